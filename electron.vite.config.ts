@@ -1,0 +1,44 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'electron-vite'
+import { resolve } from 'node:path'
+
+export default defineConfig({
+  main: {
+    build: {
+      rolldownOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // Browser mode's host: the same core without Electron, run by plain Node.
+          'browser-host': resolve(__dirname, 'src/main/browser-main.ts')
+        }
+      }
+    }
+  },
+  preload: {
+    build: {
+      // A sandboxed preload can require nothing but 'electron': bundle everything else.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(__dirname, 'src/preload/index.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].js' }
+      }
+    }
+  },
+  renderer: {
+    root: resolve(__dirname, 'src/renderer'),
+    plugins: [react()],
+    build: {
+      rolldownOptions: {
+        input: {
+          index: resolve(__dirname, 'src/renderer/index.html'),
+          // Served only in browser mode, where it stands in for the preload.
+          'browser-bridge': resolve(__dirname, 'src/preload/browser.ts')
+        },
+        output: {
+          entryFileNames: (chunk) => (chunk.name === 'browser-bridge' ? '[name].js' : 'assets/[name]-[hash].js')
+        }
+      }
+    }
+  }
+})

@@ -1,0 +1,199 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import { WebSocketServer, type RawData, type WebSocket } from 'ws'
+import type { Envelope } from '../shared/errors'
+import type { Core } from './core'
+import { dispatch } from './rpc'
+
+/**
+ * Browser mode: the same handlers as the Electron IPC adapter, behind a WebSocket on
+ * 127.0.0.1, plus the built renderer. Every request needs the per-launch token, either
+ * in the URL (the printed link) or in the cookie that link sets.
+ */
+export interface BrowserHostOptions {
+  core: Core
+  rendererDir: string
+  port?: number
+  token?: string
+}
+
+export interface BrowserHost {
+  url: string
+  port: number
+  token: string
+  close(): Promise<void>
+}
+
+export const RPC_PATH = '/rpc'
+export const BRIDGE_SCRIPT = 'browser-bridge.js'
+const MAX_MESSAGE_BYTES = 32 * 1024 * 1024
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.wav': 'audio/wav',
+  '.mp3': 'audio/mpeg'
+}
+
+const REFUSAL_PAGE = `<!doctype html><meta charset="utf-8"><title>Greenroom</title>
+<body style="font-family:system-ui;max-width:36rem;margin:4rem auto;line-height:1.5">
+<h1>This link is missing its key</h1>
+<p>Greenroom's browser mode only answers the link it printed when it started, which ends in
+<code>?token=…</code>. Copy that whole link from the terminal, or restart Greenroom to get a new one.</p>`
+
+function tokenCookieName(port: number): string {
+  // Cookies ignore ports, so the name carries it: two hosts on one machine never collide.
+  return `greenroom_token_${port}`
+}
+
+function sameToken(candidate: string | null | undefined, token: string): boolean {
+  if (!candidate) return false
+  const a = Buffer.from(candidate)
+  const b = Buffer.from(token)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+function cookieValue(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=')
+    if (key === name) return rest.join('=')
+  }
+  return null
+}
+
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url')
+  const rendererRoot = resolve(options.rendererDir)
+  let port = 0
+
+  const isAuthorised = (request: IncomingMessage, url: URL): boolean =>
+    sameToken(url.searchParams.get('token'), token) ||
+    sameToken(cookieValue(request.headers.cookie, tokenCookieName(port)), token)
+
+  async function serveFile(url: URL, response: ServerResponse): Promise<void> {
+    let relative: string
+    try {
+      relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1))
+    } catch {
+      response.writeHead(400).end()
+      return
+    }
+    const file = normalize(join(rendererRoot, relative))
+    if (file !== rendererRoot && !file.startsWith(rendererRoot + sep)) {
+      response.writeHead(404).end()
+      return
+    }
+    let body: Buffer
+    try {
+      body = await readFile(file)
+    } catch {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found')
+      return
+    }
+    const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream'
+    if (extname(file) === '.html') {
+      // The bridge must define window.greenroom before the app's own module runs.
+      const bridge = `<script type="module" src="./${BRIDGE_SCRIPT}"></script>`
+      body = Buffer.from(body.toString('utf8').replace(/<script/, `${bridge}\n    <script`))
+    }
+    response.writeHead(200, {
+      'Content-Type': type,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer'
+    })
+    response.end(body)
+  }
+
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`)
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405).end()
+      return
+    }
+    if (!isAuthorised(request, url)) {
+      response.writeHead(403, { 'Content-Type': 'text/html; charset=utf-8' }).end(REFUSAL_PAGE)
+      return
+    }
+    if (url.searchParams.has('token')) {
+      // Trade the token in the address bar for a cookie, so it stays out of history.
+      response.writeHead(303, {
+        Location: url.pathname,
+        'Set-Cookie': `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`
+      })
+      response.end()
+      return
+    }
+    void serveFile(url, response)
+  })
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`)
+    const origin = request.headers.origin
+    const originAllowed = origin === undefined || origin === `http://127.0.0.1:${port}`
+    if (url.pathname !== RPC_PATH || !originAllowed || !isAuthorised(request, url)) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n')
+      return
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => sockets.emit('connection', ws))
+  })
+
+  sockets.on('connection', (ws: WebSocket) => {
+    const unsubscribe = options.core.events.subscribe((event, payload) => {
+      ws.send(JSON.stringify({ event, payload }))
+    })
+    ws.on('close', unsubscribe)
+    ws.on('message', (data: RawData) => void answer(ws, data))
+  })
+
+  async function answer(ws: WebSocket, data: RawData): Promise<void> {
+    let message: unknown
+    try {
+      message = JSON.parse(data.toString())
+    } catch {
+      reply(ws, null, { ok: false, error: { code: 'INVALID_INPUT', message: 'Malformed message: not JSON' } })
+      return
+    }
+    const request = message as { id?: unknown; method?: unknown; input?: unknown } | null
+    const id = request?.id
+    if (typeof id !== 'number' && typeof id !== 'string') {
+      reply(ws, null, {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: 'Malformed message: expected { id, method, input }' }
+      })
+      return
+    }
+    reply(ws, id, await dispatch(options.core.handlers, request?.method, request?.input))
+  }
+
+  function reply(ws: WebSocket, id: number | string | null, result: Envelope<unknown>): void {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }))
+  }
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen())
+  })
+  port = (server.address() as AddressInfo).port
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: async () => {
+      for (const client of sockets.clients) client.terminate()
+      sockets.close()
+      await new Promise<void>((resolveClose) => server.close(() => resolveClose()))
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { version } from '../../package.json'
+import { startBrowserHost } from './browser-host'
+import { createCore } from './core'
+import { defaultDataDir } from './paths'
+
+const USAGE = 'Usage: npm run start:browser -- [--data-dir DIR] [--port N]   (port 0 picks a free one)'
+
+class UsageError extends Error {}
+
+function parseOptions(): { dataDir: string; port: number } {
+  let values
+  try {
+    values = parseArgs({
+      options: {
+        'data-dir': { type: 'string' },
+        port: { type: 'string', default: '0' },
+        help: { type: 'boolean', default: false }
+      }
+    }).values
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error))
+  }
+  if (values.help) {
+    console.log(USAGE)
+    process.exit(0)
+  }
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}"`)
+  }
+  return { dataDir: values['data-dir'] ?? defaultDataDir(), port }
+}
+
+async function main(): Promise<void> {
+  const { dataDir, port } = parseOptions()
+  const core = await createCore({ dataDir, mode: 'browser', version })
+  const host = await startBrowserHost({ core, rendererDir: join(__dirname, '../renderer'), port })
+
+  console.log('Greenroom is running in browser mode.')
+  console.log(`Open ${host.url}`)
+  console.log(`Data: ${core.databaseFile}`)
+  console.log('Press Ctrl+C to stop.')
+
+  let stopping = false
+  const stop = async (): Promise<void> => {
+    if (stopping) return
+    stopping = true
+    await host.close()
+    await core.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop())
+  process.on('SIGTERM', () => void stop())
+}
+
+main().catch((error: unknown) => {
+  console.error(`Greenroom could not start: ${error instanceof Error ? error.message : String(error)}`)
+  if (error instanceof UsageError) console.error(USAGE)
+  process.exit(1)
+})

@@ -1,0 +1,64 @@
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Handlers } from './handlers'
+import { systemClock, type Clock } from './services/clock'
+import { openDatabase } from './services/database'
+import { EventBus } from './services/events'
+import { migrate } from './services/migrations'
+import { migrations } from './services/schema'
+import { createSettingsService } from './services/settings-service'
+
+export const DATABASE_FILE_NAME = 'greenroom.db'
+
+export interface CoreOptions {
+  dataDir: string
+  mode: 'electron' | 'browser'
+  version: string
+  clock?: Clock
+  systemTimeZone?: () => string
+}
+
+export interface Core {
+  handlers: Handlers
+  events: EventBus
+  databaseFile: string
+  close(): Promise<void>
+}
+
+function timestampForFileName(date: Date): string {
+  return date.toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, 'Z')
+}
+
+/** Opens the store and wires the services; both the Electron and the browser host start here. */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const clock = options.clock ?? systemClock
+  const systemTimeZone = options.systemTimeZone ?? (() => Intl.DateTimeFormat().resolvedOptions().timeZone)
+  await mkdir(options.dataDir, { recursive: true })
+  const databaseFile = join(options.dataDir, DATABASE_FILE_NAME)
+
+  const db = await openDatabase(databaseFile)
+  try {
+    await migrate(db, migrations, (from) =>
+      join(options.dataDir, `${DATABASE_FILE_NAME}.v${from}-${timestampForFileName(clock.now())}.bak`)
+    )
+  } catch (error) {
+    await db.close()
+    throw error
+  }
+
+  const events = new EventBus()
+  const settings = createSettingsService({ db, clock, events, systemTimeZone })
+
+  const handlers: Handlers = {
+    getAppInfo: () => ({
+      version: options.version,
+      mode: options.mode,
+      dataDir: options.dataDir,
+      databaseFile
+    }),
+    getSettings: () => settings.get(),
+    updateSettings: (patch) => settings.update(patch)
+  }
+
+  return { handlers, events, databaseFile, close: () => db.close() }
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod'
+import { contract, isMethodName } from '../shared/api'
+import { ApiError, type ApiErrorShape, type Envelope } from '../shared/errors'
+import type { Handlers } from './handlers'
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ')
+}
+
+function failure(error: ApiErrorShape): Envelope<never> {
+  return { ok: false, error }
+}
+
+/**
+ * The one door into main for every adapter: checks the method exists, parses the input
+ * with its schema, runs the handler, checks the result, and turns any throw into
+ * `{ code, message }`. Nothing reaches a service unparsed.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  method: unknown,
+  rawInput: unknown,
+  log: (message: string, error: unknown) => void = console.error
+): Promise<Envelope<unknown>> {
+  if (!isMethodName(method)) {
+    return failure({ code: 'UNKNOWN_METHOD', message: `There is no call named ${JSON.stringify(method)}` })
+  }
+  const spec = contract[method]
+  const input = spec.input.safeParse(rawInput)
+  if (!input.success) {
+    return failure({ code: 'INVALID_INPUT', message: `Invalid input for ${method}: ${describeIssues(input.error)}` })
+  }
+  try {
+    const handler = handlers[method] as (input: unknown) => unknown
+    const result = spec.output.safeParse(await handler(input.data))
+    if (!result.success) {
+      log(`Result of ${method} broke the contract`, result.error)
+      return failure({ code: 'INTERNAL', message: `Greenroom produced an invalid result for ${method}` })
+    }
+    return { ok: true, value: result.data }
+  } catch (error) {
+    if (error instanceof ApiError) return failure({ code: error.code, message: error.message })
+    if (error instanceof z.ZodError) {
+      return failure({ code: 'INVALID_INPUT', message: `Invalid input for ${method}: ${describeIssues(error)}` })
+    }
+    log(`Call ${method} failed`, error)
+    const detail = error instanceof Error ? error.message : String(error)
+    return failure({ code: 'INTERNAL', message: `Greenroom could not complete ${method}: ${detail}` })
+  }
+}

@@ -1,0 +1,86 @@
+import { createGreenroomClient, type Transport } from '../shared/client'
+import type { Envelope } from '../shared/errors'
+import { isEventName, type EventName } from '../shared/events'
+
+/**
+ * Browser mode's stand-in for the Electron preload: the same `window.greenroom`, carried
+ * over a WebSocket to the browser host. The cookie set by the launch link authorises it.
+ */
+type Pending = { resolve: (envelope: Envelope<unknown>) => void }
+
+const pending = new Map<number, Pending>()
+const listeners = new Set<(event: EventName, payload: unknown) => void>()
+let nextId = 1
+let socket: WebSocket | null = null
+let opened: Promise<WebSocket> | null = null
+
+function unavailable(message: string): Envelope<never> {
+  return { ok: false, error: { code: 'INTERNAL', message } }
+}
+
+function connect(): Promise<WebSocket> {
+  if (opened) return opened
+  opened = new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/rpc`)
+    ws.addEventListener('open', () => {
+      socket = ws
+      resolve(ws)
+    })
+    ws.addEventListener('message', (message) => onMessage(String(message.data)))
+    ws.addEventListener('close', () => {
+      socket = null
+      opened = null
+      for (const [id, call] of pending) {
+        pending.delete(id)
+        call.resolve(unavailable('Lost the connection to Greenroom. Is it still running? Restart it and open its new link.'))
+      }
+      reject(new Error('closed'))
+    })
+  })
+  opened.catch(() => undefined)
+  return opened
+}
+
+function onMessage(text: string): void {
+  let message: { id?: unknown; result?: Envelope<unknown>; event?: unknown; payload?: unknown }
+  try {
+    message = JSON.parse(text)
+  } catch {
+    return
+  }
+  if (typeof message.id === 'number' && message.result) {
+    pending.get(message.id)?.resolve(message.result)
+    pending.delete(message.id)
+  } else if (isEventName(message.event)) {
+    for (const listener of listeners) listener(message.event, message.payload)
+  }
+}
+
+const transport: Transport = {
+  async invoke(method, input) {
+    let ws: WebSocket
+    try {
+      ws = socket ?? (await connect())
+    } catch {
+      return unavailable('Cannot reach Greenroom. Is it still running? Restart it and open its new link.')
+    }
+    const id = nextId++
+    return new Promise((resolve) => {
+      pending.set(id, { resolve })
+      ws.send(JSON.stringify({ id, method, input }))
+    })
+  },
+  subscribe(listener) {
+    listeners.add(listener)
+    void connect()
+    return () => {
+      listeners.delete(listener)
+    }
+  }
+}
+
+Object.defineProperty(window, 'greenroom', {
+  value: createGreenroomClient(transport),
+  writable: false,
+  configurable: false
+})

@@ -1,0 +1,69 @@
+import { AppShell, Box, Group, Image, Kbd, NavLink, Stack, Text, Title } from '@mantine/core'
+import { useHotkeys, useOs } from '@mantine/hooks'
+import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router'
+import { useSettings } from '../hooks/settings-context'
+import { destinations } from '../navigation'
+import { LocalClock } from './LocalClock'
+
+export function AppLayout() {
+  const navigate = useNavigate()
+  const location = useLocation()
+  const { settings } = useSettings()
+  const os = useOs()
+  const modifier = os === 'macos' ? '⌘' : 'Ctrl'
+
+  useHotkeys(
+    destinations.map((destination) => [`mod+${destination.digit}`, () => navigate(destination.path)]),
+    [] // also from inside text fields
+  )
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 268, breakpoint: 0 }} padding="xl">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <AppShell.Header px="lg">
+        <Group h="100%" justify="space-between">
+          <Group gap="sm">
+            <Image src="./greenroom.svg" alt="" w={28} h={28} />
+            <Title order={2} size="h4" fw={700}>
+              Greenroom
+            </Title>
+          </Group>
+          {settings && <LocalClock timeZone={settings.timeZone} />}
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label="Main">
+        <Stack gap={2} component="nav">
+          {destinations.map((destination) => (
+            <NavLink
+              key={destination.path}
+              component={RouterLink}
+              to={destination.path}
+              label={destination.label}
+              leftSection={<destination.icon size={20} stroke={1.6} aria-hidden />}
+              rightSection={
+                <Kbd size="xs" aria-hidden style={{ opacity: 0.6 }}>
+                  {modifier} {destination.digit}
+                </Kbd>
+              }
+              active={location.pathname.startsWith(destination.path)}
+              aria-keyshortcuts={`${os === 'macos' ? 'Meta' : 'Control'}+${destination.digit}`}
+              style={{ borderRadius: 'var(--mantine-radius-md)' }}
+            />
+          ))}
+        </Stack>
+        <Box mt="auto" p="xs">
+          <Text size="xs" c="dimmed">
+            Everything stays on this computer.
+          </Text>
+        </Box>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
+        <Box maw={1040}>
+          <Outlet />
+        </Box>
+      </AppShell.Main>
+    </AppShell>
+  )
+}

@@ -1,0 +1,245 @@
+import {
+  Button,
+  Chip,
+  Code,
+  Group,
+  Input,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput
+} from '@mantine/core'
+import { useHotkeys } from '@mantine/hooks'
+import { notifications } from '@mantine/notifications'
+import { IconCheck, IconDeviceFloppy } from '@tabler/icons-react'
+import { DateTime } from 'luxon'
+import { useEffect, useMemo, useState } from 'react'
+import { CALL_LENGTH_PRESETS, settingsSchema, type Settings } from '../../../../shared/settings'
+import { PageHeader } from '../../components/PageHeader'
+import { useSettings } from '../../hooks/settings-context'
+import { SettingsSection } from './SettingsSection'
+import { systemTimeZone, timeZoneOptions } from './time-zones'
+import { useAppInfo } from './useAppInfo'
+import { WEEKDAY_NAMES } from './working-hours-text'
+
+type FieldErrors = Partial<Record<string, string>>
+
+function validate(draft: Settings): FieldErrors {
+  const result = settingsSchema.safeParse(draft)
+  if (result.success) return {}
+  const errors: FieldErrors = {}
+  for (const issue of result.error.issues) {
+    const key = issue.path.join('.')
+    errors[key] ??= issue.message
+  }
+  return errors
+}
+
+export function SettingsPage() {
+  const { settings, save } = useSettings()
+  const appInfo = useAppInfo()
+  const [draft, setDraft] = useState<Settings | null>(settings)
+  const [saving, setSaving] = useState(false)
+  const [saveError, setSaveError] = useState<string | null>(null)
+
+  // Take in changes saved elsewhere (another window) while nothing is being edited here.
+  const dirty = useMemo(() => JSON.stringify(draft) !== JSON.stringify(settings), [draft, settings])
+  useEffect(() => {
+    if (!dirty) setDraft(settings)
+  }, [settings]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  const errors = useMemo(() => (draft ? validate(draft) : {}), [draft])
+  const valid = Object.keys(errors).length === 0
+  const zones = useMemo(() => timeZoneOptions(), [])
+  const ownZone = systemTimeZone()
+
+  async function submit(): Promise<void> {
+    if (!draft || !dirty || !valid || saving) return
+    setSaving(true)
+    setSaveError(null)
+    try {
+      const saved = await save(draft)
+      setDraft(saved)
+      notifications.show({ message: 'Settings saved', color: 'greenroom', icon: <IconCheck size={18} /> })
+    } catch (error) {
+      setSaveError(error instanceof Error ? error.message : String(error))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  useHotkeys([['mod+s', () => void submit()]], [])
+
+  if (!draft) return null
+  const update = (patch: Partial<Settings>): void => setDraft({ ...draft, ...patch })
+  const hours = draft.workingHours
+  const isPreset = (CALL_LENGTH_PRESETS as readonly number[]).includes(draft.defaultCallMinutes)
+  const zoneNow = DateTime.now().setZone(draft.timeZone)
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault()
+        void submit()
+      }}
+    >
+      <PageHeader
+        title="Settings"
+        description="How Greenroom shows times, plans calls and looks. Saved on this computer."
+        actions={
+          <Group gap="sm" wrap="nowrap">
+            <Button variant="default" disabled={!dirty || saving} onClick={() => setDraft(settings)}>
+              Discard changes
+            </Button>
+            <Button
+              type="submit"
+              leftSection={<IconDeviceFloppy size={18} aria-hidden />}
+              disabled={!dirty || !valid}
+              loading={saving}
+              aria-keyshortcuts="Control+S"
+            >
+              Save
+            </Button>
+          </Group>
+        }
+      />
+      <Stack gap="lg">
+        {saveError && (
+          <Text c="red" role="alert">
+            {saveError}
+          </Text>
+        )}
+        <SettingsSection title="You" description="Your name appears in messages Greenroom drafts for clients.">
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            <TextInput
+              label="Your name"
+              placeholder="e.g. Ana Souza"
+              value={draft.userName}
+              error={errors.userName}
+              onChange={(event) => update({ userName: event.currentTarget.value })}
+            />
+            <Stack gap={4}>
+              <Select
+                label="Your time zone"
+                searchable
+                data={zones}
+                value={draft.timeZone}
+                error={errors.timeZone}
+                nothingFoundMessage="No zone by that name"
+                limit={60}
+                allowDeselect={false}
+                onChange={(zone) => zone && update({ timeZone: zone })}
+              />
+              <Group gap="xs">
+                <Text size="xs" c="dimmed">
+                  It is {zoneNow.toFormat('ccc HH:mm')} there now.
+                </Text>
+                {draft.timeZone !== ownZone && (
+                  <Button variant="subtle" size="compact-xs" onClick={() => update({ timeZone: ownZone })}>
+                    Use this computer’s zone ({ownZone})
+                  </Button>
+                )}
+              </Group>
+            </Stack>
+          </SimpleGrid>
+        </SettingsSection>
+
+        <SettingsSection
+          title="Working hours"
+          description="Greenroom warns you when a client proposes a time outside these hours, and offers slots inside them."
+        >
+          <Input.Wrapper label="Working days" error={errors['workingHours.days']}>
+            <Chip.Group
+              multiple
+              value={hours.days.map(String)}
+              onChange={(days) => update({ workingHours: { ...hours, days: days.map(Number).sort((a, b) => a - b) } })}
+            >
+              <Group gap="xs" mt={6}>
+                {WEEKDAY_NAMES.map((name, index) => (
+                  <Chip key={name} value={String(index + 1)} variant="outline">
+                    {name}
+                  </Chip>
+                ))}
+              </Group>
+            </Chip.Group>
+          </Input.Wrapper>
+          <Group grow maw={420}>
+            <TextInput
+              type="time"
+              label="From"
+              value={hours.start}
+              error={errors['workingHours.start']}
+              onChange={(event) => update({ workingHours: { ...hours, start: event.currentTarget.value } })}
+            />
+            <TextInput
+              type="time"
+              label="Until"
+              value={hours.end}
+              error={errors['workingHours.end']}
+              onChange={(event) => update({ workingHours: { ...hours, end: event.currentTarget.value } })}
+            />
+          </Group>
+        </SettingsSection>
+
+        <SettingsSection
+          title="Calls"
+          description="Interview calls are unpaid: a fixed length keeps them focused. This is the length new interviews start with."
+        >
+          <Input.Wrapper label="Default call length" error={errors.defaultCallMinutes}>
+            <Group gap="md" mt={6} align="center">
+              <SegmentedControl
+                aria-label="Default call length"
+                value={isPreset ? String(draft.defaultCallMinutes) : 'custom'}
+                data={[
+                  ...CALL_LENGTH_PRESETS.map((minutes) => ({ value: String(minutes), label: `${minutes} min` })),
+                  { value: 'custom', label: 'Custom' }
+                ]}
+                onChange={(value) => update({ defaultCallMinutes: value === 'custom' ? 45 : Number(value) })}
+              />
+              {!isPreset && (
+                <NumberInput
+                  aria-label="Custom call length in minutes"
+                  suffix=" min"
+                  min={5}
+                  max={240}
+                  step={5}
+                  w={120}
+                  value={draft.defaultCallMinutes}
+                  onChange={(value) => update({ defaultCallMinutes: typeof value === 'number' ? value : Number.NaN })}
+                />
+              )}
+            </Group>
+          </Input.Wrapper>
+        </SettingsSection>
+
+        <SettingsSection title="Appearance" description="Follow your system’s light or dark mode, or pick one.">
+          <SegmentedControl
+            aria-label="Theme"
+            w="fit-content"
+            value={draft.theme}
+            data={[
+              { value: 'system', label: 'System' },
+              { value: 'light', label: 'Light' },
+              { value: 'dark', label: 'Dark' }
+            ]}
+            onChange={(value) => update({ theme: value as Settings['theme'] })}
+          />
+        </SettingsSection>
+
+        {appInfo && (
+          <SettingsSection title="Your data" description="Everything Greenroom knows stays in one file on this computer.">
+            <Text size="sm">
+              Database: <Code>{appInfo.databaseFile}</Code>
+            </Text>
+            <Text size="xs" c="dimmed">
+              Greenroom {appInfo.version} · {appInfo.mode === 'browser' ? 'browser mode' : 'desktop app'}
+            </Text>
+          </SettingsSection>
+        )}
+      </Stack>
+    </form>
+  )
+}

@@ -1,0 +1,34 @@
+import {
+  IconCalendarEvent,
+  IconFolders,
+  IconInbox,
+  IconMessages,
+  IconSettings,
+  IconWifi,
+  type Icon
+} from '@tabler/icons-react'
+import type { ComponentType } from 'react'
+import { InboxPage } from './features/inbox/InboxPage'
+import { InterviewsPage } from './features/interviews/InterviewsPage'
+import { ConnectionTestPage } from './features/precall/ConnectionTestPage'
+import { SamplesPage } from './features/samples/SamplesPage'
+import { CalendarPage } from './features/schedule/CalendarPage'
+import { SettingsPage } from './features/settings/SettingsPage'
+
+export interface Destination {
+  path: string
+  label: string
+  icon: Icon
+  /** The digit that, with Ctrl (⌘ on macOS), jumps here. */
+  digit: number
+  page: ComponentType
+}
+
+export const destinations: Destination[] = [
+  { path: '/inbox', label: 'Inbox', icon: IconInbox, digit: 1, page: InboxPage },
+  { path: '/interviews', label: 'Interviews', icon: IconMessages, digit: 2, page: InterviewsPage },
+  { path: '/calendar', label: 'Calendar', icon: IconCalendarEvent, digit: 3, page: CalendarPage },
+  { path: '/samples', label: 'Samples', icon: IconFolders, digit: 4, page: SamplesPage },
+  { path: '/connection-test', label: 'Connection test', icon: IconWifi, digit: 5, page: ConnectionTestPage },
+  { path: '/settings', label: 'Settings', icon: IconSettings, digit: 6, page: SettingsPage }
+]

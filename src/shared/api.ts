@@ -1,0 +1,40 @@
+import { z } from 'zod'
+import { settingsPatchSchema, settingsSchema } from './settings'
+
+/**
+ * The contract between renderer and main. Each call has a schema for its input and for
+ * its result; every adapter (IPC, WebSocket bridge) and the renderer's client derive from
+ * this one table. Adding a call means adding an entry here and one handler in main.
+ */
+export const contract = {
+  getAppInfo: {
+    input: z.void(),
+    output: z.object({
+      version: z.string(),
+      mode: z.enum(['electron', 'browser']),
+      dataDir: z.string(),
+      databaseFile: z.string()
+    })
+  },
+  getSettings: {
+    input: z.void(),
+    output: settingsSchema
+  },
+  updateSettings: {
+    input: settingsPatchSchema,
+    output: settingsSchema
+  }
+} as const
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+export const methodNames = Object.keys(contract) as MethodName[]
+
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)
+}
+
+export type AppInfo = MethodOutput<'getAppInfo'>

@@ -1,0 +1,15 @@
+import { z } from 'zod'
+import { settingsSchema } from './settings'
+
+/** Events main pushes to the renderer, each with the schema of its payload. */
+export const eventContract = {
+  settingsChanged: settingsSchema
+} as const
+
+export type EventName = keyof typeof eventContract
+export type EventPayload<E extends EventName> = z.output<(typeof eventContract)[E]>
+export type EventMessage = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName]
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(eventContract, name)
+}

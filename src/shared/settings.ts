@@ -1,0 +1,78 @@
+import { z } from 'zod'
+
+/** "HH:mm", 24-hour clock. */
+export const clockTimeSchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time such as 09:00')
+
+/** An IANA zone name the runtime can format in, e.g. "Europe/Berlin". */
+export const timeZoneSchema = z
+  .string()
+  .min(1, 'Choose a time zone')
+  .refine(isKnownTimeZone, { message: 'Unknown time zone: use an IANA name such as Europe/Berlin' })
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** ISO weekday numbers, Monday = 1 … Sunday = 7 (as luxon counts them). */
+export const weekdaySchema = z.number().int().min(1).max(7)
+
+export const workingHoursSchema = z
+  .object({
+    days: z.array(weekdaySchema).min(1, 'Pick at least one working day').max(7),
+    start: clockTimeSchema,
+    end: clockTimeSchema
+  })
+  .refine((hours) => hours.start < hours.end, {
+    message: 'Working hours must end after they start',
+    path: ['end']
+  })
+
+export const CALL_LENGTH_PRESETS = [10, 15, 20, 30] as const
+export const callMinutesSchema = z
+  .number()
+  .int('Whole minutes only')
+  .min(5, 'A call lasts at least 5 minutes')
+  .max(240, 'A call lasts at most 4 hours')
+
+export const themePreferenceSchema = z.enum(['system', 'light', 'dark'])
+
+export const settingsSchema = z.object({
+  userName: z.string().trim().max(80, 'Keep the name under 80 characters'),
+  timeZone: timeZoneSchema,
+  workingHours: workingHoursSchema,
+  defaultCallMinutes: callMinutesSchema,
+  theme: themePreferenceSchema
+})
+
+/** Any subset of the settings; unknown keys are refused rather than dropped. */
+export const settingsPatchSchema = z
+  .object({
+    userName: settingsSchema.shape.userName,
+    timeZone: timeZoneSchema,
+    workingHours: workingHoursSchema,
+    defaultCallMinutes: callMinutesSchema,
+    theme: themePreferenceSchema
+  })
+  .partial()
+  .strict()
+
+export type Settings = z.infer<typeof settingsSchema>
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>
+export type ThemePreference = z.infer<typeof themePreferenceSchema>
+
+export function defaultSettings(systemTimeZone: string): Settings {
+  return {
+    userName: '',
+    timeZone: systemTimeZone,
+    workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
+    defaultCallMinutes: 15,
+    theme: 'system'
+  }
+}
