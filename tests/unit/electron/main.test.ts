@@ -1,0 +1,77 @@
+import { EventEmitter } from 'node:events'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it, vi } from 'vitest'
+
+// A stand-in for the `electron` module, recording how the entry point wires the app.
+const electron = vi.hoisted(() => {
+  const { EventEmitter: Emitter } = require('node:events') as typeof import('node:events')
+  const windows: any[] = []
+  class BrowserWindow extends Emitter {
+    static getAllWindows = () => windows
+    webContents = { send: () => undefined, isDestroyed: () => false }
+    loadedUrl = ''
+    constructor(readonly options: any) {
+      super()
+      windows.push(this)
+    }
+    loadURL = async (url: string) => {
+      this.loadedUrl = url
+      this.emit('ready-to-show')
+    }
+    show = () => undefined
+    isDestroyed = () => false
+    isMinimized = () => false
+    focus = () => undefined
+    restore = () => undefined
+  }
+  const app = Object.assign(new Emitter(), {
+    userData: '',
+    whenReady: () => Promise.resolve(),
+    getPath: (name: string) => (name === 'userData' ? app.userData : '/tmp'),
+    requestSingleInstanceLock: () => true,
+    quit: () => undefined,
+    exit: () => undefined
+  })
+  return {
+    app,
+    BrowserWindow,
+    windows,
+    ipcMain: { handle: (() => undefined) as (...args: any[]) => void, removeHandler: () => undefined },
+    nativeTheme: { shouldUseDarkColors: false },
+    session: { defaultSession: { setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined } },
+    shell: { openExternal: async () => undefined }
+  }
+})
+vi.mock('electron', () => electron)
+
+describe('the Electron entry point', () => {
+  let dataDir = ''
+  afterAll(async () => {
+    electron.app.emit('will-quit')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await rm(dataDir, { recursive: true, force: true })
+  })
+
+  it('opens the database in userData, binds IPC and shows one secure window on the built renderer', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'greenroom-electron-'))
+    electron.app.userData = dataDir
+    const handled: string[] = []
+    electron.ipcMain.handle = (channel: string) => handled.push(channel)
+    const permissionHandler = vi.spyOn(electron.session.defaultSession, 'setPermissionRequestHandler')
+
+    await import('../../../src/main/index')
+    await vi.waitFor(() => expect(electron.windows).toHaveLength(1))
+    const window = electron.windows[0]
+    await vi.waitFor(() => expect(window.loadedUrl).toMatch(/^file:\/\/.*\/renderer\/index\.html$/))
+
+    expect(handled).toEqual(['greenroom:invoke'])
+    expect(permissionHandler).toHaveBeenCalledOnce()
+    expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false })
+    expect(window.options.webPreferences.preload).toMatch(/preload[\\/]index\.js$/)
+    const { readdir } = await import('node:fs/promises')
+    expect(await readdir(dataDir)).toContain('greenroom.db')
+    expect(EventEmitter.listenerCount(electron.app, 'web-contents-created')).toBe(1)
+  })
+})

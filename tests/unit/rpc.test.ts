@@ -1,0 +1,71 @@
+import { describe, expect, it, vi } from 'vitest'
+import type { Handlers } from '../../src/main/handlers'
+import { dispatch } from '../../src/main/rpc'
+import { ApiError } from '../../src/shared/errors'
+import { defaultSettings } from '../../src/shared/settings'
+
+function handlersWith(overrides: Partial<Handlers> = {}): Handlers {
+  return {
+    getAppInfo: () => ({ version: '1', mode: 'browser', dataDir: '/d', databaseFile: '/d/g.db' }),
+    getSettings: () => defaultSettings('UTC'),
+    updateSettings: (patch) => ({ ...defaultSettings('UTC'), ...patch }),
+    ...overrides
+  }
+}
+const quiet = () => undefined
+
+describe('dispatch, the one door into main', () => {
+  it('runs a valid call and returns its result', async () => {
+    expect(await dispatch(handlersWith(), 'getSettings', undefined, quiet)).toEqual({
+      ok: true,
+      value: defaultSettings('UTC')
+    })
+  })
+
+  it('answers an unknown method with UNKNOWN_METHOD', async () => {
+    const result = await dispatch(handlersWith(), 'dropAllTables', undefined, quiet)
+    expect(result).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD', message: 'There is no call named "dropAllTables"' } })
+  })
+
+  it('does not treat inherited object keys as methods', async () => {
+    const result = await dispatch(handlersWith(), 'toString', undefined, quiet)
+    expect(result.ok === false && result.error.code).toBe('UNKNOWN_METHOD')
+  })
+
+  it('refuses malformed input before the handler sees it, naming the field', async () => {
+    const updateSettings = vi.fn()
+    const result = await dispatch(handlersWith({ updateSettings }), 'updateSettings', { defaultCallMinutes: 'long' }, quiet)
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.error.code).toBe('INVALID_INPUT')
+      expect(result.error.message).toMatch(/^Invalid input for updateSettings: defaultCallMinutes: /)
+    }
+    expect(updateSettings).not.toHaveBeenCalled()
+  })
+
+  it('passes on the code of an ApiError', async () => {
+    const getSettings = () => {
+      throw new ApiError('NOT_FOUND', 'No such thing')
+    }
+    expect(await dispatch(handlersWith({ getSettings }), 'getSettings', undefined, quiet)).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'No such thing' }
+    })
+  })
+
+  it('maps an unexpected failure to INTERNAL and logs it', async () => {
+    const log = vi.fn()
+    const getSettings = async () => {
+      throw new Error('disk full')
+    }
+    const result = await dispatch(handlersWith({ getSettings }), 'getSettings', undefined, log)
+    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Greenroom could not complete getSettings: disk full' } })
+    expect(log).toHaveBeenCalledOnce()
+  })
+
+  it('refuses to hand out a result that breaks the contract', async () => {
+    const getSettings = () => ({ userName: 42 }) as never
+    const result = await dispatch(handlersWith({ getSettings }), 'getSettings', undefined, quiet)
+    expect(result.ok === false && result.error.code).toBe('INTERNAL')
+  })
+})
