@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { useTempDirs } from '../support/temp-dir'
+import { useChromium } from './support/browser'
+import { startHost, type RunningHost } from './support/host'
+
+const tempDir = useTempDirs()
+const chromium = useChromium()
+const hosts: RunningHost[] = []
+afterEach(async () => Promise.all(hosts.splice(0).map((host) => host.stop())))
+
+async function openSettings(dataDir: string) {
+  const host = await startHost(dataDir)
+  hosts.push(host)
+  const page = await chromium.newPage()
+  await page.goto(host.url)
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
+  return { page, host }
+}
+
+describe('settings', () => {
+  it('survive a restart of the host', async () => {
+    const dataDir = await tempDir()
+    const first = await openSettings(dataDir)
+    const { page } = first
+    await page.getByLabel('Your name').fill('Ana Souza')
+    await page.getByRole('combobox', { name: 'Your time zone' }).fill('Sao Paulo')
+    await page.getByRole('option', { name: /America\/Sao Paulo/ }).click()
+    await page.getByText('Sat', { exact: true }).click()
+    await expect(page.getByRole('checkbox', { name: 'Sat' }).isChecked()).resolves.toBe(true)
+    await page.getByLabel('From').fill('10:00')
+    await page.getByLabel('Until').fill('18:30')
+    await page.getByText('20 min', { exact: true }).click()
+    await page.getByRole('button', { name: 'Save' }).click()
+    await page.getByText('Settings saved').waitFor()
+    await first.host.stop()
+
+    const second = await openSettings(dataDir)
+    await expect(second.page.getByLabel('Your name').inputValue()).resolves.toBe('Ana Souza')
+    await expect(second.page.getByRole('combobox', { name: 'Your time zone' }).inputValue()).resolves.toMatch(
+      /^America\/Sao Paulo/
+    )
+    await expect(second.page.getByRole('checkbox', { name: 'Sat' }).isChecked()).resolves.toBe(true)
+    await expect(second.page.getByRole('checkbox', { name: 'Sun' }).isChecked()).resolves.toBe(false)
+    await expect(second.page.getByLabel('From').inputValue()).resolves.toBe('10:00')
+    await expect(second.page.getByLabel('Until').inputValue()).resolves.toBe('18:30')
+    await expect(second.page.getByRole('radio', { name: '20 min' }).isChecked()).resolves.toBe(true)
+    await expect(second.page.getByText('America/Sao_Paulo').first().isVisible()).resolves.toBe(true)
+  })
+
+  it('shows what is wrong and will not save it', async () => {
+    const { page } = await openSettings(await tempDir())
+    await page.getByLabel('From').fill('18:00')
+    await page.getByLabel('Until').fill('09:00')
+    await page.getByText('Working hours must end after they start').waitFor()
+    await expect(page.getByRole('button', { name: 'Save' }).isDisabled()).resolves.toBe(true)
+    await page.getByRole('button', { name: 'Discard changes' }).click()
+    await expect(page.getByLabel('From').inputValue()).resolves.toBe('09:00')
+  })
+
+  it('save with Ctrl+S and apply the chosen theme at once', async () => {
+    const { page } = await openSettings(await tempDir())
+    await page.getByText('Dark', { exact: true }).click()
+    await page.keyboard.press('Control+s')
+    await page.getByText('Settings saved').waitFor()
+    await expect(page.locator('html').getAttribute('data-mantine-color-scheme')).resolves.toBe('dark')
+  })
+})

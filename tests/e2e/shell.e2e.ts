@@ -1,0 +1,73 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { useTempDirs } from '../support/temp-dir'
+import { useChromium } from './support/browser'
+import { startHost, type RunningHost } from './support/host'
+
+const tempDir = useTempDirs()
+const chromium = useChromium()
+const hosts: RunningHost[] = []
+afterEach(async () => Promise.all(hosts.splice(0).map((host) => host.stop())))
+
+async function openApp(colorScheme: 'light' | 'dark' = 'light') {
+  const host = await startHost(await tempDir())
+  hosts.push(host)
+  const page = await chromium.newPage({ colorScheme })
+  await page.goto(host.url)
+  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor()
+  return { page, host }
+}
+
+const DESTINATIONS = ['Inbox', 'Interviews', 'Calendar', 'Samples', 'Connection test', 'Settings']
+
+describe('the app shell', () => {
+  it('renders the navigation, the inbox and its empty state', async () => {
+    const { page } = await openApp()
+    const nav = page.getByRole('navigation', { name: 'Main' })
+    for (const name of DESTINATIONS) await expect(nav.getByRole('link', { name }).isVisible()).resolves.toBe(true)
+    await expect(page.getByText('No invitations yet').isVisible()).resolves.toBe(true)
+    await expect(page.getByRole('heading', { name: 'Welcome to Greenroom' }).isVisible()).resolves.toBe(true)
+    expect(new URL(page.url()).searchParams.has('token')).toBe(false)
+  })
+
+  it('navigates to every page by clicking', async () => {
+    const { page } = await openApp()
+    for (const name of DESTINATIONS) {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click()
+      await page.getByRole('heading', { level: 1, name }).waitFor()
+      await expect(page.getByRole('link', { name }).getAttribute('aria-current')).resolves.toBe('page')
+    }
+  })
+
+  it('navigates from the keyboard: Tab reaches the links, Ctrl+digit jumps', async () => {
+    const { page } = await openApp()
+    await page.keyboard.press('Control+3')
+    await page.getByRole('heading', { level: 1, name: 'Calendar' }).waitFor()
+    await page.keyboard.press('Control+6')
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
+
+    const reached: string[] = []
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Tab')
+      reached.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''))
+    }
+    expect(reached.some((text) => text.startsWith('Interviews'))).toBe(true)
+    await page.getByRole('link', { name: 'Interviews' }).focus()
+    await page.keyboard.press('Enter')
+    await page.getByRole('heading', { level: 1, name: 'Interviews' }).waitFor()
+  })
+
+  it('follows the system’s light and dark themes', async () => {
+    const light = await openApp('light')
+    await expect(light.page.locator('html').getAttribute('data-mantine-color-scheme')).resolves.toBe('light')
+    const dark = await openApp('dark')
+    await expect(dark.page.locator('html').getAttribute('data-mantine-color-scheme')).resolves.toBe('dark')
+    const background = await dark.page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+    expect(background).not.toBe('rgb(255, 255, 255)')
+  })
+
+  it('takes the user from the welcome card to Settings', async () => {
+    const { page } = await openApp()
+    await page.getByRole('link', { name: 'Set up your profile' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
+  })
+})

@@ -1,0 +1,27 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
+import { CHROMIUM_ARGS, findChromium } from './chromium'
+
+/** One Chromium per test file; each test opens its own context (fresh cookies and storage). */
+export function useChromium(): { browser: () => Browser; newPage: (options?: Parameters<Browser['newContext']>[0]) => Promise<Page> } {
+  let browser: Browser | undefined
+  const contexts: BrowserContext[] = []
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
+  })
+  afterAll(async () => {
+    await Promise.all(contexts.map((context) => context.close()))
+    await browser?.close()
+  })
+  return {
+    browser: () => browser!,
+    newPage: async (options) => {
+      const context = await browser!.newContext({ viewport: { width: 1280, height: 820 }, ...options })
+      contexts.push(context)
+      const page = await context.newPage()
+      page.setDefaultTimeout(10_000)
+      page.on('pageerror', (error) => console.error('page error:', error.message))
+      return page
+    }
+  }
+}
