@@ -28,7 +28,6 @@ export interface BrowserHost {
 }
 
 export const RPC_PATH = '/rpc'
-export const BRIDGE_SCRIPT = 'browser-bridge.js'
 const MAX_MESSAGE_BYTES = 32 * 1024 * 1024
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -100,11 +99,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return
     }
     const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream'
-    if (extname(file) === '.html') {
-      // The bridge must define window.greenroom before the app's own module runs.
-      const bridge = `<script type="module" src="./${BRIDGE_SCRIPT}"></script>`
-      body = Buffer.from(body.toString('utf8').replace(/<script/, `${bridge}\n    <script`))
-    }
     response.writeHead(200, {
       'Content-Type': type,
       'Cache-Control': 'no-store',

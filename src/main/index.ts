@@ -6,7 +6,7 @@ import { createCore, type Core } from './core'
 import { createAppUrlMatcher } from './electron/app-url'
 import { forwardEvents, registerIpc } from './electron/ipc'
 import { applySecurityPolicy } from './electron/security'
-import { loadRenderer, mainWindowOptions } from './electron/window'
+import { createMainWindow } from './electron/window'
 
 /** Electron entry: compose the core with the Electron adapters. */
 const rendererUrl =
@@ -22,10 +22,10 @@ async function showMainWindow(): Promise<void> {
     mainWindow.focus()
     return
   }
-  mainWindow = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js'), nativeTheme.shouldUseDarkColors))
+  mainWindow = createMainWindow(BrowserWindow, join(__dirname, '../preload/index.js'), nativeTheme.shouldUseDarkColors)
   mainWindow.once('ready-to-show', () => mainWindow?.show())
   mainWindow.on('closed', () => (mainWindow = null))
-  await loadRenderer(mainWindow, rendererUrl)
+  await mainWindow.loadURL(rendererUrl)
 }
 
 async function start(): Promise<void> {

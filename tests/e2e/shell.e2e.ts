@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { useTempDirs } from '../support/temp-dir'
-import { useChromium } from './support/browser'
+import { consoleErrorsOf, useChromium } from './support/browser'
 import { startHost, type RunningHost } from './support/host'
 
 const tempDir = useTempDirs()
@@ -27,6 +27,15 @@ describe('the app shell', () => {
     await expect(page.getByText('No invitations yet').isVisible()).resolves.toBe(true)
     await expect(page.getByRole('heading', { name: 'Welcome to Greenroom' }).isVisible()).resolves.toBe(true)
     expect(new URL(page.url()).searchParams.has('token')).toBe(false)
+  })
+
+  it('runs under its strict content security policy without a single violation', async () => {
+    const { page } = await openApp()
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
+    expect(policy).toMatch(/script-src 'sha256-[A-Za-z0-9+/]{43}=' 'strict-dynamic'/)
+    await page.getByRole('link', { name: 'Settings' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
+    expect(consoleErrorsOf(page)).toEqual([])
   })
 
   it('navigates to every page by clicking', async () => {

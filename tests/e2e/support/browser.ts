@@ -2,6 +2,13 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll } from 'vitest'
 import { CHROMIUM_ARGS, findChromium } from './chromium'
 
+const consoleErrors = new WeakMap<Page, string[]>()
+
+/** Errors the page logged to its console so far (CSP violations among them). */
+export function consoleErrorsOf(page: Page): string[] {
+  return consoleErrors.get(page) ?? []
+}
+
 /** One Chromium per test file; each test opens its own context (fresh cookies and storage). */
 export function useChromium(): { browser: () => Browser; newPage: (options?: Parameters<Browser['newContext']>[0]) => Promise<Page> } {
   let browser: Browser | undefined
@@ -21,6 +28,9 @@ export function useChromium(): { browser: () => Browser; newPage: (options?: Par
       const page = await context.newPage()
       page.setDefaultTimeout(10_000)
       page.on('pageerror', (error) => console.error('page error:', error.message))
+      page.on('console', (message) => {
+        if (message.type() === 'error') consoleErrors.set(page, [...(consoleErrors.get(page) ?? []), message.text()])
+      })
       return page
     }
   }

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events'
 import { describe, expect, it, vi } from 'vitest'
 import { createAppUrlMatcher } from '../../../src/main/electron/app-url'
 import { applySecurityPolicy } from '../../../src/main/electron/security'
-import { mainWindowOptions } from '../../../src/main/electron/window'
+import { createMainWindow } from '../../../src/main/electron/window'
 
 const isAppUrl = createAppUrlMatcher('file:///opt/Greenroom/app/out/renderer/index.html')
 
@@ -76,15 +76,19 @@ describe('the Electron security policy', () => {
   })
 
   it('creates windows sandboxed, isolated and without Node', () => {
-    const prefs = mainWindowOptions('/app/preload.js', false).webPreferences
-    expect(prefs).toMatchObject({
+    class FakeBrowserWindow {
+      constructor(readonly options: any) {}
+    }
+    const window = createMainWindow(FakeBrowserWindow as never, '/app/preload.js', false) as unknown as FakeBrowserWindow
+    expect(window.options.webPreferences).toMatchObject({
       preload: '/app/preload.js',
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
-      webviewTag: false
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick'
     })
   })
 })

@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto'
+import type { Plugin } from 'vite'
+
+const PLACEHOLDER = "'sha256-LOADER-HASH-SET-BY-BUILD'"
+
+/**
+ * The page's CSP allows exactly one script by its SHA-256, plus what that script loads
+ * ('strict-dynamic'). At build time this replaces the entry <script src> with a small
+ * inline loader and writes the loader's hash into the CSP. The loader brings in the
+ * WebSocket bridge first when no preload defined window.greenroom (browser mode), so one
+ * built page serves both hosts. The dev server, which injects inline scripts of its own,
+ * gets a relaxed policy that is never built into the app.
+ */
+export function strictCspLoader(bridgeScript: string): Plugin {
+  let serving = false
+  return {
+    name: 'greenroom:strict-csp-loader',
+    configResolved(config) {
+      serving = config.command === 'serve'
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        if (!html.includes(PLACEHOLDER)) throw new Error(`strict-csp-loader: index.html's CSP lacks ${PLACEHOLDER}`)
+        if (serving) return html.replace(`${PLACEHOLDER} 'strict-dynamic'`, "'self' 'unsafe-inline'")
+
+        const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html)
+        if (!entry) throw new Error('strict-csp-loader: no module entry script in index.html')
+        // Scripts added from script count as non-parser-inserted, which 'strict-dynamic' trusts
+        // (an import() from this parser-inserted script would not be).
+        const loader =
+          'const load = (src) => new Promise((resolve, reject) => {' +
+          " const script = Object.assign(document.createElement('script'), { type: 'module', src });" +
+          ' script.onload = resolve; script.onerror = reject; document.head.append(script) });' +
+          `if (!('greenroom' in window)) await load(${JSON.stringify(`./${bridgeScript}`)});` +
+          `await load(${JSON.stringify(entry[1])});`
+        const hash = createHash('sha256').update(loader).digest('base64')
+        return html.replace(entry[0], `<script type="module">${loader}</script>`).replace(PLACEHOLDER, `'sha256-${hash}'`)
+      }
+    }
+  }
+}
