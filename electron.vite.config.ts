@@ -30,6 +30,8 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     plugins: [react(), strictCspLoader('browser-bridge.js')],
     build: {
+      // Less to parse on every start.
+      minify: true,
       rolldownOptions: {
         input: {
           index: resolve(__dirname, 'src/renderer/index.html'),

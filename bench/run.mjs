@@ -1,0 +1,182 @@
+// `npm run bench`: speed figures as JSON lines { name, value, unit, baseline, ratio },
+// each next to a baseline measured in the same run on the same machine and Chromium.
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { tmpdir } from 'node:os'
+import { extname, join } from 'node:path'
+import { chromium } from 'playwright-core'
+import { build } from 'vite'
+import { WebSocketServer } from 'ws'
+import { buildIfNeeded } from '../scripts/build-if-needed.mjs'
+
+const root = new URL('..', import.meta.url).pathname
+const COLD_START_ROUNDS = 7
+const ROUND_TRIPS = 500
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
+const temp = mkdtempSync(join(tmpdir(), 'greenroom-bench-'))
+
+function chromiumPath() {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean)
+  const found = candidates.find((path) => existsSync(path))
+  if (!found) throw new Error('No Chromium found: install it with `sudo apt-get install chromium` or set CHROME_PATH.')
+  return found
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+const round = (value) => Math.round(value * 1000) / 1000
+
+function report(name, unit, value, baseline) {
+  console.log(JSON.stringify({ name, value: round(value), unit, baseline: round(baseline), ratio: round(value / baseline) }))
+}
+
+/** Starts the built browser host on a fresh data folder; resolves once it prints its link. */
+function startGreenroom() {
+  const started = performance.now()
+  const child = spawn(process.execPath, [join(root, 'out/main/browser-host.js'), '--data-dir', mkdtempSync(join(temp, 'data-')), '--port', '0'])
+  return new Promise((resolve, reject) => {
+    let output = ''
+    child.stdout.on('data', (chunk) => {
+      output += chunk
+      const match = /Open (\S+)/.exec(output)
+      if (match) resolve({ url: match[1], startupMs: performance.now() - started, stop: () => child.kill('SIGTERM') })
+    })
+    child.on('exit', (code) => reject(new Error(`host exited ${code}: ${output}`)))
+  })
+}
+
+/** The baseline server: plain Node serving a folder, started in a child process the same way. */
+function startStaticServer(folder) {
+  const started = performance.now()
+  const script = `
+    const { createServer } = require('node:http'); const { readFile } = require('node:fs/promises'); const { join, extname } = require('node:path');
+    const types = { '.html': 'text/html', '.js': 'text/javascript' };
+    const server = createServer(async (req, res) => {
+      const path = new URL(req.url, 'http://x').pathname; const file = join(${JSON.stringify(folder)}, path === '/' ? 'index.html' : path);
+      try { const body = await readFile(file); res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' }); res.end(body) }
+      catch { res.writeHead(404); res.end() }
+    });
+    server.listen(0, '127.0.0.1', () => console.log('Open http://127.0.0.1:' + server.address().port + '/'));`
+  const child = spawn(process.execPath, ['-e', script])
+  return new Promise((resolve) => {
+    let output = ''
+    child.stdout.on('data', (chunk) => {
+      output += chunk
+      const match = /Open (\S+)/.exec(output)
+      if (match) resolve({ url: match[1], startupMs: performance.now() - started, stop: () => child.kill('SIGTERM') })
+    })
+  })
+}
+
+/** Time from navigation start to the page's 'greenroom:interactive' mark, in a fresh context. */
+async function timeToInteractive(browser, url) {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(url)
+  const ms = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const check = () => {
+          const mark = performance.getEntriesByName('greenroom:interactive')[0]
+          if (mark) resolve(mark.startTime)
+          else setTimeout(check, 5)
+        }
+        check()
+      })
+  )
+  await context.close()
+  return ms
+}
+
+async function benchColdStart(browser, emptyPageDir) {
+  const shell = []
+  const empty = []
+  const hostStartup = []
+  const serverStartup = []
+  for (let i = 0; i < COLD_START_ROUNDS; i++) {
+    const greenroom = await startGreenroom()
+    const baseline = await startStaticServer(emptyPageDir)
+    hostStartup.push(greenroom.startupMs)
+    serverStartup.push(baseline.startupMs)
+    // Alternate the order so neither side always runs on a warmer machine.
+    if (i % 2 === 0) {
+      shell.push(await timeToInteractive(browser, greenroom.url))
+      empty.push(await timeToInteractive(browser, baseline.url))
+    } else {
+      empty.push(await timeToInteractive(browser, baseline.url))
+      shell.push(await timeToInteractive(browser, greenroom.url))
+    }
+    greenroom.stop()
+    baseline.stop()
+  }
+  report('browser mode: host process start to link printed (baseline: bare Node static server), median', 'ms', median(hostStartup), median(serverStartup))
+  report('browser mode: cold start to interactive shell (baseline: empty Vite page), median', 'ms', median(shell), median(empty))
+}
+
+async function benchRoundTrip(browser) {
+  const greenroom = await startGreenroom()
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(greenroom.url)
+  await page.waitForFunction(() => performance.getEntriesByName('greenroom:interactive').length > 0)
+  const settingsJson = await page.evaluate(async () => JSON.stringify(await window.greenroom.getSettings()))
+  const apiMs = await page.evaluate(async (count) => {
+    const times = []
+    for (let i = 0; i < count; i++) {
+      const start = performance.now()
+      await window.greenroom.getSettings()
+      times.push(performance.now() - start)
+    }
+    return times
+  }, ROUND_TRIPS)
+
+  const echo = new WebSocketServer({ host: '127.0.0.1', port: 0 })
+  echo.on('connection', (socket) => socket.on('message', (data) => socket.send(data.toString())))
+  await new Promise((resolve) => echo.once('listening', resolve))
+  const blank = await context.newPage()
+  const echoMs = await blank.evaluate(
+    async ({ port, count, payload }) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${port}`)
+      await new Promise((resolve) => (ws.onopen = resolve))
+      const times = []
+      for (let i = 0; i < count; i++) {
+        const start = performance.now()
+        await new Promise((resolve) => {
+          ws.onmessage = resolve
+          ws.send(payload)
+        })
+        times.push(performance.now() - start)
+      }
+      ws.close()
+      return times
+    },
+    { port: echo.address().port, count: ROUND_TRIPS, payload: settingsJson }
+  )
+  report(`API round trip getSettings over the WebSocket bridge (baseline: bare WebSocket echo of the same payload), median of ${ROUND_TRIPS}`, 'ms', median(apiMs), median(echoMs))
+  echo.close()
+  await context.close()
+  greenroom.stop()
+}
+
+async function main() {
+  buildIfNeeded()
+  const emptyPageDir = join(temp, 'empty-page')
+  await build({ root: join(root, 'bench/empty-page'), logLevel: 'silent', configFile: false, build: { outDir: emptyPageDir } })
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
+  try {
+    await benchColdStart(browser, emptyPageDir)
+    await benchRoundTrip(browser)
+  } finally {
+    await browser.close()
+    rmSync(temp, { recursive: true, force: true })
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
