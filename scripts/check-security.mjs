@@ -11,7 +11,7 @@ const tool = join(toolDir, 'node_modules/.bin/electronegativity')
 
 if (!existsSync(tool)) {
   console.log('Installing electronegativity in tools/electronegativity…')
-  const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefix', toolDir], { stdio: 'inherit' })
+  const install = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--prefix', toolDir], { stdio: 'inherit' })
   if (install.status !== 0) process.exit(install.status ?? 1)
 }
 
