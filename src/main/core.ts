@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Handlers } from './handlers'
+import { createPipelineHandlers } from './handlers/pipeline-handlers'
+import type { Handlers } from './handlers/types'
 import { systemClock, type Clock } from './services/clock'
 import { openDatabase } from './services/database'
 import { EventBus } from './services/events'
@@ -57,7 +58,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       databaseFile
     }),
     getSettings: () => settings.get(),
-    updateSettings: (patch) => settings.update(patch)
+    updateSettings: (patch) => settings.update(patch),
+    ...createPipelineHandlers({ db, clock, events, appVersion: options.version })
   }
 
   return { handlers, events, databaseFile, close: () => db.close() }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { contract, isMethodName } from '../shared/api'
 import { ApiError, type ApiErrorShape, type Envelope } from '../shared/errors'
-import type { Handlers } from './handlers'
+import type { Handlers } from './handlers/types'
 
 function describeIssues(error: z.ZodError): string {
   return error.issues

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { pipelineContract } from './pipeline-api'
 import { settingsPatchSchema, settingsSchema } from './settings'
 
 /**
@@ -23,7 +24,8 @@ export const contract = {
   updateSettings: {
     input: settingsPatchSchema,
     output: settingsSchema
-  }
+  },
+  ...pipelineContract
 } as const
 
 export type Contract = typeof contract

@@ -3,7 +3,9 @@ import { settingsSchema } from './settings'
 
 /** Events main pushes to the renderer, each with the schema of its payload. */
 export const eventContract = {
-  settingsChanged: settingsSchema
+  settingsChanged: settingsSchema,
+  /** Clients, invitations, interviews or their parts changed: lists should reload. */
+  recordsChanged: z.object({ at: z.string() })
 } as const
 
 export type EventName = keyof typeof eventContract

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { Handlers } from '../../src/main/handlers'
+import type { Handlers } from '../../src/main/handlers/types'
 import { dispatch } from '../../src/main/rpc'
 import { ApiError } from '../../src/shared/errors'
 import { defaultSettings } from '../../src/shared/settings'
@@ -8,9 +8,9 @@ function handlersWith(overrides: Partial<Handlers> = {}): Handlers {
   return {
     getAppInfo: () => ({ version: '1', mode: 'browser', dataDir: '/d', databaseFile: '/d/g.db' }),
     getSettings: () => defaultSettings('UTC'),
-    updateSettings: (patch) => ({ ...defaultSettings('UTC'), ...patch }),
+    updateSettings: (patch: object) => ({ ...defaultSettings('UTC'), ...patch }),
     ...overrides
-  }
+  } as Handlers
 }
 const quiet = () => undefined
 

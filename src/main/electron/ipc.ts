@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
 import type { Envelope } from '../../shared/errors'
-import type { Handlers } from '../handlers'
+import type { Handlers } from '../handlers/types'
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../shared/ipc-channels'
 import { dispatch } from '../rpc'
 import type { EventBus } from '../services/events'

@@ -150,3 +150,34 @@ export async function openDatabase(file: string): Promise<Database> {
       })
   }
 }
+
+/**
+ * A Database view of an open transaction, for running services inside a larger one:
+ * their own transactions become savepoints, so the outer one still commits or rolls
+ * back as a whole.
+ */
+export function withinTransaction(tx: SqlRunner, file: string): Database {
+  let depth = 0
+  return {
+    file,
+    run: tx.run,
+    get: tx.get,
+    all: tx.all,
+    exec: tx.exec,
+    async transaction(work) {
+      const name = `nested_${++depth}`
+      await tx.exec(`SAVEPOINT ${name}`)
+      try {
+        const result = await work(tx)
+        await tx.exec(`RELEASE ${name}`)
+        return result
+      } catch (error) {
+        await tx.exec(`ROLLBACK TO ${name}; RELEASE ${name}`)
+        throw error
+      } finally {
+        depth--
+      }
+    },
+    close: () => Promise.reject(new Error('A transaction view cannot close the database'))
+  }
+}

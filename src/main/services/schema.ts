@@ -12,5 +12,181 @@ export const migrations: readonly Migration[] = [
         updated_at TEXT NOT NULL
       );
     `
+  },
+  {
+    version: 2,
+    name: 'interview pipeline',
+    sql: `
+      CREATE TABLE clients (
+        seq INTEGER PRIMARY KEY, -- stable rowid, keys the search index
+        id TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        company TEXT NOT NULL DEFAULT '',
+        website TEXT NOT NULL DEFAULT '',
+        time_zone TEXT,
+        country TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE client_red_flags (
+        id TEXT PRIMARY KEY NOT NULL,
+        client_id TEXT NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('no_show', 'other')),
+        note TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX client_red_flags_client ON client_red_flags(client_id);
+
+      CREATE TABLE jobs (
+        seq INTEGER PRIMARY KEY, -- stable rowid, keys the search index
+        id TEXT NOT NULL UNIQUE,
+        client_id TEXT NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        budget_type TEXT NOT NULL CHECK (budget_type IN ('fixed', 'hourly')),
+        budget REAL,
+        skills TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(skills)),
+        posted_at TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX jobs_client ON jobs(client_id);
+
+      CREATE TABLE proposals (
+        seq INTEGER PRIMARY KEY, -- stable rowid, keys the search index
+        id TEXT NOT NULL UNIQUE,
+        job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+        cover_letter TEXT NOT NULL DEFAULT '',
+        bid_type TEXT NOT NULL CHECK (bid_type IN ('fixed', 'hourly')),
+        amount REAL NOT NULL,
+        estimated_duration TEXT NOT NULL DEFAULT '',
+        attachments TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(attachments)),
+        submitted_at TEXT NOT NULL,
+        viewed_at TEXT
+      );
+      CREATE INDEX proposals_job ON proposals(job_id);
+      CREATE TABLE proposal_terms_history (
+        id INTEGER PRIMARY KEY,
+        proposal_id TEXT NOT NULL REFERENCES proposals(id) ON DELETE CASCADE,
+        bid_type TEXT NOT NULL,
+        amount REAL NOT NULL,
+        estimated_duration TEXT NOT NULL,
+        changed_at TEXT NOT NULL
+      );
+      CREATE INDEX proposal_terms_history_proposal ON proposal_terms_history(proposal_id);
+
+      CREATE TABLE interviews (
+        id TEXT PRIMARY KEY NOT NULL,
+        client_id TEXT NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        job_id TEXT REFERENCES jobs(id) ON DELETE SET NULL,
+        proposal_id TEXT REFERENCES proposals(id) ON DELETE SET NULL,
+        title TEXT NOT NULL,
+        scenario TEXT NOT NULL CHECK (scenario IN ('more_info', 'convinced', 'negotiation', 'direct_hire')),
+        type TEXT NOT NULL CHECK (type IN ('call', 'paid_sample', 'unpaid_sample')),
+        sample_instructions TEXT NOT NULL DEFAULT '',
+        sample_fee REAL,
+        sample_due_at TEXT,
+        channel TEXT NOT NULL CHECK (channel IN ('builtin', 'marketplace', 'zoom', 'other')),
+        channel_link TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL CHECK (status IN ('invited', 'accepted', 'scheduled', 'done', 'offer', 'no_offer', 'hired', 'declined', 'no_show')),
+        outcome_notes TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX interviews_status ON interviews(status, updated_at);
+      CREATE INDEX interviews_client ON interviews(client_id);
+      CREATE INDEX interviews_created ON interviews(created_at);
+
+      CREATE TABLE interview_status_history (
+        id INTEGER PRIMARY KEY,
+        interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+        from_status TEXT,
+        to_status TEXT NOT NULL,
+        changed_at TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT ''
+      );
+      CREATE INDEX interview_status_history_interview ON interview_status_history(interview_id);
+      CREATE INDEX interview_status_history_to ON interview_status_history(to_status, changed_at);
+
+      CREATE TABLE invitations (
+        id TEXT PRIMARY KEY NOT NULL,
+        client_id TEXT NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+        message TEXT NOT NULL DEFAULT '',
+        received_at TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'declined', 'archived')),
+        responded_at TEXT,
+        decline_reasons TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(decline_reasons)),
+        decline_note TEXT NOT NULL DEFAULT '',
+        accept_message TEXT NOT NULL DEFAULT '',
+        interview_id TEXT REFERENCES interviews(id) ON DELETE SET NULL
+      );
+      CREATE INDEX invitations_status ON invitations(status, received_at);
+
+      CREATE TABLE offers (
+        id TEXT PRIMARY KEY NOT NULL,
+        interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+        price_type TEXT NOT NULL CHECK (price_type IN ('fixed', 'hourly')),
+        amount REAL NOT NULL,
+        deadline TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'declined')),
+        created_at TEXT NOT NULL,
+        decided_at TEXT
+      );
+      CREATE INDEX offers_interview ON offers(interview_id);
+
+      CREATE TABLE notes (
+        seq INTEGER PRIMARY KEY, -- stable rowid, keys the search index
+        id TEXT NOT NULL UNIQUE,
+        interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+        body TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX notes_interview ON notes(interview_id);
+
+      -- One full-text index over everything a user may look for, kept current by triggers.
+      -- Its rowid is seq * 4 + kind (0 job, 1 client, 2 proposal, 3 note), so every
+      -- update and delete finds its row by key.
+      CREATE VIRTUAL TABLE search_index USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
+      CREATE TRIGGER jobs_search_insert AFTER INSERT ON jobs BEGIN
+        INSERT INTO search_index (rowid, title, body) VALUES (new.seq * 4 + 0, new.title, new.description);
+      END;
+      CREATE TRIGGER jobs_search_update AFTER UPDATE OF title, description ON jobs BEGIN
+        UPDATE search_index SET title = new.title, body = new.description WHERE rowid = new.seq * 4 + 0;
+      END;
+      CREATE TRIGGER jobs_search_delete AFTER DELETE ON jobs BEGIN
+        DELETE FROM search_index WHERE rowid = old.seq * 4 + 0;
+      END;
+      CREATE TRIGGER clients_search_insert AFTER INSERT ON clients BEGIN
+        INSERT INTO search_index (rowid, title, body) VALUES (new.seq * 4 + 1, new.name || ' ' || new.company, new.notes);
+      END;
+      CREATE TRIGGER clients_search_update AFTER UPDATE OF name, company, notes ON clients BEGIN
+        UPDATE search_index SET title = new.name || ' ' || new.company, body = new.notes WHERE rowid = new.seq * 4 + 1;
+      END;
+      CREATE TRIGGER clients_search_delete AFTER DELETE ON clients BEGIN
+        DELETE FROM search_index WHERE rowid = old.seq * 4 + 1;
+      END;
+      CREATE TRIGGER proposals_search_insert AFTER INSERT ON proposals BEGIN
+        INSERT INTO search_index (rowid, title, body) VALUES (new.seq * 4 + 2, '', new.cover_letter);
+      END;
+      CREATE TRIGGER proposals_search_update AFTER UPDATE OF cover_letter ON proposals BEGIN
+        UPDATE search_index SET title = '', body = new.cover_letter WHERE rowid = new.seq * 4 + 2;
+      END;
+      CREATE TRIGGER proposals_search_delete AFTER DELETE ON proposals BEGIN
+        DELETE FROM search_index WHERE rowid = old.seq * 4 + 2;
+      END;
+      CREATE TRIGGER notes_search_insert AFTER INSERT ON notes BEGIN
+        INSERT INTO search_index (rowid, title, body) VALUES (new.seq * 4 + 3, '', new.body);
+      END;
+      CREATE TRIGGER notes_search_update AFTER UPDATE OF body ON notes BEGIN
+        UPDATE search_index SET title = '', body = new.body WHERE rowid = new.seq * 4 + 3;
+      END;
+      CREATE TRIGGER notes_search_delete AFTER DELETE ON notes BEGIN
+        DELETE FROM search_index WHERE rowid = old.seq * 4 + 3;
+      END;
+    `
   }
 ]

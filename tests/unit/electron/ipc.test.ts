@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { forwardEvents, registerIpc } from '../../../src/main/electron/ipc'
-import type { Handlers } from '../../../src/main/handlers'
+import type { Handlers } from '../../../src/main/handlers/types'
 import { EventBus } from '../../../src/main/services/events'
 import { defaultSettings } from '../../../src/shared/settings'
 

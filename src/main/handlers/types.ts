@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { Contract, MethodName, MethodOutput } from '../shared/api'
+import type { Contract, MethodName, MethodOutput } from '../../shared/api'
 
 /** One function per contract call; input arrives already parsed by the call's schema. */
 export type Handlers = {

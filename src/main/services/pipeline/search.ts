@@ -1,0 +1,80 @@
+import type { SearchResult } from '../../../shared/pipeline-api'
+import type { Database } from '../database'
+
+/** Marks around matched words in titles and snippets; the renderer turns them into <mark>. */
+export const MATCH_START = '\u0002'
+export const MATCH_END = '\u0003'
+
+const KINDS = ['job', 'client', 'proposal', 'note'] as const
+
+/**
+ * Turns what the user typed into a safe FTS5 query: every word is quoted (so no operator
+ * or stray quote can break the syntax) and matched as a prefix, all words required.
+ */
+export function toMatchQuery(text: string): string | null {
+  const words = text.match(/[\p{L}\p{N}]+/gu) ?? []
+  if (words.length === 0) return null
+  return words
+    .slice(0, 12)
+    .map((word) => `"${word}"*`)
+    .join(' ')
+}
+
+interface HitRow {
+  rowid: number
+  title: string
+  snippet: string
+}
+
+interface TargetRow {
+  id: string
+  interview_id: string | null
+  invitation_id: string | null
+  client_name: string
+}
+
+/** Where each kind of hit leads: its record, the interview it belongs to, and the client. */
+const TARGETS: Record<(typeof KINDS)[number], string> = {
+  job: `SELECT j.id, (SELECT i.id FROM interviews i WHERE i.job_id = j.id ORDER BY i.created_at LIMIT 1) AS interview_id,
+          (SELECT v.id FROM invitations v WHERE v.job_id = j.id LIMIT 1) AS invitation_id, c.name AS client_name
+        FROM jobs j JOIN clients c ON c.id = j.client_id WHERE j.seq = ?`,
+  client: `SELECT c.id, (SELECT i.id FROM interviews i WHERE i.client_id = c.id ORDER BY i.updated_at DESC LIMIT 1) AS interview_id,
+          NULL AS invitation_id, c.name AS client_name
+        FROM clients c WHERE c.seq = ?`,
+  proposal: `SELECT p.id, (SELECT i.id FROM interviews i WHERE i.proposal_id = p.id LIMIT 1) AS interview_id,
+          NULL AS invitation_id, c.name AS client_name
+        FROM proposals p JOIN jobs j ON j.id = p.job_id JOIN clients c ON c.id = j.client_id WHERE p.seq = ?`,
+  note: `SELECT n.id, n.interview_id, NULL AS invitation_id, c.name AS client_name
+        FROM notes n JOIN interviews i ON i.id = n.interview_id JOIN clients c ON c.id = i.client_id WHERE n.seq = ?`
+}
+
+export function createSearchService({ db }: { db: Database }) {
+  return {
+    async search(text: string, limit: number): Promise<SearchResult[]> {
+      const match = toMatchQuery(text)
+      if (!match) return []
+      const hits = await db.all<HitRow>(
+        `SELECT rowid, highlight(search_index, 0, char(2), char(3)) AS title,
+           snippet(search_index, 1, char(2), char(3), '…', 18) AS snippet
+         FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?`,
+        [match, limit]
+      )
+      const results: SearchResult[] = []
+      for (const hit of hits) {
+        const kind = KINDS[hit.rowid % 4]!
+        const target = await db.get<TargetRow>(TARGETS[kind], [Math.floor(hit.rowid / 4)])
+        if (!target) continue
+        results.push({
+          kind,
+          id: target.id,
+          title: hit.title,
+          snippet: hit.snippet,
+          clientName: target.client_name,
+          interviewId: target.interview_id,
+          invitationId: target.invitation_id
+        })
+      }
+      return results
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod'
+import { budgetTypeSchema, channelSchema, idSchema, instantSchema, interviewStatusSchema, interviewTypeSchema, invitationStatusSchema, offerStatusSchema, redFlagKindSchema, scenarioSchema } from './pipeline'
+
+/**
+ * The backup file: one JSON document, versioned, whose tables mirror the database's
+ * columns. Each table's schema is also its column list, so export, validation and import
+ * cannot drift apart.
+ */
+export const BACKUP_FORMAT = 'greenroom-backup'
+export const BACKUP_VERSION = 1
+
+const jsonText = z.string().refine((text) => {
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
+}, 'Not valid JSON text')
+const amount = z.number().finite().min(0)
+
+export const backupTables = {
+  clients: z.strictObject({
+    id: idSchema, name: z.string().min(1), company: z.string(), website: z.string(), time_zone: z.string().nullable(),
+    country: z.string(), notes: z.string(), created_at: instantSchema, updated_at: instantSchema
+  }),
+  client_red_flags: z.strictObject({ id: idSchema, client_id: idSchema, kind: redFlagKindSchema, note: z.string(), created_at: instantSchema }),
+  jobs: z.strictObject({
+    id: idSchema, client_id: idSchema, title: z.string().min(1), description: z.string(), url: z.string(), budget_type: budgetTypeSchema,
+    budget: amount.nullable(), skills: jsonText, posted_at: instantSchema.nullable(), created_at: instantSchema
+  }),
+  proposals: z.strictObject({
+    id: idSchema, job_id: idSchema, cover_letter: z.string(), bid_type: budgetTypeSchema, amount, estimated_duration: z.string(),
+    attachments: jsonText, submitted_at: instantSchema, viewed_at: instantSchema.nullable()
+  }),
+  proposal_terms_history: z.strictObject({
+    id: z.number().int().positive(), proposal_id: idSchema, bid_type: budgetTypeSchema, amount, estimated_duration: z.string(), changed_at: instantSchema
+  }),
+  interviews: z.strictObject({
+    id: idSchema, client_id: idSchema, job_id: idSchema.nullable(), proposal_id: idSchema.nullable(), title: z.string().min(1),
+    scenario: scenarioSchema, type: interviewTypeSchema, sample_instructions: z.string(), sample_fee: amount.nullable(),
+    sample_due_at: instantSchema.nullable(), channel: channelSchema, channel_link: z.string(), status: interviewStatusSchema,
+    outcome_notes: z.string(), created_at: instantSchema, updated_at: instantSchema
+  }),
+  interview_status_history: z.strictObject({
+    id: z.number().int().positive(), interview_id: idSchema, from_status: interviewStatusSchema.nullable(), to_status: interviewStatusSchema,
+    changed_at: instantSchema, note: z.string()
+  }),
+  invitations: z.strictObject({
+    id: idSchema, client_id: idSchema, job_id: idSchema, message: z.string(), received_at: instantSchema, status: invitationStatusSchema,
+    responded_at: instantSchema.nullable(), decline_reasons: jsonText, decline_note: z.string(), accept_message: z.string(), interview_id: idSchema.nullable()
+  }),
+  offers: z.strictObject({
+    id: idSchema, interview_id: idSchema, price_type: budgetTypeSchema, amount, deadline: instantSchema.nullable(), note: z.string(),
+    status: offerStatusSchema, created_at: instantSchema, decided_at: instantSchema.nullable()
+  }),
+  notes: z.strictObject({ id: idSchema, interview_id: idSchema, body: z.string(), created_at: instantSchema, updated_at: instantSchema }),
+  settings: z.strictObject({ key: z.string().min(1), value: jsonText, updated_at: instantSchema })
+} as const
+
+export type BackupTableName = keyof typeof backupTables
+/** Parents before children, so foreign keys hold at every insert. */
+export const BACKUP_TABLE_ORDER = Object.keys(backupTables) as BackupTableName[]
+
+export const backupFileSchema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT, { message: 'This is not a Greenroom backup file' }),
+  version: z.number().int(),
+  exportedAt: instantSchema,
+  appVersion: z.string(),
+  data: z.strictObject(
+    Object.fromEntries(BACKUP_TABLE_ORDER.map((name) => [name, z.array(backupTables[name])])) as {
+      [K in BackupTableName]: z.ZodArray<(typeof backupTables)[K]>
+    }
+  )
+})
+export type BackupFile = z.infer<typeof backupFileSchema>
+
+export const MAX_BACKUP_CHARACTERS = 30 * 1024 * 1024

@@ -1,0 +1,149 @@
+import { z } from 'zod'
+import { MAX_BACKUP_CHARACTERS } from './backup'
+import {
+  clientFieldsSchema,
+  clientSchema,
+  declineReasonSchema,
+  idSchema,
+  instantSchema,
+  interviewDetailSchema,
+  interviewFieldsSchema,
+  interviewStatusSchema,
+  interviewSummarySchema,
+  interviewTypeSchema,
+  invitationSchema,
+  invitationStatusSchema,
+  jobFieldsSchema,
+  jobSchema,
+  noteSchema,
+  offerFieldsSchema,
+  offerSchema,
+  proposalSchema,
+  attachmentSchema,
+  scenarioSchema,
+  termsSchema
+} from './pipeline'
+import { timeZoneSchema } from './settings'
+
+export const inboxItemSchema = z.object({ invitation: invitationSchema, client: clientSchema, job: jobSchema })
+
+export const interviewFilterSchema = z.strictObject({
+  statuses: z.array(interviewStatusSchema).max(9).optional(),
+  clientId: idSchema.optional(),
+  scenario: scenarioSchema.optional(),
+  type: interviewTypeSchema.optional(),
+  from: instantSchema.optional(),
+  to: instantSchema.optional(),
+  limit: z.number().int().min(1).max(1000).default(200)
+})
+
+export const searchResultSchema = z.object({
+  kind: z.enum(['job', 'client', 'proposal', 'note']),
+  id: idSchema,
+  /** Title and snippet carry \u0002 … \u0003 around matched words. */
+  title: z.string(),
+  snippet: z.string(),
+  clientName: z.string(),
+  interviewId: idSchema.nullable(),
+  invitationId: idSchema.nullable()
+})
+
+export const dashboardSchema = z.object({
+  responseRate: z.number().min(0).max(1).nullable(),
+  answeredWithin24h: z.number().int(),
+  eligibleInvitations: z.number().int(),
+  medianResponseMinutes: z.number().nullable(),
+  funnel: z.object({ invitations: z.number().int(), interviews: z.number().int(), offers: z.number().int(), hires: z.number().int() }),
+  noShows: z.number().int(),
+  weekly: z.array(z.object({ weekStart: z.string(), invitations: z.number().int(), answeredWithin24h: z.number().int() }))
+})
+
+export const backupSummarySchema = z.object({
+  clients: z.number().int(),
+  interviews: z.number().int(),
+  invitations: z.number().int(),
+  notes: z.number().int()
+})
+
+const byId = z.strictObject({ id: idSchema })
+
+/** The pipeline's calls; merged into the contract in api.ts. */
+export const pipelineContract = {
+  listClients: { input: z.void(), output: z.array(clientSchema) },
+  createClient: { input: clientFieldsSchema.strict(), output: clientSchema },
+  updateClient: { input: z.strictObject({ id: idSchema, fields: clientFieldsSchema.strict() }), output: clientSchema },
+  updateJob: { input: z.strictObject({ id: idSchema, fields: jobFieldsSchema.strict() }), output: jobSchema },
+
+  listInvitations: {
+    input: z.strictObject({ statuses: z.array(invitationStatusSchema).min(1).max(4) }),
+    output: z.array(inboxItemSchema)
+  },
+  createInvitation: {
+    input: z.strictObject({
+      client: z.union([z.strictObject({ id: idSchema }), z.strictObject({ fields: clientFieldsSchema.strict() })]),
+      job: jobFieldsSchema.strict(),
+      message: z.string().max(20_000),
+      receivedAt: instantSchema.nullable()
+    }),
+    output: inboxItemSchema
+  },
+  acceptInvitation: {
+    input: z.strictObject({ id: idSchema, message: z.string().max(20_000), terms: termsSchema.strict().nullable() }),
+    output: inboxItemSchema
+  },
+  declineInvitation: {
+    input: z.strictObject({
+      id: idSchema,
+      reasons: z.array(declineReasonSchema).min(1, 'Pick at least one reason').max(7),
+      note: z.string().max(5000)
+    }),
+    output: inboxItemSchema
+  },
+  archiveInvitation: { input: byId, output: inboxItemSchema },
+
+  listInterviews: { input: interviewFilterSchema, output: z.array(interviewSummarySchema) },
+  getInterview: { input: byId, output: interviewDetailSchema },
+  createInterview: {
+    input: z.strictObject({ clientId: idSchema, jobId: idSchema.nullable(), fields: interviewFieldsSchema.strict() }),
+    output: interviewDetailSchema
+  },
+  updateInterview: { input: z.strictObject({ id: idSchema, fields: interviewFieldsSchema.strict() }), output: interviewDetailSchema },
+  changeInterviewStatus: {
+    input: z.strictObject({ id: idSchema, status: interviewStatusSchema, note: z.string().max(5000) }),
+    output: interviewDetailSchema
+  },
+  deleteInterview: { input: byId, output: z.null() },
+
+  createProposal: {
+    input: z.strictObject({
+      interviewId: idSchema,
+      coverLetter: z.string().max(50_000),
+      terms: termsSchema.strict(),
+      attachments: z.array(attachmentSchema).max(50)
+    }),
+    output: proposalSchema
+  },
+  updateProposalTerms: { input: z.strictObject({ id: idSchema, terms: termsSchema.strict() }), output: proposalSchema },
+  updateCoverLetter: { input: z.strictObject({ id: idSchema, coverLetter: z.string().max(50_000) }), output: proposalSchema },
+  markProposalViewed: { input: byId, output: proposalSchema },
+
+  createOffer: { input: z.strictObject({ interviewId: idSchema, fields: offerFieldsSchema.strict() }), output: offerSchema },
+  decideOffer: { input: z.strictObject({ id: idSchema, accepted: z.boolean() }), output: offerSchema },
+
+  addNote: { input: z.strictObject({ interviewId: idSchema, body: z.string().min(1, 'Write something first').max(200_000) }), output: noteSchema },
+  updateNote: { input: z.strictObject({ id: idSchema, body: z.string().max(200_000) }), output: noteSchema },
+  deleteNote: { input: byId, output: z.null() },
+
+  search: { input: z.strictObject({ query: z.string().max(500), limit: z.number().int().min(1).max(100).default(30) }), output: z.array(searchResultSchema) },
+  getDashboard: { input: z.strictObject({ from: instantSchema, to: instantSchema, timeZone: timeZoneSchema }), output: dashboardSchema },
+
+  exportBackup: { input: z.void(), output: z.string() },
+  importBackup: { input: z.strictObject({ text: z.string().max(MAX_BACKUP_CHARACTERS, 'The file is too large to be a Greenroom backup') }), output: backupSummarySchema },
+  deleteAllRecords: { input: z.strictObject({ confirm: z.literal('DELETE') }), output: z.null() },
+  loadDemoData: { input: z.void(), output: backupSummarySchema }
+} as const
+
+export type InboxItem = z.infer<typeof inboxItemSchema>
+export type SearchResult = z.infer<typeof searchResultSchema>
+export type Dashboard = z.infer<typeof dashboardSchema>
+export type BackupSummary = z.infer<typeof backupSummarySchema>

@@ -1,0 +1,239 @@
+import { z } from 'zod'
+import { timeZoneSchema } from './settings'
+
+/** Records of the interview pipeline: clients, job posts, invitations, proposals, interviews, offers. */
+
+export const idSchema = z.uuid('Not a valid record id')
+/** An instant, always UTC, as ISO 8601 text. */
+export const instantSchema = z.iso.datetime({ offset: true, message: 'Use an ISO date and time' })
+
+const text = (max: number, label: string) => z.string().trim().max(max, `${label} must be under ${max} characters`)
+const optionalUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((value) => value === '' || /^https?:\/\/\S+$/i.test(value), { message: 'Links start with http:// or https://' })
+const money = z.number().finite().min(0, 'Amounts cannot be negative').max(10_000_000)
+
+// ── Clients ──────────────────────────────────────────────────────────────────────────
+
+export const redFlagKindSchema = z.enum(['no_show', 'other'])
+export const redFlagSchema = z.object({
+  id: idSchema,
+  kind: redFlagKindSchema,
+  note: z.string(),
+  createdAt: instantSchema
+})
+
+export const clientFieldsSchema = z.object({
+  name: text(120, 'The name').min(1, 'Give the client a name'),
+  company: text(120, 'The company'),
+  website: optionalUrl,
+  timeZone: timeZoneSchema.nullable(),
+  country: text(80, 'The country'),
+  notes: text(20_000, 'Notes')
+})
+export const clientSchema = clientFieldsSchema.extend({
+  id: idSchema,
+  redFlags: z.array(redFlagSchema),
+  createdAt: instantSchema,
+  updatedAt: instantSchema
+})
+
+// ── Job posts ────────────────────────────────────────────────────────────────────────
+
+export const budgetTypeSchema = z.enum(['fixed', 'hourly'])
+export const jobFieldsSchema = z.object({
+  title: text(200, 'The title').min(1, 'Give the job a title'),
+  description: text(50_000, 'The description'),
+  url: optionalUrl,
+  budgetType: budgetTypeSchema,
+  budget: money.nullable(),
+  skills: z.array(text(60, 'A skill').min(1)).max(50),
+  postedAt: instantSchema.nullable()
+})
+export const jobSchema = jobFieldsSchema.extend({ id: idSchema, clientId: idSchema, createdAt: instantSchema })
+
+// ── Invitations ──────────────────────────────────────────────────────────────────────
+
+export const invitationStatusSchema = z.enum(['pending', 'accepted', 'declined', 'archived'])
+
+/** The reasons marketplaces ask for when an invitation is declined. */
+export const DECLINE_REASONS = {
+  not_interested: 'Not interested in the work',
+  budget_too_low: 'Budget too low',
+  not_available: 'Not available',
+  client_history: 'Client history',
+  skills_mismatch: 'Skills don’t match',
+  too_busy: 'Too many projects right now',
+  other: 'Other'
+} as const
+export const declineReasonSchema = z.enum(Object.keys(DECLINE_REASONS) as [keyof typeof DECLINE_REASONS, ...(keyof typeof DECLINE_REASONS)[]])
+
+export const termsSchema = z.object({
+  bidType: budgetTypeSchema,
+  amount: money,
+  estimatedDuration: text(120, 'The duration')
+})
+
+export const invitationSchema = z.object({
+  id: idSchema,
+  clientId: idSchema,
+  jobId: idSchema,
+  message: z.string(),
+  receivedAt: instantSchema,
+  status: invitationStatusSchema,
+  respondedAt: instantSchema.nullable(),
+  declineReasons: z.array(declineReasonSchema),
+  declineNote: z.string(),
+  acceptMessage: z.string(),
+  interviewId: idSchema.nullable()
+})
+
+// ── Proposals ────────────────────────────────────────────────────────────────────────
+
+export const attachmentSchema = z.object({ name: text(200, 'The name').min(1), reference: text(2000, 'The reference').min(1) })
+export const proposalFieldsSchema = z.object({
+  coverLetter: text(50_000, 'The cover letter'),
+  terms: termsSchema,
+  attachments: z.array(attachmentSchema).max(50),
+  submittedAt: instantSchema
+})
+export const termsChangeSchema = termsSchema.extend({ changedAt: instantSchema })
+export const proposalSchema = proposalFieldsSchema.extend({
+  id: idSchema,
+  jobId: idSchema,
+  clientId: idSchema,
+  viewedAt: instantSchema.nullable(),
+  termsHistory: z.array(termsChangeSchema)
+})
+
+// ── Interviews ───────────────────────────────────────────────────────────────────────
+
+export const INTERVIEW_STATUSES = ['invited', 'accepted', 'scheduled', 'done', 'offer', 'no_offer', 'hired', 'declined', 'no_show'] as const
+export const interviewStatusSchema = z.enum(INTERVIEW_STATUSES)
+export type InterviewStatus = z.infer<typeof interviewStatusSchema>
+
+export const STATUS_LABELS: Record<InterviewStatus, string> = {
+  invited: 'Invited',
+  accepted: 'Accepted',
+  scheduled: 'Scheduled',
+  done: 'Done',
+  offer: 'Offer',
+  no_offer: 'No offer',
+  hired: 'Hired',
+  declined: 'Declined',
+  no_show: 'No-show'
+}
+
+/**
+ * The interview lifecycle: which status may follow which. Everything not listed is
+ * refused. `hired`, `no_offer` and `declined` are final.
+ */
+export const INTERVIEW_TRANSITIONS: Record<InterviewStatus, readonly InterviewStatus[]> = {
+  invited: ['accepted', 'declined'],
+  accepted: ['scheduled', 'done', 'hired', 'declined'],
+  scheduled: ['done', 'no_show', 'accepted', 'declined'],
+  done: ['offer', 'no_offer', 'hired'],
+  offer: ['hired', 'declined', 'no_offer'],
+  no_show: ['scheduled', 'declined'],
+  no_offer: [],
+  hired: [],
+  declined: []
+}
+
+export function canMoveInterview(from: InterviewStatus, to: InterviewStatus): boolean {
+  return INTERVIEW_TRANSITIONS[from].includes(to)
+}
+
+export const SCENARIOS = {
+  more_info: 'Wants more information about the task',
+  convinced: 'Already convinced, general questions',
+  negotiation: 'Negotiation',
+  direct_hire: 'Direct hire without interview'
+} as const
+export const scenarioSchema = z.enum(Object.keys(SCENARIOS) as [keyof typeof SCENARIOS, ...(keyof typeof SCENARIOS)[]])
+
+export const INTERVIEW_TYPES = { call: 'Call', paid_sample: 'Paid sample task', unpaid_sample: 'Unpaid sample task' } as const
+export const interviewTypeSchema = z.enum(['call', 'paid_sample', 'unpaid_sample'])
+
+export const CHANNELS = { builtin: 'Greenroom call', marketplace: 'Marketplace call', zoom: 'Zoom', other: 'Other link' } as const
+export const channelSchema = z.enum(['builtin', 'marketplace', 'zoom', 'other'])
+
+export const sampleTaskSchema = z.object({
+  instructions: text(20_000, 'The instructions'),
+  fee: money.nullable(),
+  dueAt: instantSchema.nullable()
+})
+
+export const interviewFieldsSchema = z.object({
+  title: text(200, 'The title').min(1, 'Give the interview a title'),
+  scenario: scenarioSchema,
+  type: interviewTypeSchema,
+  sampleTask: sampleTaskSchema,
+  channel: channelSchema,
+  channelLink: optionalUrl,
+  outcomeNotes: text(20_000, 'Outcome notes')
+})
+
+export const statusChangeSchema = z.object({ from: interviewStatusSchema.nullable(), to: interviewStatusSchema, changedAt: instantSchema, note: z.string() })
+
+export const interviewSummarySchema = interviewFieldsSchema.extend({
+  id: idSchema,
+  clientId: idSchema,
+  clientName: z.string(),
+  clientCompany: z.string(),
+  clientHasRedFlags: z.boolean(),
+  jobId: idSchema.nullable(),
+  jobTitle: z.string().nullable(),
+  proposalId: idSchema.nullable(),
+  invitationId: idSchema.nullable(),
+  status: interviewStatusSchema,
+  createdAt: instantSchema,
+  updatedAt: instantSchema
+})
+
+export const noteSchema = z.object({ id: idSchema, interviewId: idSchema, body: z.string(), createdAt: instantSchema, updatedAt: instantSchema })
+
+// ── Offers ───────────────────────────────────────────────────────────────────────────
+
+export const offerStatusSchema = z.enum(['pending', 'accepted', 'declined'])
+export const offerFieldsSchema = z.object({
+  priceType: budgetTypeSchema,
+  amount: money,
+  deadline: instantSchema.nullable(),
+  note: text(5000, 'The note')
+})
+export const offerSchema = offerFieldsSchema.extend({
+  id: idSchema,
+  interviewId: idSchema,
+  status: offerStatusSchema,
+  createdAt: instantSchema,
+  decidedAt: instantSchema.nullable()
+})
+
+export const interviewDetailSchema = z.object({
+  interview: interviewSummarySchema,
+  client: clientSchema,
+  job: jobSchema.nullable(),
+  proposal: proposalSchema.nullable(),
+  invitation: invitationSchema.nullable(),
+  offers: z.array(offerSchema),
+  notes: z.array(noteSchema),
+  history: z.array(statusChangeSchema)
+})
+
+export type Client = z.infer<typeof clientSchema>
+export type ClientFields = z.infer<typeof clientFieldsSchema>
+export type Job = z.infer<typeof jobSchema>
+export type JobFields = z.infer<typeof jobFieldsSchema>
+export type Invitation = z.infer<typeof invitationSchema>
+export type DeclineReason = z.infer<typeof declineReasonSchema>
+export type Terms = z.infer<typeof termsSchema>
+export type Proposal = z.infer<typeof proposalSchema>
+export type InterviewFields = z.infer<typeof interviewFieldsSchema>
+export type InterviewSummary = z.infer<typeof interviewSummarySchema>
+export type InterviewDetail = z.infer<typeof interviewDetailSchema>
+export type Offer = z.infer<typeof offerSchema>
+export type Note = z.infer<typeof noteSchema>
+export type StatusChange = z.infer<typeof statusChangeSchema>
