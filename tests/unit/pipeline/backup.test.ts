@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+import { dispatch } from '../../../src/main/rpc'
+import { useCore } from '../../support/core'
+
+const start = useCore()
+
+async function withDemoData() {
+  const context = await start()
+  await context.core.handlers.updateSettings({ userName: 'Ana', defaultCallMinutes: 20 })
+  await context.core.handlers.loadDemoData()
+  return context
+}
+
+const withoutExportTime = (text: string) => ({ ...JSON.parse(text), exportedAt: null })
+
+describe('backup', () => {
+  it('exports everything and imports it back to the same data after a wipe', async () => {
+    const { core } = await withDemoData()
+    const exported = await core.handlers.exportBackup()
+    const interviewsBefore = await core.handlers.listInterviews({ limit: 100 })
+    await core.handlers.deleteAllRecords({ confirm: 'DELETE' })
+    expect(await core.handlers.listInterviews({ limit: 100 })).toEqual([])
+    expect(await core.handlers.search({ query: 'dashboard', limit: 5 })).toEqual([])
+
+    const summary = await core.handlers.importBackup({ text: exported })
+    expect(summary).toEqual({ clients: 9, interviews: 5, invitations: 9, notes: 6 })
+    expect(await core.handlers.listInterviews({ limit: 100 })).toEqual(interviewsBefore)
+    expect(withoutExportTime(await core.handlers.exportBackup())).toEqual(withoutExportTime(exported))
+    expect((await core.handlers.search({ query: 'cohort', limit: 5 })).length).toBeGreaterThan(0)
+    expect((await core.handlers.getSettings()).userName).toBe('Ana')
+  })
+
+  async function expectRefused(text: string, message: RegExp) {
+    const { core } = await withDemoData()
+    const before = await core.handlers.exportBackup()
+    await expect(core.handlers.importBackup({ text })).rejects.toMatchObject({ code: 'INVALID_INPUT', message })
+    expect(withoutExportTime(await core.handlers.exportBackup())).toEqual(withoutExportTime(before))
+  }
+
+  it('refuses a file that is not JSON, changing nothing', () => expectRefused('{"format": "greenroom-ba', /not valid JSON.*Nothing was changed/))
+
+  it('refuses a foreign JSON file, changing nothing', () => expectRefused('{"name": "my-package", "version": "1.0.0"}', /not a Greenroom backup/))
+
+  it('refuses a backup from a newer Greenroom, changing nothing', async () => {
+    const { core } = await start()
+    const file = JSON.parse(await core.handlers.exportBackup())
+    await expectRefused(JSON.stringify({ ...file, version: 99 }), /newer Greenroom/)
+  })
+
+  it('names the damaged record, changing nothing', async () => {
+    const { core } = await withDemoData()
+    const file = JSON.parse(await core.handlers.exportBackup())
+    file.data.interviews[2].status = 'ghosted'
+    await expectRefused(JSON.stringify(file), /record 3 of “interviews”, field “status”/)
+  })
+
+  it('refuses a backup whose records point at missing ones, changing nothing', async () => {
+    const { core } = await withDemoData()
+    const file = JSON.parse(await core.handlers.exportBackup())
+    file.data.clients.shift()
+    await expectRefused(JSON.stringify(file), /refers to another that is not in the file/)
+  })
+
+  it('refuses a file with a record listed twice, changing nothing', async () => {
+    const { core } = await withDemoData()
+    const file = JSON.parse(await core.handlers.exportBackup())
+    file.data.notes.push(file.data.notes[0])
+    await expectRefused(JSON.stringify(file), /same record twice/)
+  })
+
+  it('asks for the word DELETE before wiping', async () => {
+    const { core } = await withDemoData()
+    const result = await dispatch(core.handlers, 'deleteAllRecords', { confirm: 'yes' }, () => undefined)
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await core.handlers.listInterviews({ limit: 100 })).toHaveLength(5)
+  })
+})
+
+describe('demo data', () => {
+  it('fills an empty database with a realistic pipeline', async () => {
+    const { core } = await withDemoData()
+    const interviews = await core.handlers.listInterviews({ limit: 100 })
+    expect(new Set(interviews.map((interview) => interview.status))).toEqual(new Set(['offer', 'hired', 'no_show', 'no_offer', 'scheduled']))
+    expect(await core.handlers.listInvitations({ statuses: ['pending'] })).toHaveLength(2)
+    expect((await core.handlers.listClients()).filter((client) => client.redFlags.length > 0).map((client) => client.name)).toEqual(['Priya Nair'])
+    const dashboard = await core.handlers.getDashboard({ from: '2026-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z', timeZone: 'UTC' })
+    expect(dashboard.funnel.hires).toBe(1)
+    expect(dashboard.noShows).toBe(1)
+  })
+
+  it('goes only into an empty database', async () => {
+    const { core } = await withDemoData()
+    await expect(core.handlers.loadDemoData()).rejects.toMatchObject({ code: 'CONFLICT' })
+    expect(await core.handlers.listClients()).toHaveLength(9)
+  })
+})

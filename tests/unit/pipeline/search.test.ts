@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { toMatchQuery } from '../../../src/main/services/pipeline/search'
+import { anInvitation, useCore } from '../../support/core'
+
+const start = useCore()
+const marked = (text: string) => text.replaceAll('\u0002', '[').replaceAll('\u0003', ']')
+
+async function withInterview() {
+  const context = await start()
+  const item = await anInvitation(context.core, { title: 'Telehealth prototype', description: 'Video consultations with a waiting room and screen share.' }, { name: 'Priya Nair', company: 'Lotus Health', notes: 'Prefers async updates' })
+  const accepted = await context.core.handlers.acceptInvitation({ id: item.invitation.id, message: '', terms: null })
+  return { ...context, item, interviewId: accepted.invitation.interviewId! }
+}
+
+describe('search', () => {
+  it('finds a word from a job description, highlighted, and leads to its interview', async () => {
+    const { core, interviewId } = await withInterview()
+    const [hit] = await core.handlers.search({ query: 'waiting', limit: 10 })
+    expect(hit).toMatchObject({ kind: 'job', clientName: 'Priya Nair', interviewId })
+    expect(marked(hit!.snippet)).toContain('[waiting] room')
+  })
+
+  it('matches word beginnings, ignores accents and case, and needs every word', async () => {
+    const { core } = await withInterview()
+    expect(await core.handlers.search({ query: 'CONSULT', limit: 10 })).toHaveLength(1)
+    expect(await core.handlers.search({ query: 'vídeo screen', limit: 10 })).toHaveLength(1)
+    expect(await core.handlers.search({ query: 'video blockchain', limit: 10 })).toHaveLength(0)
+  })
+
+  it('finds clients, notes and proposals, and forgets what was deleted', async () => {
+    const { core, interviewId } = await withInterview()
+    expect((await core.handlers.search({ query: 'lotus', limit: 10 }))[0]).toMatchObject({ kind: 'client' })
+    expect((await core.handlers.search({ query: 'async', limit: 10 }))[0]).toMatchObject({ kind: 'client' })
+    const note = await core.handlers.addNote({ interviewId, body: 'Ask about HIPAA audit logging' })
+    expect((await core.handlers.search({ query: 'hipaa', limit: 10 }))[0]).toMatchObject({ kind: 'note', interviewId })
+    await core.handlers.updateNote({ id: note.id, body: 'Ask about retention' })
+    expect(await core.handlers.search({ query: 'hipaa', limit: 10 })).toEqual([])
+    expect(await core.handlers.search({ query: 'retention', limit: 10 })).toHaveLength(1)
+    await core.handlers.deleteNote({ id: note.id })
+    expect(await core.handlers.search({ query: 'retention', limit: 10 })).toEqual([])
+    await core.handlers.createProposal({ interviewId, coverLetter: 'I built a WebRTC triage tool before', terms: { bidType: 'fixed', amount: 1, estimatedDuration: '' }, attachments: [] })
+    expect((await core.handlers.search({ query: 'triage', limit: 10 }))[0]).toMatchObject({ kind: 'proposal', interviewId })
+  })
+
+  it('re-indexes an edited job post', async () => {
+    const { core, item } = await withInterview()
+    await core.handlers.updateJob({ id: item.job.id, fields: { ...item.job, description: 'Now about billing' } })
+    expect(await core.handlers.search({ query: 'waiting', limit: 10 })).toEqual([])
+    expect(await core.handlers.search({ query: 'billing', limit: 10 })).toHaveLength(1)
+  })
+
+  it('treats search syntax in what the user types as plain words', async () => {
+    const { core } = await withInterview()
+    for (const query of ['"', 'video OR', 'NEAR(video', 'video*', 'title:video', '-video', '((', '']) {
+      await expect(core.handlers.search({ query, limit: 10 }), query).resolves.toBeInstanceOf(Array)
+    }
+    expect(toMatchQuery('title:video "room')).toBe('"title"* "video"* "room"*')
+    expect(toMatchQuery('  -- ')).toBeNull()
+  })
+})
