@@ -66,6 +66,8 @@ export const backupSummarySchema = z.object({
 })
 
 const byId = z.strictObject({ id: idSchema })
+/** A known client by id, or a new one described in full. */
+const clientChoiceSchema = z.union([z.strictObject({ id: idSchema }), z.strictObject({ fields: clientFieldsSchema.strict() })])
 
 /** The pipeline's calls; merged into the contract in api.ts. */
 export const pipelineContract = {
@@ -80,7 +82,7 @@ export const pipelineContract = {
   },
   createInvitation: {
     input: z.strictObject({
-      client: z.union([z.strictObject({ id: idSchema }), z.strictObject({ fields: clientFieldsSchema.strict() })]),
+      client: clientChoiceSchema,
       job: jobFieldsSchema.strict(),
       message: z.string().max(20_000),
       receivedAt: instantSchema.nullable()
@@ -104,7 +106,7 @@ export const pipelineContract = {
   listInterviews: { input: interviewFilterSchema, output: z.array(interviewSummarySchema) },
   getInterview: { input: byId, output: interviewDetailSchema },
   createInterview: {
-    input: z.strictObject({ clientId: idSchema, jobId: idSchema.nullable(), fields: interviewFieldsSchema.strict() }),
+    input: z.strictObject({ client: clientChoiceSchema, jobId: idSchema.nullable(), fields: interviewFieldsSchema.strict() }),
     output: interviewDetailSchema
   },
   updateInterview: { input: z.strictObject({ id: idSchema, fields: interviewFieldsSchema.strict() }), output: interviewDetailSchema },

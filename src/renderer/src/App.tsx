@@ -5,6 +5,8 @@ import { useEffect } from 'react'
 import { createHashRouter, Navigate, RouterProvider } from 'react-router'
 import { AppLayout } from './components/AppLayout'
 import { SettingsProvider, useSettings } from './hooks/settings-context'
+import { InterviewPage } from './features/interviews/InterviewPage'
+import { SearchPage } from './features/search/SearchPage'
 import { destinations } from './navigation'
 import { theme } from './theme'
 
@@ -15,6 +17,8 @@ const router = createHashRouter([
     children: [
       { index: true, element: <Navigate to="/inbox" replace /> },
       ...destinations.map((destination) => ({ path: destination.path.slice(1), element: <destination.page /> })),
+      { path: 'interviews/:id', element: <InterviewPage /> },
+      { path: 'search', element: <SearchPage /> },
       { path: '*', element: <Navigate to="/inbox" replace /> }
     ]
   }

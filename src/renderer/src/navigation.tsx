@@ -1,5 +1,6 @@
 import {
   IconCalendarEvent,
+  IconChartBar,
   IconFolders,
   IconInbox,
   IconMessages,
@@ -8,6 +9,7 @@ import {
   type Icon
 } from '@tabler/icons-react'
 import type { ComponentType } from 'react'
+import { DashboardPage } from './features/dashboard/DashboardPage'
 import { InboxPage } from './features/inbox/InboxPage'
 import { InterviewsPage } from './features/interviews/InterviewsPage'
 import { ConnectionTestPage } from './features/precall/ConnectionTestPage'
@@ -27,8 +29,9 @@ export interface Destination {
 export const destinations: Destination[] = [
   { path: '/inbox', label: 'Inbox', icon: IconInbox, digit: 1, page: InboxPage },
   { path: '/interviews', label: 'Interviews', icon: IconMessages, digit: 2, page: InterviewsPage },
-  { path: '/calendar', label: 'Calendar', icon: IconCalendarEvent, digit: 3, page: CalendarPage },
-  { path: '/samples', label: 'Samples', icon: IconFolders, digit: 4, page: SamplesPage },
-  { path: '/connection-test', label: 'Connection test', icon: IconWifi, digit: 5, page: ConnectionTestPage },
-  { path: '/settings', label: 'Settings', icon: IconSettings, digit: 6, page: SettingsPage }
+  { path: '/dashboard', label: 'Dashboard', icon: IconChartBar, digit: 3, page: DashboardPage },
+  { path: '/calendar', label: 'Calendar', icon: IconCalendarEvent, digit: 4, page: CalendarPage },
+  { path: '/samples', label: 'Samples', icon: IconFolders, digit: 5, page: SamplesPage },
+  { path: '/connection-test', label: 'Connection test', icon: IconWifi, digit: 6, page: ConnectionTestPage },
+  { path: '/settings', label: 'Settings', icon: IconSettings, digit: 7, page: SettingsPage }
 ]

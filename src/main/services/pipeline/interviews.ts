@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ApiError } from '../../../shared/errors'
 import {
   canMoveInterview,
+  type ClientFields,
   STATUS_LABELS,
   type InterviewDetail,
   type InterviewFields,
@@ -11,7 +12,7 @@ import {
 import type { interviewFilterSchema } from '../../../shared/pipeline-api'
 import type { Clock } from '../clock'
 import type { Database, SqlParams, SqlRunner } from '../database'
-import { loadClient, loadJob } from './clients'
+import { insertClient, loadClient, loadJob } from './clients'
 import { loadProposal } from './proposals'
 import {
   newId,
@@ -187,11 +188,13 @@ export function createInterviewsService({ db, clock }: { db: Database; clock: Cl
 
     get: (id: string) => detail(db, id),
 
-    async create(input: { clientId: string; jobId: string | null; fields: InterviewFields }): Promise<InterviewDetail> {
+    /** An interview that did not start from an invitation in the inbox (a direct contact, a referral). */
+    async create(input: { client: { id: string } | { fields: ClientFields }; jobId: string | null; fields: InterviewFields }): Promise<InterviewDetail> {
       return db.transaction(async (tx) => {
-        await loadClient(tx, input.clientId)
+        const at = now()
+        const clientId = 'id' in input.client ? (await loadClient(tx, input.client.id)).id : await insertClient(tx, input.client.fields, at)
         if (input.jobId) await loadJob(tx, input.jobId)
-        const id = await insertInterview(tx, { clientId: input.clientId, jobId: input.jobId, proposalId: null }, input.fields, 'accepted', now())
+        const id = await insertInterview(tx, { clientId, jobId: input.jobId, proposalId: null }, input.fields, 'accepted', at)
         return detail(tx, id)
       })
     },

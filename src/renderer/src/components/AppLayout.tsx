@@ -1,5 +1,6 @@
-import { AppShell, Box, Group, Image, Kbd, NavLink, Stack, Text, Title } from '@mantine/core'
+import { AppShell, Box, Button, Group, Image, Kbd, NavLink, Stack, Text, Title } from '@mantine/core'
 import { useHotkeys, useOs } from '@mantine/hooks'
+import { IconSearch } from '@tabler/icons-react'
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router'
 import { useSettings } from '../hooks/settings-context'
 import { destinations } from '../navigation'
@@ -13,7 +14,10 @@ export function AppLayout() {
   const modifier = os === 'macos' ? '⌘' : 'Ctrl'
 
   useHotkeys(
-    destinations.map((destination) => [`mod+${destination.digit}`, () => navigate(destination.path)]),
+    [
+      ...destinations.map((destination): [string, () => void] => [`mod+${destination.digit}`, () => navigate(destination.path)]),
+      ['mod+k', () => navigate('/search')]
+    ],
     [] // also from inside text fields
   )
 
@@ -30,7 +34,21 @@ export function AppLayout() {
               Greenroom
             </Title>
           </Group>
-          {settings && <LocalClock timeZone={settings.timeZone} />}
+          <Group gap="lg">
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconSearch size={14} />}
+              rightSection={<Kbd size="xs">{modifier} K</Kbd>}
+              onClick={() => navigate('/search')}
+              aria-keyshortcuts={`${os === 'macos' ? 'Meta' : 'Control'}+K`}
+              w={220}
+              styles={{ inner: { justifyContent: 'space-between' } }}
+            >
+              Search
+            </Button>
+            {settings && <LocalClock timeZone={settings.timeZone} />}
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main">

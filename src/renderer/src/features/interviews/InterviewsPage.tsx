@@ -1,19 +1,193 @@
-import { IconMessages } from '@tabler/icons-react'
+import { Badge, Button, Group, Paper, ScrollArea, SegmentedControl, Stack, Table, Text, Tooltip } from '@mantine/core'
+import { IconFlag, IconMessages, IconPlus } from '@tabler/icons-react'
+import { DateTime } from 'luxon'
+import { useState } from 'react'
+import { Link, useNavigate } from 'react-router'
+import { INTERVIEW_STATUSES, INTERVIEW_TYPES, SCENARIOS, STATUS_LABELS, type InterviewSummary } from '../../../../shared/pipeline'
 import { PageHeader } from '../../components/PageHeader'
 import { Placeholder } from '../../components/Placeholder'
+import { QueryState } from '../../components/QueryState'
+import { StatusBadge } from '../../components/StatusBadge'
+import { formatDate } from '../../components/time'
+import { useSettings } from '../../hooks/settings-context'
+import { useQuery } from '../../hooks/useQuery'
+import { DemoDataButton } from '../settings/DemoDataButton'
+import { InterviewFilters, noFilters, type FilterState } from './InterviewFilters'
+import { NewInterviewModal } from './NewInterviewModal'
+
+function toQuery(filters: FilterState, zone: string) {
+  const day = (text: string) => DateTime.fromISO(text, { zone })
+  return {
+    statuses: filters.statuses.length ? filters.statuses : undefined,
+    clientId: filters.clientId ?? undefined,
+    scenario: filters.scenario ?? undefined,
+    type: filters.type ?? undefined,
+    from: filters.from && day(filters.from).isValid ? day(filters.from).toUTC().toISO()! : undefined,
+    to: filters.to && day(filters.to).isValid ? day(filters.to).plus({ days: 1 }).toUTC().toISO()! : undefined,
+    limit: 500
+  }
+}
+
+function ClientCell({ interview }: { interview: InterviewSummary }) {
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Text size="sm">{interview.clientName}</Text>
+      {interview.clientHasRedFlags && (
+        <Tooltip label="This client has a red flag">
+          <IconFlag size={14} color="var(--mantine-color-red-6)" aria-label="Red flag" />
+        </Tooltip>
+      )}
+    </Group>
+  )
+}
+
+function InterviewTable({ interviews, zone }: { interviews: InterviewSummary[]; zone: string }) {
+  const navigate = useNavigate()
+  return (
+    <Paper withBorder radius="lg">
+      <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Interview</Table.Th>
+            <Table.Th>Client</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>Scenario</Table.Th>
+            <Table.Th>Type</Table.Th>
+            <Table.Th>Last activity</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {interviews.map((interview) => (
+            <Table.Tr key={interview.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/interviews/${interview.id}`)}>
+              <Table.Td>
+                <Text component={Link} to={`/interviews/${interview.id}`} size="sm" fw={500} onClick={(event) => event.stopPropagation()}>
+                  {interview.title}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <ClientCell interview={interview} />
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <StatusBadge status={interview.status} size="sm" />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" c="dimmed">
+                  {SCENARIOS[interview.scenario]}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{INTERVIEW_TYPES[interview.type]}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" c="dimmed">
+                  {formatDate(interview.updatedAt, zone)}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  )
+}
+
+function InterviewBoard({ interviews }: { interviews: InterviewSummary[] }) {
+  const columns = INTERVIEW_STATUSES.filter((status) => status !== 'invited')
+  return (
+    <ScrollArea type="auto" offsetScrollbars>
+      <Group align="flex-start" wrap="nowrap" gap="sm">
+        {columns.map((status) => {
+          const inColumn = interviews.filter((interview) => interview.status === status)
+          return (
+            <Paper key={status} withBorder radius="lg" p="sm" w={220} style={{ flexShrink: 0 }} aria-label={`${STATUS_LABELS[status]} column`} component="section">
+              <Group justify="space-between" mb="xs">
+                <StatusBadge status={status} size="sm" />
+                <Badge variant="transparent" color="gray">
+                  {inColumn.length}
+                </Badge>
+              </Group>
+              <Stack gap={6}>
+                {inColumn.map((interview) => (
+                  <Paper key={interview.id} withBorder radius="md" p="xs" component={Link} to={`/interviews/${interview.id}`} style={{ textDecoration: 'none', color: 'inherit' }}>
+                    <Text size="sm" fw={500} lineClamp={2}>
+                      {interview.title}
+                    </Text>
+                    <ClientCell interview={interview} />
+                  </Paper>
+                ))}
+              </Stack>
+            </Paper>
+          )
+        })}
+      </Group>
+    </ScrollArea>
+  )
+}
 
 export function InterviewsPage() {
+  const { settings } = useSettings()
+  const zone = settings?.timeZone ?? 'UTC'
+  const [filters, setFilters] = useState<FilterState>(noFilters)
+  const [view, setView] = useState<'list' | 'board'>('list')
+  const [adding, setAdding] = useState(false)
+  const clients = useQuery(() => window.greenroom.listClients(), [])
+  const interviews = useQuery(() => window.greenroom.listInterviews(toQuery(filters, zone)), [JSON.stringify(filters), zone])
+  const filtered = JSON.stringify(filters) !== JSON.stringify(noFilters)
+
   return (
     <>
       <PageHeader
         title="Interviews"
         description="Every client conversation from invitation to hire, with its job post, proposal, notes and outcome."
+        actions={
+          <Group wrap="nowrap">
+            <SegmentedControl
+              aria-label="View"
+              value={view}
+              data={[
+                { value: 'list', label: 'List' },
+                { value: 'board', label: 'Board' }
+              ]}
+              onChange={(value) => setView(value as 'list' | 'board')}
+            />
+            <Button leftSection={<IconPlus size={18} />} onClick={() => setAdding(true)}>
+              New interview
+            </Button>
+          </Group>
+        }
       />
-      <Placeholder
-        icon={<IconMessages size={32} aria-hidden />}
-        title="No interviews yet"
-        description="Accepted invitations become interviews here, grouped by where they stand: scheduled, done, offer, hired."
-      />
+      <Stack gap="md">
+        <InterviewFilters value={filters} onChange={setFilters} clients={clients.data ?? []} />
+        <QueryState query={interviews}>
+          {(loaded) =>
+            loaded.length === 0 ? (
+              <Placeholder
+                icon={<IconMessages size={32} aria-hidden />}
+                title={filtered ? 'No interviews match these filters' : 'No interviews yet'}
+                description={
+                  filtered
+                    ? 'Try fewer filters, or clear them to see every interview.'
+                    : 'Accepted invitations become interviews here, grouped by where they stand: scheduled, done, offer, hired.'
+                }
+                actions={
+                  filtered ? (
+                    <Button variant="default" onClick={() => setFilters(noFilters)}>
+                      Clear filters
+                    </Button>
+                  ) : (
+                    <DemoDataButton />
+                  )
+                }
+              />
+            ) : view === 'list' ? (
+              <InterviewTable interviews={loaded} zone={zone} />
+            ) : (
+              <InterviewBoard interviews={loaded} />
+            )
+          }
+        </QueryState>
+      </Stack>
+      {adding && <NewInterviewModal onClose={() => setAdding(false)} />}
     </>
   )
 }

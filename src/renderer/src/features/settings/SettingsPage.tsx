@@ -1,7 +1,6 @@
 import {
   Button,
   Chip,
-  Code,
   Group,
   Input,
   NumberInput,
@@ -19,24 +18,14 @@ import { DateTime } from 'luxon'
 import { useEffect, useMemo, useState } from 'react'
 import { CALL_LENGTH_PRESETS, settingsSchema, type Settings } from '../../../../shared/settings'
 import { PageHeader } from '../../components/PageHeader'
+import { fieldErrors } from '../../components/validation'
 import { useSettings } from '../../hooks/settings-context'
+import { DataSection } from './DataSection'
 import { SettingsSection } from './SettingsSection'
 import { systemTimeZone, timeZoneOptions } from './time-zones'
 import { useAppInfo } from './useAppInfo'
 import { WEEKDAY_NAMES } from './working-hours-text'
 
-type FieldErrors = Partial<Record<string, string>>
-
-function validate(draft: Settings): FieldErrors {
-  const result = settingsSchema.safeParse(draft)
-  if (result.success) return {}
-  const errors: FieldErrors = {}
-  for (const issue of result.error.issues) {
-    const key = issue.path.join('.')
-    errors[key] ??= issue.message
-  }
-  return errors
-}
 
 export function SettingsPage() {
   const { settings, save } = useSettings()
@@ -51,7 +40,7 @@ export function SettingsPage() {
     if (!dirty) setDraft(settings)
   }, [settings]) // eslint-disable-line react-hooks/exhaustive-deps
 
-  const errors = useMemo(() => (draft ? validate(draft) : {}), [draft])
+  const errors = useMemo(() => (draft ? fieldErrors(settingsSchema, draft) : {}), [draft])
   const valid = Object.keys(errors).length === 0
   const zones = useMemo(() => timeZoneOptions(), [])
   const ownZone = systemTimeZone()
@@ -229,16 +218,7 @@ export function SettingsPage() {
           />
         </SettingsSection>
 
-        {appInfo && (
-          <SettingsSection title="Your data" description="Everything Greenroom knows stays in one file on this computer.">
-            <Text size="sm">
-              Database: <Code>{appInfo.databaseFile}</Code>
-            </Text>
-            <Text size="xs" c="dimmed">
-              Greenroom {appInfo.version} · {appInfo.mode === 'browser' ? 'browser mode' : 'desktop app'}
-            </Text>
-          </SettingsSection>
-        )}
+        <DataSection appInfo={appInfo} />
       </Stack>
     </form>
   )

@@ -1,0 +1,127 @@
+import { Alert, Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core'
+import { getHotkeyHandler } from '@mantine/hooks'
+import { useState } from 'react'
+import { DECLINE_REASONS, type DeclineReason, type Terms } from '../../../../shared/pipeline'
+import type { InboxItem } from '../../../../shared/pipeline-api'
+import { errorMessage } from '../../hooks/useQuery'
+
+function useSubmit(action: () => Promise<void>) {
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState<string | null>(null)
+  const submit = async () => {
+    setBusy(true)
+    setFailure(null)
+    try {
+      await action()
+    } catch (error) {
+      setFailure(errorMessage(error))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return { busy, failure, submit }
+}
+
+export function AcceptModal({ item, userName, onDone, onClose }: { item: InboxItem; userName: string; onDone: (item: InboxItem) => void; onClose: () => void }) {
+  const firstName = item.client.name.split(' ')[0]
+  const [message, setMessage] = useState(
+    `Hi ${firstName}, thank you for the invitation. I’d be glad to talk about “${item.job.title}”. What would you like me to prepare for our call?${userName ? `\n\n${userName}` : ''}`
+  )
+  const [withTerms, setWithTerms] = useState(false)
+  const [terms, setTerms] = useState<Terms>({ bidType: item.job.budgetType, amount: item.job.budget ?? 0, estimatedDuration: '' })
+  const { busy, failure, submit } = useSubmit(async () => {
+    onDone(await window.greenroom.acceptInvitation({ id: item.invitation.id, message, terms: withTerms ? terms : null }))
+  })
+  return (
+    <Modal opened onClose={onClose} title={`Accept: ${item.job.title}`} size="lg">
+      <Stack gap="sm" onKeyDown={getHotkeyHandler([['mod+Enter', () => void submit()]])}>
+        {failure && <Alert color="red">{failure}</Alert>}
+        <Textarea label="Your reply" autosize minRows={4} value={message} onChange={(event) => setMessage(event.currentTarget.value)} data-autofocus />
+        <Switch label="Propose terms" checked={withTerms} onChange={(event) => setWithTerms(event.currentTarget.checked)} />
+        {withTerms && (
+          <Group grow align="flex-end">
+            <SegmentedControl
+              aria-label="Bid type"
+              value={terms.bidType}
+              data={[
+                { value: 'hourly', label: 'Hourly' },
+                { value: 'fixed', label: 'Fixed' }
+              ]}
+              onChange={(bidType) => setTerms({ ...terms, bidType: bidType as Terms['bidType'] })}
+            />
+            <NumberInput label={terms.bidType === 'hourly' ? 'Rate per hour' : 'Bid'} prefix="$" min={0} value={terms.amount} onChange={(amount) => setTerms({ ...terms, amount: Number(amount) || 0 })} />
+            <TextInput label="Estimated duration" placeholder="e.g. 6 weeks" value={terms.estimatedDuration} onChange={(event) => setTerms({ ...terms, estimatedDuration: event.currentTarget.value })} />
+          </Group>
+        )}
+        <Group justify="space-between" mt="sm">
+          <Text size="xs" c="dimmed">
+            Ctrl+Enter to send
+          </Text>
+          <Group>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button color="greenroom" loading={busy} onClick={() => void submit()}>
+              Accept invitation
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}
+
+export function DeclineModal({ item, onDone, onClose }: { item: InboxItem; onDone: (item: InboxItem) => void; onClose: () => void }) {
+  const [reasons, setReasons] = useState<DeclineReason[]>([])
+  const [note, setNote] = useState('')
+  const { busy, failure, submit } = useSubmit(async () => {
+    onDone(await window.greenroom.declineInvitation({ id: item.invitation.id, reasons, note }))
+  })
+  return (
+    <Modal opened onClose={onClose} title={`Decline: ${item.job.title}`}>
+      <Stack gap="sm" onKeyDown={getHotkeyHandler([['mod+Enter', () => reasons.length > 0 && void submit()]])}>
+        {failure && <Alert color="red">{failure}</Alert>}
+        <Checkbox.Group label="Why are you declining?" description="The marketplace asks; pick at least one." value={reasons} onChange={(value) => setReasons(value as DeclineReason[])}>
+          <Stack gap={8} mt="xs">
+            {Object.entries(DECLINE_REASONS).map(([value, label], index) => (
+              <Checkbox key={value} value={value} label={label} data-autofocus={index === 0 ? true : undefined} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+        <Textarea label="Note (optional)" autosize minRows={2} value={note} onChange={(event) => setNote(event.currentTarget.value)} />
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button color="red" disabled={reasons.length === 0} loading={busy} onClick={() => void submit()}>
+            Decline invitation
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}
+
+export function ArchiveModal({ item, onDone, onClose }: { item: InboxItem; onDone: (item: InboxItem) => void; onClose: () => void }) {
+  const { busy, failure, submit } = useSubmit(async () => {
+    onDone(await window.greenroom.archiveInvitation({ id: item.invitation.id }))
+  })
+  return (
+    <Modal opened onClose={onClose} title={`Archive: ${item.job.title}`}>
+      <Stack gap="sm">
+        {failure && <Alert color="red">{failure}</Alert>}
+        <Text size="sm">
+          Archived invitations can no longer be accepted. Archiving sends the client nothing, so it does not count as a response.
+        </Text>
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button color="gray" loading={busy} onClick={() => void submit()} data-autofocus>
+            Archive
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}

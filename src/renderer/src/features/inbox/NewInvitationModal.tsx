@@ -1,0 +1,88 @@
+import { Alert, Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { DateTime } from 'luxon'
+import { useMemo, useState } from 'react'
+import { pipelineContract } from '../../../../shared/pipeline-api'
+import { ClientPicker, emptyClient, type ClientChoice } from '../../components/ClientPicker'
+import { emptyJob, JobFieldsForm } from '../../components/JobFieldsForm'
+import { errorsUnder, fieldErrors } from '../../components/validation'
+import { errorMessage, useQuery } from '../../hooks/useQuery'
+import { useSettings } from '../../hooks/settings-context'
+
+/** Records an invitation received on a marketplace, with its client and job post. */
+export function NewInvitationModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { settings } = useSettings()
+  const zone = settings?.timeZone ?? 'UTC'
+  const clients = useQuery(() => window.greenroom.listClients(), [])
+  const [client, setClient] = useState<ClientChoice>({ fields: emptyClient() })
+  const [job, setJob] = useState(emptyJob())
+  const [message, setMessage] = useState('')
+  const [received, setReceived] = useState(() => DateTime.now().setZone(zone).toFormat("yyyy-LL-dd'T'HH:mm"))
+  const [saving, setSaving] = useState(false)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [touched, setTouched] = useState(false)
+
+  const receivedAt = DateTime.fromISO(received, { zone })
+  const draft = { client, job, message, receivedAt: receivedAt.isValid ? receivedAt.toUTC().toISO() : null }
+  const errors = useMemo(() => fieldErrors(pipelineContract.createInvitation.input, draft), [JSON.stringify(draft)]) // eslint-disable-line react-hooks/exhaustive-deps
+  const valid = Object.keys(errors).length === 0
+
+  function reset(): void {
+    setClient({ fields: emptyClient() })
+    setJob(emptyJob())
+    setMessage('')
+    setTouched(false)
+    setFailure(null)
+  }
+
+  async function save(): Promise<void> {
+    setTouched(true)
+    if (!valid) return
+    setSaving(true)
+    try {
+      const item = await window.greenroom.createInvitation(draft)
+      notifications.show({ message: `Invitation from ${item.client.name} added to your inbox` })
+      reset()
+      onClose()
+    } catch (error) {
+      setFailure(errorMessage(error))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const shown = touched ? errors : {}
+  return (
+    <Modal opened={opened} onClose={onClose} title="Add an invitation" size="lg">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault()
+          void save()
+        }}
+      >
+        <Stack gap="sm">
+          {failure && <Alert color="red">{failure}</Alert>}
+          <ClientPicker clients={clients.data ?? []} value={client} onChange={setClient} />
+          {shown['client.fields.name'] && <Alert color="red" py={6}>{shown['client.fields.name']}</Alert>}
+          <JobFieldsForm value={job} onChange={setJob} errors={errorsUnder(shown, 'job')} />
+          <Textarea label="The client’s message" autosize minRows={2} value={message} onChange={(event) => setMessage(event.currentTarget.value)} />
+          <TextInput
+            type="datetime-local"
+            label={`Received (your time, ${zone})`}
+            value={received}
+            error={shown.receivedAt}
+            onChange={(event) => setReceived(event.currentTarget.value)}
+          />
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={saving}>
+              Add to inbox
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  )
+}

@@ -1,0 +1,171 @@
+import { Anchor, Badge, Button, Group, Menu, Modal, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core'
+import { IconArrowLeft, IconChevronDown, IconFlag, IconTrash } from '@tabler/icons-react'
+import { useState } from 'react'
+import { Link, useNavigate, useParams } from 'react-router'
+import { INTERVIEW_TRANSITIONS, STATUS_LABELS, type InterviewDetail, type InterviewStatus } from '../../../../shared/pipeline'
+import { QueryState } from '../../components/QueryState'
+import { StatusBadge } from '../../components/StatusBadge'
+import { localTimeIn } from '../../components/time'
+import { useSettings } from '../../hooks/settings-context'
+import { useQuery } from '../../hooks/useQuery'
+import { HistorySection } from './detail/HistorySection'
+import { JobSection } from './detail/JobSection'
+import { NotesSection } from './detail/NotesSection'
+import { OffersSection } from './detail/OffersSection'
+import { OverviewSection } from './detail/OverviewSection'
+import { ProposalSection } from './detail/ProposalSection'
+import { useSave } from './detail/useSave'
+
+function StatusMenu({ detail }: { detail: InterviewDetail }) {
+  const { busy, run } = useSave()
+  const next = INTERVIEW_TRANSITIONS[detail.interview.status]
+  if (next.length === 0) return <Text size="sm" c="dimmed">Final status</Text>
+  const move = (status: InterviewStatus) =>
+    run(() => window.greenroom.changeInterviewStatus({ id: detail.interview.id, status, note: '' }), `Moved to “${STATUS_LABELS[status]}”`)
+  return (
+    <Menu position="bottom-end">
+      <Menu.Target>
+        <Button variant="default" rightSection={<IconChevronDown size={16} />} loading={busy}>
+          Move to
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {next.map((status) => (
+          <Menu.Item key={status} onClick={() => void move(status)}>
+            {STATUS_LABELS[status]}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  )
+}
+
+function DeleteButton({ detail }: { detail: InterviewDetail }) {
+  const [confirming, setConfirming] = useState(false)
+  const navigate = useNavigate()
+  const { busy, run } = useSave()
+  return (
+    <>
+      <Tooltip label="Delete interview">
+        <Button variant="subtle" color="red" aria-label="Delete interview" onClick={() => setConfirming(true)}>
+          <IconTrash size={18} />
+        </Button>
+      </Tooltip>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title="Delete this interview?">
+        <Text size="sm">
+          “{detail.interview.title}” goes with its notes, offers and history. The client and the job post stay. This cannot be undone; export a backup
+          first if you may want it back.
+        </Text>
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={() => setConfirming(false)}>
+            Keep it
+          </Button>
+          <Button
+            color="red"
+            loading={busy}
+            onClick={async () => {
+              if (await run(() => window.greenroom.deleteInterview({ id: detail.interview.id }), 'Interview deleted')) navigate('/interviews')
+            }}
+          >
+            Delete interview
+          </Button>
+        </Group>
+      </Modal>
+    </>
+  )
+}
+
+function Header({ detail }: { detail: InterviewDetail }) {
+  const { client } = detail
+  const clientTime = localTimeIn(client.timeZone)
+  return (
+    <Stack gap={6} mb="lg">
+      <Anchor component={Link} to="/interviews" size="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={14} /> Interviews
+        </Group>
+      </Anchor>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={6}>
+          <Group gap="sm">
+            <Title order={1} size="h2">
+              {detail.interview.title}
+            </Title>
+            <StatusBadge status={detail.interview.status} size="lg" />
+          </Group>
+          <Group gap="xs">
+            <Text>
+              {client.name}
+              {client.company && <Text span c="dimmed"> · {client.company}</Text>}
+            </Text>
+            {clientTime && (
+              <Text size="sm" c="dimmed">
+                {clientTime} for them ({client.timeZone})
+              </Text>
+            )}
+            {client.website && (
+              <Anchor href={client.website} target="_blank" rel="noreferrer" size="sm">
+                Website
+              </Anchor>
+            )}
+            {client.redFlags.map((flag) => (
+              <Badge key={flag.id} color="red" variant="light" leftSection={<IconFlag size={12} />}>
+                {flag.kind === 'no_show' ? 'No-show' : 'Red flag'}
+                {flag.note && `: ${flag.note}`}
+              </Badge>
+            ))}
+          </Group>
+        </Stack>
+        <Group gap="xs" wrap="nowrap">
+          <StatusMenu detail={detail} />
+          <DeleteButton detail={detail} />
+        </Group>
+      </Group>
+    </Stack>
+  )
+}
+
+export function InterviewPage() {
+  const { id = '' } = useParams()
+  const { settings } = useSettings()
+  const zone = settings?.timeZone ?? 'UTC'
+  const [tab, setTab] = useState<string>('overview')
+  const detail = useQuery(() => window.greenroom.getInterview({ id }), [id])
+  return (
+    <QueryState query={detail}>
+      {(loaded) => (
+        <>
+          <Header detail={loaded} />
+          <Tabs value={tab} onChange={(value) => value && setTab(value)} keepMounted={false}>
+            <Tabs.List mb="md">
+              <Tabs.Tab value="overview">Overview</Tabs.Tab>
+              <Tabs.Tab value="job">Job post</Tabs.Tab>
+              <Tabs.Tab value="proposal">Proposal</Tabs.Tab>
+              <Tabs.Tab value="offers">Offers{loaded.offers.length ? ` (${loaded.offers.length})` : ''}</Tabs.Tab>
+              <Tabs.Tab value="notes">Notes{loaded.notes.length ? ` (${loaded.notes.length})` : ''}</Tabs.Tab>
+              <Tabs.Tab value="history">History</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="overview">
+              <OverviewSection detail={loaded} zone={zone} />
+            </Tabs.Panel>
+            <Tabs.Panel value="job">
+              <JobSection job={loaded.job} />
+            </Tabs.Panel>
+            <Tabs.Panel value="proposal">
+              <ProposalSection detail={loaded} zone={zone} />
+            </Tabs.Panel>
+            <Tabs.Panel value="offers">
+              <OffersSection detail={loaded} zone={zone} />
+            </Tabs.Panel>
+            <Tabs.Panel value="notes">
+              <NotesSection detail={loaded} zone={zone} />
+            </Tabs.Panel>
+            <Tabs.Panel value="history">
+              <HistorySection detail={loaded} zone={zone} />
+            </Tabs.Panel>
+          </Tabs>
+        </>
+      )}
+    </QueryState>
+  )
+}

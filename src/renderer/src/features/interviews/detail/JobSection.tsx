@@ -1,0 +1,73 @@
+import { Anchor, Badge, Blockquote, Button, Group, Stack, Text, Title } from '@mantine/core'
+import { useMemo, useState } from 'react'
+import { jobFieldsSchema, type Job, type JobFields } from '../../../../../shared/pipeline'
+import { JobFieldsForm } from '../../../components/JobFieldsForm'
+import { formatMoney } from '../../../components/time'
+import { fieldErrors } from '../../../components/validation'
+import { useSave } from './useSave'
+
+function fieldsOf(job: Job): JobFields {
+  const { title, description, url, budgetType, budget, skills, postedAt } = job
+  return { title, description, url, budgetType, budget, skills, postedAt }
+}
+
+/** The job post in the client's own words, easy to reread and quote. */
+export function JobSection({ job }: { job: Job | null }) {
+  const [editing, setEditing] = useState<JobFields | null>(null)
+  const { busy, run } = useSave()
+  const errors = useMemo(() => (editing ? fieldErrors(jobFieldsSchema, editing) : {}), [editing])
+  if (!job) return <Text c="dimmed">This interview has no job post attached.</Text>
+  if (editing) {
+    return (
+      <Stack gap="sm" maw={760}>
+        <JobFieldsForm value={editing} onChange={setEditing} errors={errors as Record<string, string>} />
+        <Group>
+          <Button
+            disabled={Object.keys(errors).length > 0}
+            loading={busy}
+            onClick={async () => (await run(() => window.greenroom.updateJob({ id: job.id, fields: editing }), 'Job post saved')) && setEditing(null)}
+          >
+            Save job post
+          </Button>
+          <Button variant="default" onClick={() => setEditing(null)}>
+            Cancel
+          </Button>
+        </Group>
+      </Stack>
+    )
+  }
+  return (
+    <Stack gap="sm" maw={760}>
+      <Group justify="space-between">
+        <Title order={3} size="h4">
+          {job.title}
+        </Title>
+        <Button variant="default" size="xs" onClick={() => setEditing(fieldsOf(job))}>
+          Edit
+        </Button>
+      </Group>
+      <Group gap="xs">
+        <Badge variant="light">{formatMoney(job.budget, job.budgetType)}</Badge>
+        {job.skills.map((skill) => (
+          <Badge key={skill} variant="outline" color="gray">
+            {skill}
+          </Badge>
+        ))}
+        {job.url && (
+          <Anchor href={job.url} target="_blank" rel="noreferrer" size="sm">
+            Open the post
+          </Anchor>
+        )}
+      </Group>
+      {job.description ? (
+        <Blockquote color="greenroom" p="md" style={{ whiteSpace: 'pre-wrap', userSelect: 'text' }}>
+          {job.description}
+        </Blockquote>
+      ) : (
+        <Text c="dimmed" size="sm">
+          No description saved. Paste the post so you can reread it before the call.
+        </Text>
+      )}
+    </Stack>
+  )
+}

@@ -1,0 +1,36 @@
+import { Button, Group, Stack } from '@mantine/core'
+import { useEffect, useMemo, useState } from 'react'
+import { interviewFieldsSchema, type InterviewDetail, type InterviewFields } from '../../../../../shared/pipeline'
+import { fieldErrors } from '../../../components/validation'
+import { InterviewFieldsForm } from '../InterviewFieldsForm'
+import { useSave } from './useSave'
+
+function fieldsOf(detail: InterviewDetail): InterviewFields {
+  const { title, scenario, type, sampleTask, channel, channelLink, outcomeNotes } = detail.interview
+  return { title, scenario, type, sampleTask, channel, channelLink, outcomeNotes }
+}
+
+export function OverviewSection({ detail, zone }: { detail: InterviewDetail; zone: string }) {
+  const saved = fieldsOf(detail)
+  const [draft, setDraft] = useState(saved)
+  const { busy, run } = useSave()
+  const dirty = JSON.stringify(draft) !== JSON.stringify(saved)
+  useEffect(() => {
+    if (!dirty) setDraft(fieldsOf(detail))
+  }, [detail]) // eslint-disable-line react-hooks/exhaustive-deps
+  const errors = useMemo(() => fieldErrors(interviewFieldsSchema, draft), [draft])
+
+  return (
+    <Stack gap="sm" maw={760}>
+      <InterviewFieldsForm value={draft} onChange={setDraft} errors={errors} zone={zone} withOutcome />
+      <Group>
+        <Button disabled={!dirty || Object.keys(errors).length > 0} loading={busy} onClick={() => run(() => window.greenroom.updateInterview({ id: detail.interview.id, fields: draft }), 'Interview saved')}>
+          Save changes
+        </Button>
+        <Button variant="default" disabled={!dirty} onClick={() => setDraft(saved)}>
+          Discard
+        </Button>
+      </Group>
+    </Stack>
+  )
+}

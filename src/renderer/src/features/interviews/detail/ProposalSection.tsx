@@ -1,0 +1,103 @@
+import { Badge, Button, Group, Stack, Table, Text, Textarea, Title } from '@mantine/core'
+import { IconEye, IconLock } from '@tabler/icons-react'
+import { useEffect, useState } from 'react'
+import type { InterviewDetail, Proposal, Terms } from '../../../../../shared/pipeline'
+import { formatInstant, formatMoney } from '../../../components/time'
+import { TermsEditor } from './TermsEditor'
+import { useSave } from './useSave'
+
+function NewProposal({ detail }: { detail: InterviewDetail }) {
+  const [coverLetter, setCoverLetter] = useState('')
+  const [terms, setTerms] = useState<Terms>({ bidType: detail.job?.budgetType ?? 'hourly', amount: detail.job?.budget ?? 0, estimatedDuration: '' })
+  const { busy, run } = useSave()
+  if (!detail.job) return <Text c="dimmed">Attach a job post before recording a proposal.</Text>
+  return (
+    <Stack gap="sm" maw={760}>
+      <Text c="dimmed" size="sm">
+        No proposal recorded. Keep what you sent here: your terms, and the cover letter you may be asked about.
+      </Text>
+      <Textarea label="Cover letter" autosize minRows={5} value={coverLetter} onChange={(event) => setCoverLetter(event.currentTarget.value)} />
+      <TermsEditor value={terms} onChange={setTerms} />
+      <Group>
+        <Button loading={busy} onClick={() => run(() => window.greenroom.createProposal({ interviewId: detail.interview.id, coverLetter, terms, attachments: [] }), 'Proposal recorded')}>
+          Record proposal
+        </Button>
+      </Group>
+    </Stack>
+  )
+}
+
+function ExistingProposal({ proposal, zone }: { proposal: Proposal; zone: string }) {
+  const [coverLetter, setCoverLetter] = useState(proposal.coverLetter)
+  const [terms, setTerms] = useState(proposal.terms)
+  const { busy, run } = useSave()
+  useEffect(() => setCoverLetter(proposal.coverLetter), [proposal.coverLetter])
+  useEffect(() => setTerms(proposal.terms), [proposal.terms])
+  const viewed = proposal.viewedAt !== null
+  const termsChanged = JSON.stringify(terms) !== JSON.stringify(proposal.terms)
+
+  return (
+    <Stack gap="lg" maw={760}>
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Title order={3} size="h5">
+            Cover letter
+          </Title>
+          {viewed ? (
+            <Badge color="gray" variant="light" leftSection={<IconLock size={12} />}>
+              Viewed by the client {formatInstant(proposal.viewedAt!, zone)}: read-only
+            </Badge>
+          ) : (
+            <Button size="xs" variant="default" leftSection={<IconEye size={14} />} onClick={() => run(() => window.greenroom.markProposalViewed({ id: proposal.id }), 'Marked as viewed: the cover letter is now frozen')}>
+              Mark viewed by client
+            </Button>
+          )}
+        </Group>
+        <Textarea aria-label="Cover letter" autosize minRows={4} value={coverLetter} readOnly={viewed} onChange={(event) => setCoverLetter(event.currentTarget.value)} />
+        {!viewed && coverLetter !== proposal.coverLetter && (
+          <Group>
+            <Button size="xs" loading={busy} onClick={() => run(() => window.greenroom.updateCoverLetter({ id: proposal.id, coverLetter }), 'Cover letter saved')}>
+              Save cover letter
+            </Button>
+          </Group>
+        )}
+      </Stack>
+      <Stack gap="xs">
+        <Title order={3} size="h5">
+          Terms
+        </Title>
+        <TermsEditor value={terms} onChange={setTerms} />
+        {termsChanged && (
+          <Group>
+            <Button size="xs" loading={busy} onClick={() => run(() => window.greenroom.updateProposalTerms({ id: proposal.id, terms }), 'Terms updated')}>
+              Update terms
+            </Button>
+          </Group>
+        )}
+        <Table mt="xs" aria-label="Terms history">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Changed</Table.Th>
+              <Table.Th>Terms</Table.Th>
+              <Table.Th>Duration</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {[...proposal.termsHistory].reverse().map((entry, index) => (
+              <Table.Tr key={`${entry.changedAt}-${index}`}>
+                <Table.Td>{formatInstant(entry.changedAt, zone)}</Table.Td>
+                <Table.Td>{formatMoney(entry.amount, entry.bidType)}</Table.Td>
+                <Table.Td>{entry.estimatedDuration || '—'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Stack>
+    </Stack>
+  )
+}
+
+export function ProposalSection({ detail, zone }: { detail: InterviewDetail; zone: string }) {
+  if (!detail.proposal) return <NewProposal detail={detail} />
+  return <ExistingProposal proposal={detail.proposal} zone={zone} />
+}

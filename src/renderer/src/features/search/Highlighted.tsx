@@ -1,0 +1,20 @@
+import { Mark } from '@mantine/core'
+import { Fragment } from 'react'
+
+/** Renders text whose matches main wrapped in \u0002 … \u0003 as <mark> elements (never as HTML). */
+export function Highlighted({ text }: { text: string }) {
+  const parts = text.split(/(\u0002[^\u0003]*\u0003)/)
+  return (
+    <>
+      {parts.map((part, index) =>
+        part.startsWith('\u0002') ? (
+          <Mark key={index} color="yellow">
+            {part.slice(1, -1)}
+          </Mark>
+        ) : (
+          <Fragment key={index}>{part}</Fragment>
+        )
+      )}
+    </>
+  )
+}
