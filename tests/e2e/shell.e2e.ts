@@ -17,14 +17,14 @@ async function openApp(colorScheme: 'light' | 'dark' = 'light') {
   return { page, host }
 }
 
-const DESTINATIONS = ['Inbox', 'Interviews', 'Calendar', 'Samples', 'Connection test', 'Settings']
+const DESTINATIONS = ['Inbox', 'Interviews', 'Dashboard', 'Calendar', 'Samples', 'Connection test', 'Settings']
 
 describe('the app shell', () => {
   it('renders the navigation, the inbox and its empty state', async () => {
     const { page } = await openApp()
     const nav = page.getByRole('navigation', { name: 'Main' })
     for (const name of DESTINATIONS) await expect(nav.getByRole('link', { name }).isVisible()).resolves.toBe(true)
-    await expect(page.getByText('No invitations yet').isVisible()).resolves.toBe(true)
+    await expect(page.getByText('No invitations waiting').isVisible()).resolves.toBe(true)
     await expect(page.getByRole('heading', { name: 'Welcome to Greenroom' }).isVisible()).resolves.toBe(true)
     expect(new URL(page.url()).searchParams.has('token')).toBe(false)
   })
@@ -49,13 +49,13 @@ describe('the app shell', () => {
 
   it('navigates from the keyboard: Tab reaches the links, Ctrl+digit jumps', async () => {
     const { page } = await openApp()
-    await page.keyboard.press('Control+3')
+    await page.keyboard.press('Control+4')
     await page.getByRole('heading', { level: 1, name: 'Calendar' }).waitFor()
-    await page.keyboard.press('Control+6')
+    await page.keyboard.press('Control+7')
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
 
     const reached: string[] = []
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 10; i++) {
       await page.keyboard.press('Tab')
       reached.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''))
     }

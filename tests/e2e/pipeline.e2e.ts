@@ -1,0 +1,135 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { useTempDirs } from '../support/temp-dir'
+import { useChromium } from './support/browser'
+import { startHost, type RunningHost } from './support/host'
+
+const tempDir = useTempDirs()
+const chromium = useChromium()
+const hosts: RunningHost[] = []
+afterEach(async () => Promise.all(hosts.splice(0).map((host) => host.stop())))
+
+async function openApp(): Promise<Page> {
+  const host = await startHost(await tempDir())
+  hosts.push(host)
+  const page = await chromium.newPage({ acceptDownloads: true })
+  await page.goto(host.url)
+  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor()
+  return page
+}
+
+async function addInvitation(page: Page, client: string, title: string, description: string): Promise<void> {
+  await page.getByRole('button', { name: 'Add invitation' }).first().click()
+  const dialog = page.getByRole('dialog', { name: 'Add an invitation' })
+  await dialog.getByLabel('Client name').fill(client)
+  await dialog.getByLabel('Company').fill(`${client} Ltd`)
+  await dialog.getByLabel('Job title').fill(title)
+  await dialog.getByLabel('Job description').fill(description)
+  await dialog.getByRole('button', { name: 'Add to inbox' }).click()
+  await dialog.waitFor({ state: 'hidden' })
+  await page.getByRole('article', { name: `${title}, from ${client}` }).waitFor()
+}
+
+describe('the interview pipeline', () => {
+  it('takes an invitation through acceptance to a finished interview that the dashboard counts', async () => {
+    const page = await openApp()
+    await addInvitation(page, 'Maya Chen', 'Analytics dashboard', 'Charts for churn and cohort retention.')
+    const card = page.getByRole('article', { name: 'Analytics dashboard, from Maya Chen' })
+    await expect(card.getByText(/Waiting \d+ min/).isVisible()).resolves.toBe(true)
+
+    await card.getByRole('button', { name: 'Accept' }).click()
+    const dialog = page.getByRole('dialog', { name: /Accept: Analytics dashboard/ })
+    await expect(dialog.getByLabel('Your reply').inputValue()).resolves.toMatch(/^Hi Maya, thank you for the invitation/)
+    await dialog.getByRole('button', { name: 'Accept invitation' }).click()
+    await page.getByText('No invitations waiting').waitFor()
+
+    await page.getByRole('link', { name: 'Interviews' }).click()
+    await page.getByRole('link', { name: 'Analytics dashboard' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Analytics dashboard' }).waitFor()
+    for (const status of ['Scheduled', 'Done']) {
+      await page.getByRole('button', { name: 'Move to' }).click()
+      await page.getByRole('menuitem', { name: status }).click()
+      await page.getByText(`Moved to “${status}”`).waitFor()
+    }
+    await expect(page.getByText('Done', { exact: true }).first().isVisible()).resolves.toBe(true)
+
+    await page.getByRole('link', { name: 'Dashboard' }).click()
+    await expect(page.getByLabel('Interviews', { exact: true }).textContent()).resolves.toBe('1')
+    await expect(page.getByLabel('Response rate').textContent()).resolves.toBe('100%')
+    await page.getByText('Invitations: 1').waitFor()
+  })
+
+  it('declines from the keyboard with reasons', async () => {
+    const page = await openApp()
+    await addInvitation(page, 'Sofia Rossi', 'Shopify tweaks', 'Banner and fonts.')
+    await page.getByRole('article', { name: 'Shopify tweaks, from Sofia Rossi' }).focus()
+    await page.keyboard.press('d')
+    const dialog = page.getByRole('dialog', { name: /Decline: Shopify tweaks/ })
+    await expect(dialog.getByRole('button', { name: 'Decline invitation' }).isDisabled()).resolves.toBe(true)
+    await dialog.getByLabel('Budget too low').check()
+    await dialog.getByLabel('Skills don’t match').check()
+    await dialog.getByRole('button', { name: 'Decline invitation' }).click()
+    await page.getByText('No invitations waiting').waitFor()
+    await page.getByRole('tab', { name: 'Answered' }).click()
+    await page.getByText('Declined: Budget too low, Skills don’t match').waitFor()
+  })
+
+  it('finds a word from a job description, highlighted', async () => {
+    const page = await openApp()
+    await addInvitation(page, 'Priya Nair', 'Telehealth prototype', 'Video consultations with a virtual waiting room.')
+    await page.keyboard.press('Control+k')
+    await page.getByRole('textbox', { name: 'Search everything' }).fill('waiting')
+    const result = page.getByRole('listitem').filter({ hasText: 'Telehealth prototype' })
+    await result.waitFor()
+    await expect(result.locator('mark').first().textContent()).resolves.toBe('waiting')
+  })
+
+  it('exports, wipes and imports back the same data; a corrupted file changes nothing', async () => {
+    const page = await openApp()
+    await page.getByRole('button', { name: 'Load demo data' }).click()
+    await page.getByText(/Demo data loaded/).waitFor()
+    await page.getByRole('link', { name: 'Interviews' }).click()
+    await page.getByRole('link', { name: 'React dashboard for subscription metrics' }).waitFor()
+    const rowsBefore = await page.getByRole('row').allTextContents()
+
+    await page.getByRole('link', { name: 'Settings' }).click()
+    const downloading = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Export backup' }).click()
+    const backupFile = join(await tempDir(), 'backup.json')
+    await (await downloading).saveAs(backupFile)
+    expect(JSON.parse(await readFile(backupFile, 'utf8'))).toMatchObject({ format: 'greenroom-backup', version: 1 })
+
+    await page.getByRole('button', { name: 'Delete all data…' }).click()
+    const wipe = page.getByRole('dialog', { name: 'Delete all data?' })
+    await wipe.getByLabel('Type DELETE to confirm').fill('DELETE')
+    await wipe.getByRole('button', { name: 'Delete everything' }).click()
+    await page.getByText('All records deleted').waitFor()
+    await page.getByRole('link', { name: 'Interviews' }).click()
+    await page.getByText('No interviews yet').waitFor()
+
+    await page.getByRole('link', { name: 'Settings' }).click()
+    await page.locator('input[type=file]').setInputFiles(backupFile)
+    await page.getByRole('dialog', { name: 'Import this backup?' }).getByRole('button', { name: 'Replace with backup' }).click()
+    await page.getByText(/Backup imported: 9 clients, 5 interviews/).waitFor()
+    await page.getByRole('link', { name: 'Interviews' }).click()
+    await page.getByRole('link', { name: 'React dashboard for subscription metrics' }).waitFor()
+    expect(await page.getByRole('row').allTextContents()).toEqual(rowsBefore)
+
+    const corrupted = join(await tempDir(), 'corrupted.json')
+    const file = JSON.parse(await readFile(backupFile, 'utf8'))
+    file.data.interviews[0].status = 'vanished'
+    file.data.clients = []
+    await writeFile(corrupted, JSON.stringify(file))
+    await page.getByRole('link', { name: 'Settings' }).click()
+    await page.locator('input[type=file]').setInputFiles(corrupted)
+    const dialog = page.getByRole('dialog', { name: 'Import this backup?' })
+    await dialog.getByRole('button', { name: 'Replace with backup' }).click()
+    await dialog.getByRole('alert').getByText(/This backup is damaged \(record 1 of “interviews”, field “status”.*Nothing was changed/).waitFor()
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await page.getByRole('link', { name: 'Interviews' }).click()
+    await page.getByRole('link', { name: 'React dashboard for subscription metrics' }).waitFor()
+    expect(await page.getByRole('row').allTextContents()).toEqual(rowsBefore)
+  })
+})
