@@ -8,6 +8,7 @@ import { StatusBadge } from '../../components/StatusBadge'
 import { localTimeIn } from '../../components/time'
 import { useSettings } from '../../hooks/settings-context'
 import { useQuery } from '../../hooks/useQuery'
+import { EditClientModal } from './detail/EditClientModal'
 import { HistorySection } from './detail/HistorySection'
 import { JobSection } from './detail/JobSection'
 import { NotesSection } from './detail/NotesSection'
@@ -78,6 +79,7 @@ function DeleteButton({ detail }: { detail: InterviewDetail }) {
 function Header({ detail }: { detail: InterviewDetail }) {
   const { client } = detail
   const clientTime = localTimeIn(client.timeZone)
+  const [editingClient, setEditingClient] = useState(false)
   return (
     <Stack gap={6} mb="lg">
       <Anchor component={Link} to="/interviews" size="sm">
@@ -108,6 +110,9 @@ function Header({ detail }: { detail: InterviewDetail }) {
                 Website
               </Anchor>
             )}
+            <Button variant="subtle" size="compact-xs" onClick={() => setEditingClient(true)}>
+              Edit client
+            </Button>
             {client.redFlags.map((flag) => (
               <Badge key={flag.id} color="red" variant="light" leftSection={<IconFlag size={12} />}>
                 {flag.kind === 'no_show' ? 'No-show' : 'Red flag'}
@@ -121,6 +126,7 @@ function Header({ detail }: { detail: InterviewDetail }) {
           <DeleteButton detail={detail} />
         </Group>
       </Group>
+      {editingClient && <EditClientModal client={client} onClose={() => setEditingClient(false)} />}
     </Stack>
   )
 }

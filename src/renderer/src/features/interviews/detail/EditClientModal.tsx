@@ -1,0 +1,46 @@
+import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
+import { useMemo, useState } from 'react'
+import { clientFieldsSchema, type Client, type ClientFields } from '../../../../../shared/pipeline'
+import { fieldErrors } from '../../../components/validation'
+import { timeZoneOptions } from '../../settings/time-zones'
+import { useSave } from './useSave'
+
+export function EditClientModal({ client, onClose }: { client: Client; onClose: () => void }) {
+  const [draft, setDraft] = useState<ClientFields>({
+    name: client.name,
+    company: client.company,
+    website: client.website,
+    timeZone: client.timeZone,
+    country: client.country,
+    notes: client.notes
+  })
+  const errors = useMemo(() => fieldErrors(clientFieldsSchema, draft), [draft])
+  const { busy, run } = useSave()
+  const set = (patch: Partial<ClientFields>) => setDraft({ ...draft, ...patch })
+  return (
+    <Modal opened onClose={onClose} title={`Edit client: ${client.name}`} size="lg">
+      <Stack gap="sm">
+        <SimpleGrid cols={2}>
+          <TextInput label="Name" required value={draft.name} error={errors.name} onChange={(event) => set({ name: event.currentTarget.value })} />
+          <TextInput label="Company" value={draft.company} onChange={(event) => set({ company: event.currentTarget.value })} />
+          <Select label="Time zone" searchable clearable limit={60} data={timeZoneOptions()} value={draft.timeZone} onChange={(timeZone) => set({ timeZone })} />
+          <TextInput label="Country" value={draft.country} onChange={(event) => set({ country: event.currentTarget.value })} />
+        </SimpleGrid>
+        <TextInput label="Website" placeholder="https://" value={draft.website} error={errors.website} onChange={(event) => set({ website: event.currentTarget.value })} />
+        <Textarea label="Notes about the client" autosize minRows={3} value={draft.notes} onChange={(event) => set({ notes: event.currentTarget.value })} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button
+            disabled={Object.keys(errors).length > 0}
+            loading={busy}
+            onClick={async () => (await run(() => window.greenroom.updateClient({ id: client.id, fields: draft }), 'Client saved')) && onClose()}
+          >
+            Save client
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}
