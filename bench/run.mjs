@@ -162,6 +162,19 @@ async function benchRoundTrip(browser) {
   greenroom.stop()
 }
 
+/** Compiles the TypeScript pipeline bench against the real services, then runs it. */
+async function benchPipelineAtScale() {
+  const outDir = join(root, 'out/bench') // inside the project, so 'sqlite3' resolves from node_modules
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    root,
+    build: { ssr: join(root, 'bench/pipeline.ts'), outDir, rollupOptions: { external: ['sqlite3'], output: { format: 'esm', entryFileNames: 'pipeline.mjs' } } }
+  })
+  const { benchPipeline } = await import(join(outDir, 'pipeline.mjs'))
+  await benchPipeline()
+}
+
 async function main() {
   buildIfNeeded()
   const emptyPageDir = join(temp, 'empty-page')
@@ -172,6 +185,10 @@ async function main() {
     await benchRoundTrip(browser)
   } finally {
     await browser.close()
+  }
+  try {
+    await benchPipelineAtScale()
+  } finally {
     rmSync(temp, { recursive: true, force: true })
   }
 }

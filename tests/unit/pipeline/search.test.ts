@@ -58,3 +58,19 @@ describe('search', () => {
     expect(toMatchQuery('  -- ')).toBeNull()
   })
 })
+
+describe('a search for a word in most records', () => {
+  it('lists the newest matches instead of ranking them all', async () => {
+    const { core } = await start()
+    const { BROAD_MATCH_COUNT } = await import('../../../src/main/services/pipeline/search')
+    const item = await anInvitation(core)
+    const interviewId = (await core.handlers.acceptInvitation({ id: item.invitation.id, message: '', terms: null })).invitation.interviewId!
+    for (let i = 0; i < BROAD_MATCH_COUNT; i++) await core.handlers.addNote({ interviewId, body: `call note ${i}` })
+    const hits = await core.handlers.search({ query: 'call note', limit: 3 })
+    expect(hits.map((hit) => hit.snippet.replaceAll(/[\u0002\u0003]/g, ''))).toEqual([
+      `call note ${BROAD_MATCH_COUNT - 1}`,
+      `call note ${BROAD_MATCH_COUNT - 2}`,
+      `call note ${BROAD_MATCH_COUNT - 3}`
+    ])
+  }, 60_000)
+})

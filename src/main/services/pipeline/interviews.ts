@@ -11,7 +11,7 @@ import {
 } from '../../../shared/pipeline'
 import type { interviewFilterSchema } from '../../../shared/pipeline-api'
 import type { Clock } from '../clock'
-import type { Database, SqlParams, SqlRunner } from '../database'
+import type { Database, SqlRunner } from '../database'
 import { insertClient, loadClient, loadJob } from './clients'
 import { loadProposal } from './proposals'
 import {
@@ -125,7 +125,13 @@ export async function moveInterview(sql: SqlRunner, id: string, to: InterviewSta
   await sql.run('INSERT INTO interview_status_history (interview_id, from_status, to_status, changed_at, note) VALUES (?, ?, ?, ?, ?)', [id, row.status, to, now, note])
 }
 
-function filterClause(filter: InterviewFilter): { where: string; params: SqlParams } {
+/** The list query for a filter; exported so the benchmark can run the very same SQL raw. */
+export function listQuery(filter: InterviewFilter): { sql: string; params: (string | number)[] } {
+  const { where, params } = filterClause(filter)
+  return { sql: `${SUMMARY_SELECT} ${where} ORDER BY i.updated_at DESC LIMIT ?`, params: [...params, filter.limit] }
+}
+
+function filterClause(filter: InterviewFilter): { where: string; params: (string | number)[] } {
   const conditions: string[] = []
   const params: (string | number)[] = []
   if (filter.statuses?.length) {
@@ -178,12 +184,8 @@ export function createInterviewsService({ db, clock }: { db: Database; clock: Cl
 
   return {
     async list(filter: InterviewFilter): Promise<InterviewSummary[]> {
-      const { where, params } = filterClause(filter)
-      const rows = await db.all<InterviewRow>(`${SUMMARY_SELECT} ${where} ORDER BY i.updated_at DESC LIMIT ?`, [
-        ...(params as (string | number)[]),
-        filter.limit
-      ])
-      return rows.map(toSummary)
+      const { sql, params } = listQuery(filter)
+      return (await db.all<InterviewRow>(sql, params)).map(toSummary)
     },
 
     get: (id: string) => detail(db, id),

@@ -20,6 +20,19 @@ export function toMatchQuery(text: string): string | null {
     .join(' ')
 }
 
+const HIT_COLUMNS = `rowid, highlight(search_index, 0, char(2), char(3)) AS title,
+    snippet(search_index, 1, char(2), char(3), '…', 18) AS snippet`
+/** Ranked hits with marked titles and snippets; exported so the benchmark runs the same SQL raw. */
+export const HITS_SQL = `SELECT ${HIT_COLUMNS} FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?`
+/** Newest first: the rowid grows with each record, and FTS5 walks it backwards without sorting. */
+export const RECENT_HITS_SQL = `SELECT ${HIT_COLUMNS} FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?`
+/**
+ * Past this many matches, ranking every one costs more than it tells (a word in most
+ * notes ranks nothing): such searches list the newest matches instead.
+ */
+export const BROAD_MATCH_COUNT = 2000
+export const PROBE_SQL = `SELECT count(*) AS n FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT ${BROAD_MATCH_COUNT})`
+
 interface HitRow {
   rowid: number
   title: string
@@ -53,12 +66,9 @@ export function createSearchService({ db }: { db: Database }) {
     async search(text: string, limit: number): Promise<SearchResult[]> {
       const match = toMatchQuery(text)
       if (!match) return []
-      const hits = await db.all<HitRow>(
-        `SELECT rowid, highlight(search_index, 0, char(2), char(3)) AS title,
-           snippet(search_index, 1, char(2), char(3), '…', 18) AS snippet
-         FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?`,
-        [match, limit]
-      )
+      const probe = await db.get<{ n: number }>(PROBE_SQL, [match])
+      const broad = (probe?.n ?? 0) >= BROAD_MATCH_COUNT
+      const hits = await db.all<HitRow>(broad ? RECENT_HITS_SQL : HITS_SQL, [match, limit])
       const results: SearchResult[] = []
       for (const hit of hits) {
         const kind = KINDS[hit.rowid % 4]!
