@@ -128,6 +128,7 @@ export const pipelineContract = {
   updateProposalTerms: { input: z.strictObject({ id: idSchema, terms: termsSchema.strict() }), output: proposalSchema },
   updateCoverLetter: { input: z.strictObject({ id: idSchema, coverLetter: z.string().max(50_000) }), output: proposalSchema },
   markProposalViewed: { input: byId, output: proposalSchema },
+  updateProposalAttachments: { input: z.strictObject({ id: idSchema, attachments: z.array(attachmentSchema.strict()).max(50) }), output: proposalSchema },
 
   createOffer: { input: z.strictObject({ interviewId: idSchema, fields: offerFieldsSchema.strict() }), output: offerSchema },
   decideOffer: { input: z.strictObject({ id: idSchema, accepted: z.boolean() }), output: offerSchema },

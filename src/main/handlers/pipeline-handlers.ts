@@ -18,7 +18,7 @@ type PipelineMethod = Extract<
   | 'listClients' | 'createClient' | 'updateClient' | 'updateJob'
   | 'listInvitations' | 'createInvitation' | 'acceptInvitation' | 'declineInvitation' | 'archiveInvitation'
   | 'listInterviews' | 'getInterview' | 'createInterview' | 'updateInterview' | 'changeInterviewStatus' | 'deleteInterview'
-  | 'createProposal' | 'updateProposalTerms' | 'updateCoverLetter' | 'markProposalViewed'
+  | 'createProposal' | 'updateProposalTerms' | 'updateCoverLetter' | 'markProposalViewed' | 'updateProposalAttachments'
   | 'createOffer' | 'decideOffer' | 'addNote' | 'updateNote' | 'deleteNote'
   | 'search' | 'getDashboard' | 'exportBackup' | 'importBackup' | 'deleteAllRecords' | 'loadDemoData'
 >
@@ -70,6 +70,7 @@ export function createPipelineHandlers(deps: { db: Database; clock: Clock; event
     updateProposalTerms: announcing(({ id, terms }) => proposals.updateTerms(id, terms)),
     updateCoverLetter: announcing(({ id, coverLetter }) => proposals.updateCoverLetter(id, coverLetter)),
     markProposalViewed: announcing(({ id }) => proposals.markViewed(id)),
+    updateProposalAttachments: announcing(({ id, attachments }) => proposals.updateAttachments(id, attachments)),
 
     createOffer: announcing(({ interviewId, fields }) => offers.create(interviewId, fields)),
     decideOffer: announcing(({ id, accepted }) => offers.decide(id, accepted)),

@@ -42,4 +42,14 @@ describe('proposals', () => {
     })
     expect((await core.handlers.updateProposalTerms({ id: proposal.id, terms: { ...terms, amount: 65 } })).coverLetter).toBe('v2')
   })
+
+  it('keep attachments as references, and refuse ones without a name', async () => {
+    const { core, proposal } = await proposalFor()
+    const attachments = [{ name: 'Case study', reference: 'https://portfolio.example/case' }]
+    expect((await core.handlers.updateProposalAttachments({ id: proposal.id, attachments })).attachments).toEqual(attachments)
+    const { dispatch } = await import('../../../src/main/rpc')
+    const refused = await dispatch(core.handlers, 'updateProposalAttachments', { id: proposal.id, attachments: [{ name: '', reference: 'x' }] }, () => undefined)
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect((await core.handlers.getInterview({ id: (await core.handlers.listInterviews({ limit: 1 }))[0]!.id })).proposal!.attachments).toEqual(attachments)
+  })
 })

@@ -78,6 +78,15 @@ export function createProposalsService({ db, clock }: { db: Database; clock: Clo
       })
     },
 
+    /** Attachments are references (a link or a file name), never copies of files. */
+    async updateAttachments(id: string, attachments: Proposal['attachments']): Promise<Proposal> {
+      return db.transaction(async (tx) => {
+        await loadProposal(tx, id)
+        await tx.run('UPDATE proposals SET attachments = ? WHERE id = ?', [JSON.stringify(attachments), id])
+        return loadProposal(tx, id)
+      })
+    },
+
     async markViewed(id: string): Promise<Proposal> {
       return db.transaction(async (tx) => {
         const current = await loadProposal(tx, id)

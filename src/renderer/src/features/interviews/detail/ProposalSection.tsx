@@ -3,6 +3,7 @@ import { IconEye, IconLock } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import type { InterviewDetail, Proposal, Terms } from '../../../../../shared/pipeline'
 import { formatInstant, formatMoney } from '../../../components/time'
+import { AttachmentsEditor } from './AttachmentsEditor'
 import { TermsEditor } from './TermsEditor'
 import { useSave } from './useSave'
 
@@ -62,6 +63,7 @@ function ExistingProposal({ proposal, zone }: { proposal: Proposal; zone: string
           </Group>
         )}
       </Stack>
+      <AttachmentsEditor proposal={proposal} />
       <Stack gap="xs">
         <Title order={3} size="h5">
           Terms
