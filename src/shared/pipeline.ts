@@ -176,6 +176,19 @@ export const interviewFieldsSchema = z.object({
   outcomeNotes: text(20_000, 'Outcome notes')
 })
 
+/** A new interview's fields until the user says otherwise: a marketplace call to learn more. */
+export function defaultInterviewFields(title = ''): InterviewFields {
+  return {
+    title,
+    scenario: 'more_info',
+    type: 'call',
+    sampleTask: { instructions: '', fee: null, dueAt: null },
+    channel: 'marketplace',
+    channelLink: '',
+    outcomeNotes: ''
+  }
+}
+
 export const statusChangeSchema = z.object({ from: interviewStatusSchema.nullable(), to: interviewStatusSchema, changedAt: instantSchema, note: z.string() })
 
 export const interviewSummarySchema = interviewFieldsSchema.extend({

@@ -1,5 +1,5 @@
 import { ApiError } from '../../../shared/errors'
-import type { ClientFields, DeclineReason, Invitation, JobFields, Terms } from '../../../shared/pipeline'
+import { defaultInterviewFields, type ClientFields, type DeclineReason, type Invitation, type JobFields, type Terms } from '../../../shared/pipeline'
 import type { InboxItem } from '../../../shared/pipeline-api'
 import type { Clock } from '../clock'
 import type { Database, SqlRunner } from '../database'
@@ -78,15 +78,7 @@ export function createInvitationsService({ db, clock }: { db: Database; clock: C
         const interviewId = await insertInterview(
           tx,
           { clientId: invitation.clientId, jobId: job.id, proposalId },
-          {
-            title: job.title,
-            scenario: 'more_info',
-            type: 'call',
-            sampleTask: { instructions: '', fee: null, dueAt: null },
-            channel: 'marketplace',
-            channelLink: '',
-            outcomeNotes: ''
-          },
+          defaultInterviewFields(job.title),
           'accepted',
           at
         )

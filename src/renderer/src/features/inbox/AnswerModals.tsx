@@ -1,9 +1,10 @@
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core'
+import { Alert, Button, Checkbox, Group, Modal, Stack, Switch, Text, Textarea } from '@mantine/core'
 import { getHotkeyHandler } from '@mantine/hooks'
 import { useState } from 'react'
 import { DECLINE_REASONS, type DeclineReason, type Terms } from '../../../../shared/pipeline'
 import type { InboxItem } from '../../../../shared/pipeline-api'
 import { errorMessage } from '../../hooks/useQuery'
+import { TermsEditor } from '../../components/TermsEditor'
 
 function useSubmit(action: () => Promise<void>) {
   const [busy, setBusy] = useState(false)
@@ -38,21 +39,7 @@ export function AcceptModal({ item, userName, onDone, onClose }: { item: InboxIt
         {failure && <Alert color="red">{failure}</Alert>}
         <Textarea label="Your reply" autosize minRows={4} value={message} onChange={(event) => setMessage(event.currentTarget.value)} data-autofocus />
         <Switch label="Propose terms" checked={withTerms} onChange={(event) => setWithTerms(event.currentTarget.checked)} />
-        {withTerms && (
-          <Group grow align="flex-end">
-            <SegmentedControl
-              aria-label="Bid type"
-              value={terms.bidType}
-              data={[
-                { value: 'hourly', label: 'Hourly' },
-                { value: 'fixed', label: 'Fixed' }
-              ]}
-              onChange={(bidType) => setTerms({ ...terms, bidType: bidType as Terms['bidType'] })}
-            />
-            <NumberInput label={terms.bidType === 'hourly' ? 'Rate per hour' : 'Bid'} prefix="$" min={0} value={terms.amount} onChange={(amount) => setTerms({ ...terms, amount: Number(amount) || 0 })} />
-            <TextInput label="Estimated duration" placeholder="e.g. 6 weeks" value={terms.estimatedDuration} onChange={(event) => setTerms({ ...terms, estimatedDuration: event.currentTarget.value })} />
-          </Group>
-        )}
+        {withTerms && <TermsEditor value={terms} onChange={setTerms} />}
         <Group justify="space-between" mt="sm">
           <Text size="xs" c="dimmed">
             Ctrl+Enter to send

@@ -2,16 +2,6 @@ import { Group, NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@ma
 import { DateTime } from 'luxon'
 import { CHANNELS, INTERVIEW_TYPES, SCENARIOS, type InterviewFields } from '../../../../shared/pipeline'
 
-export const defaultInterviewFields = (): InterviewFields => ({
-  title: '',
-  scenario: 'more_info',
-  type: 'call',
-  sampleTask: { instructions: '', fee: null, dueAt: null },
-  channel: 'marketplace',
-  channelLink: '',
-  outcomeNotes: ''
-})
-
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }))
 
 /** What kind of interview this is and where it happens. */

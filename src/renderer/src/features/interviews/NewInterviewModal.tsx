@@ -6,7 +6,8 @@ import { ClientPicker, emptyClient, type ClientChoice } from '../../components/C
 import { errorsUnder, fieldErrors } from '../../components/validation'
 import { useSettings } from '../../hooks/settings-context'
 import { errorMessage, useQuery } from '../../hooks/useQuery'
-import { defaultInterviewFields, InterviewFieldsForm } from './InterviewFieldsForm'
+import { defaultInterviewFields } from '../../../../shared/pipeline'
+import { InterviewFieldsForm } from './InterviewFieldsForm'
 
 /** An interview that did not come through the inbox: a referral, a direct message. */
 export function NewInterviewModal({ onClose }: { onClose: () => void }) {

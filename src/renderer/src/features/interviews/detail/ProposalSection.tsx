@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import type { InterviewDetail, Proposal, Terms } from '../../../../../shared/pipeline'
 import { formatInstant, formatMoney } from '../../../components/time'
 import { AttachmentsEditor } from './AttachmentsEditor'
-import { TermsEditor } from './TermsEditor'
+import { TermsEditor } from '../../../components/TermsEditor'
 import { useSave } from './useSave'
 
 function NewProposal({ detail }: { detail: InterviewDetail }) {

@@ -1,5 +1,5 @@
 import { Group, NumberInput, SegmentedControl, TextInput } from '@mantine/core'
-import type { Terms } from '../../../../../shared/pipeline'
+import type { Terms } from '../../../shared/pipeline'
 
 export function TermsEditor({ value, onChange }: { value: Terms; onChange: (terms: Terms) => void }) {
   return (
