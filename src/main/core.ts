@@ -7,6 +7,7 @@ import { openDatabase } from './services/database'
 import { EventBus } from './services/events'
 import { migrate } from './services/migrations'
 import { migrations } from './services/schema'
+import { createConnectionTestsService } from './services/precall/connection-tests'
 import { createSettingsService } from './services/settings-service'
 
 export const DATABASE_FILE_NAME = 'greenroom.db'
@@ -49,6 +50,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const events = new EventBus()
   const settings = createSettingsService({ db, clock, events, systemTimeZone })
+  const connectionTests = createConnectionTestsService({ db })
 
   const handlers: Handlers = {
     getAppInfo: () => ({
@@ -59,7 +61,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
     getSettings: () => settings.get(),
     updateSettings: (patch) => settings.update(patch),
-    ...createPipelineHandlers({ db, clock, events, appVersion: options.version })
+    ...createPipelineHandlers({ db, clock, events, appVersion: options.version }),
+    saveConnectionTest: async (report) => {
+      const stored = await connectionTests.save(report)
+      events.emit('recordsChanged', { at: clock.now().toISOString() })
+      return stored
+    },
+    listConnectionTests: ({ limit }) => connectionTests.list(limit)
   }
 
   return { handlers, events, databaseFile, close: () => db.close() }

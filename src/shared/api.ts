@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { pipelineContract } from './pipeline-api'
+import { precallContract } from './precall-api'
 import { settingsPatchSchema, settingsSchema } from './settings'
 
 /**
@@ -25,7 +26,8 @@ export const contract = {
     input: settingsPatchSchema,
     output: settingsSchema
   },
-  ...pipelineContract
+  ...pipelineContract,
+  ...precallContract
 } as const
 
 export type Contract = typeof contract

@@ -55,6 +55,7 @@ export const backupTables = {
     status: offerStatusSchema, created_at: instantSchema, decided_at: instantSchema.nullable()
   }),
   notes: z.strictObject({ id: idSchema, interview_id: idSchema, body: z.string(), created_at: instantSchema, updated_at: instantSchema }),
+  connection_tests: z.strictObject({ id: z.number().int().positive(), started_at: instantSchema, verdict: z.enum(['ready', 'usable', 'not_ready']), report: jsonText }),
   settings: z.strictObject({ key: z.string().min(1), value: jsonText, updated_at: instantSchema })
 } as const
 

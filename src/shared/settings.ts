@@ -43,12 +43,24 @@ export const callMinutesSchema = z
 
 export const themePreferenceSchema = z.enum(['system', 'light', 'dark'])
 
+/** A STUN or TURN server for calls and the connection test. */
+export const iceServerSchema = z.strictObject({
+  url: z
+    .string()
+    .trim()
+    .regex(/^(stun|turn|turns):[^\s]+$/i, 'Use a stun:, turn: or turns: address, e.g. turn:turn.example.com:3478'),
+  username: z.string().max(200),
+  credential: z.string().max(200)
+})
+export type IceServer = z.infer<typeof iceServerSchema>
+
 export const settingsSchema = z.object({
   userName: z.string().trim().max(80, 'Keep the name under 80 characters'),
   timeZone: timeZoneSchema,
   workingHours: workingHoursSchema,
   defaultCallMinutes: callMinutesSchema,
-  theme: themePreferenceSchema
+  theme: themePreferenceSchema,
+  iceServers: z.array(iceServerSchema).max(10, 'Ten servers at most')
 })
 
 /** Any subset of the settings; unknown keys are refused rather than dropped. */
@@ -58,7 +70,8 @@ export const settingsPatchSchema = z
     timeZone: timeZoneSchema,
     workingHours: workingHoursSchema,
     defaultCallMinutes: callMinutesSchema,
-    theme: themePreferenceSchema
+    theme: themePreferenceSchema,
+    iceServers: settingsSchema.shape.iceServers
   })
   .partial()
   .strict()
@@ -73,6 +86,7 @@ export function defaultSettings(systemTimeZone: string): Settings {
     timeZone: systemTimeZone,
     workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
     defaultCallMinutes: 15,
-    theme: 'system'
+    theme: 'system',
+    iceServers: []
   }
 }

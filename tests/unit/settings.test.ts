@@ -20,7 +20,8 @@ describe('settings', () => {
       timeZone: 'Europe/Lisbon',
       workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
       defaultCallMinutes: 15,
-      theme: 'system'
+      theme: 'system',
+      iceServers: []
     })
     await core.close()
   })
@@ -38,7 +39,8 @@ describe('settings', () => {
       timeZone: 'America/Sao_Paulo',
       workingHours: { days: [2, 3, 4], start: '10:00', end: '18:30' },
       defaultCallMinutes: 20,
-      theme: 'dark'
+      theme: 'dark',
+      iceServers: []
     })
     await second.close()
   })

@@ -188,5 +188,18 @@ export const migrations: readonly Migration[] = [
         DELETE FROM search_index WHERE rowid = old.seq * 4 + 3;
       END;
     `
+  },
+  {
+    version: 3,
+    name: 'connection tests',
+    sql: `
+      CREATE TABLE connection_tests (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        verdict TEXT NOT NULL CHECK (verdict IN ('ready', 'usable', 'not_ready')),
+        report TEXT NOT NULL CHECK (json_valid(report))
+      );
+      CREATE INDEX connection_tests_started ON connection_tests(started_at);
+    `
   }
 ]
