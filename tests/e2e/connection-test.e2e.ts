@@ -1,0 +1,68 @@
+import { chromium as playwright, type Browser } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { useTempDirs } from '../support/temp-dir'
+import { useChromium } from './support/browser'
+import { CHROMIUM_ARGS, findChromium } from './support/chromium'
+import { startHost, type RunningHost } from './support/host'
+
+const tempDir = useTempDirs()
+const chromium = useChromium()
+const hosts: RunningHost[] = []
+afterEach(async () => Promise.all(hosts.splice(0).map((host) => host.stop())))
+
+async function host() {
+  const running = await startHost(await tempDir())
+  hosts.push(running)
+  return running
+}
+
+const figure = async (page: import('playwright-core').Page, label: string) => (await page.getByLabel(label, { exact: true }).textContent()) ?? ''
+
+describe('the connection test', () => {
+  // How fast the verdicts come is measured in bench/, not asserted here.
+  it('reaches Ready with plausible figures on a healthy machine, with a first verdict before the full report', async () => {
+    const running = await host()
+    const page = await chromium.newPage()
+    await page.goto(running.url)
+    await page.getByRole('link', { name: 'Connection test' }).click()
+    await page.getByRole('button', { name: 'Start test' }).click()
+    await page.getByText('First verdict; the test call is still measuring.').waitFor({ timeout: 20_000 })
+    await page.getByText(/full report after/).waitFor({ timeout: 20_000 })
+
+    await expect(page.getByLabel('Verdict').textContent()).resolves.toBe('Ready')
+    expect(await figure(page, 'Camera resolution')).toMatch(/^\d{3,4} × \d{3,4}$/)
+    expect(parseFloat(await figure(page, 'Camera frame rate'))).toBeGreaterThan(10)
+    expect(parseFloat(await figure(page, 'Round trip'))).toBeLessThan(50)
+    expect(parseFloat(await figure(page, 'Packet loss'))).toBeLessThan(1)
+    expect(parseFloat(await figure(page, 'Expected quality (MOS)'))).toBeGreaterThan(4.2)
+    expect(await figure(page, 'Video sent')).toMatch(/^[1-9]\d* kbit\/s at \d+ × \d+, [1-9]\d* frames decoded$/)
+    await page.getByRole('table', { name: 'Past tests' }).getByText('Ready').waitFor()
+  })
+
+  describe('without camera permission', () => {
+    let browser: Browser
+    beforeAll(async () => {
+      // No fake permission prompt here: the camera request is refused, as when a user says no.
+      browser = await playwright.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS.filter((arg) => arg !== '--use-fake-ui-for-media-stream') })
+    })
+    afterAll(async () => browser.close())
+
+    it('fails the camera check and says how to allow it', async () => {
+      const running = await host()
+      const context = await browser.newContext()
+      await context.grantPermissions(['microphone'], { origin: running.origin })
+      const page = await context.newPage()
+      await page.goto(running.url)
+      await page.getByRole('link', { name: 'Connection test' }).click()
+      await page.getByRole('button', { name: 'Start test' }).click()
+      await page.getByText(/full report after/).waitFor({ timeout: 20_000 })
+      await expect(page.getByLabel('Verdict').textContent()).resolves.toBe('Not ready')
+      const fixes = page.getByRole('list', { name: 'What to fix' })
+      await fixes.getByText('Greenroom is not allowed to use the camera.').waitFor()
+      await fixes.getByText(/Allow camera access for Greenroom/).waitFor()
+      await expect(page.getByRole('region', { name: 'Camera check' }).getByText('Problem').isVisible()).resolves.toBe(true)
+      await expect(page.getByRole('region', { name: 'Microphone check' }).getByText('Good').isVisible()).resolves.toBe(true)
+      await context.close()
+    })
+  })
+})
