@@ -20,7 +20,12 @@ type Stat = Record<string, unknown> & { type: string; id: string }
 
 const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0)
 
-export async function readStats(sender: RTCPeerConnection, receiver: RTCPeerConnection): Promise<StatsReading> {
+/** What readStats needs of a connection (an RTCPeerConnection has it). */
+export interface StatsSource {
+  getStats(): Promise<{ values(): Iterable<unknown> }>
+}
+
+export async function readStats(sender: StatsSource, receiver: StatsSource): Promise<StatsReading> {
   const sent = [...(await sender.getStats()).values()] as Stat[]
   const received = [...(await receiver.getStats()).values()] as Stat[]
 
