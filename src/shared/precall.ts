@@ -52,6 +52,8 @@ export const loopbackResultSchema = z.object({
   rttMs: z.number().nonnegative(),
   jitterMs: z.number().nonnegative(),
   lossPercent: z.number().min(0).max(100),
+  /** Media packets the loss was measured over. */
+  packets: z.number().int().nonnegative(),
   bitrateKbps: z.number().nonnegative(),
   width: z.number().int().nonnegative(),
   height: z.number().int().nonnegative(),

@@ -23,6 +23,7 @@ describe('loopback figures over a window of readings', () => {
       rttMs: 30,
       jitterMs: 3,
       lossPercent: 5, // 10 lost of 200 sent
+      packets: 200,
       bitrateKbps: 500 // 125,000 bytes in 2 s
     })
   })

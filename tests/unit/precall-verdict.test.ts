@@ -8,7 +8,7 @@ const healthy: CheckResults = {
   speakers: { status: 'confirmed', deviceLabel: 'Speakers' },
   network: { gatheringMs: 40, candidates: { host: 2, srflx: 1, relay: 1, udp: 3, tcp: 1 }, stunConfigured: true, turnConfigured: true },
   loopback: {
-    status: 'ok', error: null, relayed: false, samples: 5, rttMs: 2, jitterMs: 1, lossPercent: 0, bitrateKbps: 900,
+    status: 'ok', error: null, relayed: false, samples: 5, rttMs: 2, jitterMs: 1, lossPercent: 0, packets: 600, bitrateKbps: 900,
     width: 640, height: 480, framesDecoded: 140, qualityLimitation: 'none', mos: meanOpinionScore({ rttMs: 2, jitterMs: 1, lossPercent: 0 })
   }
 }

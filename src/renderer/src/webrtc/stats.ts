@@ -38,14 +38,17 @@ export async function readStats(sender: StatsSource, receiver: StatsSource): Pro
   const inboundAudio = inbound.find((stat) => stat.kind === 'audio')
   const inboundVideo = inbound.find((stat) => stat.kind === 'video')
   const jitterSource = inboundAudio ?? inboundVideo
+  const lossSource = inboundAudio ?? inboundVideo
   const reason = String(outboundVideo?.qualityLimitationReason ?? 'none')
 
   return {
     at: performance.now(),
     rttMs: pair && typeof pair.currentRoundTripTime === 'number' ? pair.currentRoundTripTime * 1000 : null,
     jitterMs: jitterSource && typeof jitterSource.jitter === 'number' ? jitterSource.jitter * 1000 : null,
-    packetsReceived: inbound.reduce((sum, stat) => sum + num(stat.packetsReceived), 0),
-    packetsLost: inbound.reduce((sum, stat) => sum + Math.max(0, num(stat.packetsLost)), 0),
+    // Loss is read from audio when there is audio: voice is what the MOS rates, and video
+    // repairs some losses (forward error correction), hiding loss the network really has.
+    packetsReceived: num(lossSource?.packetsReceived),
+    packetsLost: Math.max(0, num(lossSource?.packetsLost)),
     videoBytesSent: num(outboundVideo?.bytesSent),
     frameWidth: num(inboundVideo?.frameWidth) || num(outboundVideo?.frameWidth),
     frameHeight: num(inboundVideo?.frameHeight) || num(outboundVideo?.frameHeight),
@@ -59,6 +62,7 @@ export interface WindowFigures {
   rttMs: number
   jitterMs: number
   lossPercent: number
+  packets: number
   bitrateKbps: number
 }
 
@@ -76,6 +80,7 @@ export function windowFigures(readings: StatsReading[]): WindowFigures {
     rttMs: average(rtts),
     jitterMs: average(jitters),
     lossPercent: received + lost > 0 ? (100 * lost) / (received + lost) : 0,
+    packets: received + lost,
     bitrateKbps: seconds > 0 ? ((last.videoBytesSent - first.videoBytesSent) * 8) / 1000 / seconds : 0
   }
 }

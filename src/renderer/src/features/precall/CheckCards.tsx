@@ -94,6 +94,7 @@ export function CheckCards({ results, findings, micLevel, running }: { results: 
             <Figure label="Round trip" value={`${loopback.rttMs} ms`} />
             <Figure label="Jitter" value={`${loopback.jitterMs} ms`} />
             <Figure label="Packet loss" value={`${loopback.lossPercent}%`} />
+            <Figure label="Packets measured" value={String(loopback.packets)} />
             <Figure label="Video sent" value={`${loopback.bitrateKbps} kbit/s at ${loopback.width} × ${loopback.height}, ${loopback.framesDecoded} frames decoded`} />
             <Figure label="Expected quality (MOS)" value={`${loopback.mos.toFixed(2)} of 4.5`} />
             <Figure label="Path" value={loopback.relayed ? 'through your TURN server' : 'direct'} />

@@ -21,6 +21,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { fieldErrors } from '../../components/validation'
 import { useSettings } from '../../hooks/settings-context'
 import { DataSection } from './DataSection'
+import { IceServersField } from './IceServersField'
 import { SettingsSection } from './SettingsSection'
 import { systemTimeZone, timeZoneOptions } from './time-zones'
 import { useAppInfo } from './useAppInfo'
@@ -202,6 +203,13 @@ export function SettingsPage() {
               )}
             </Group>
           </Input.Wrapper>
+        </SettingsSection>
+
+        <SettingsSection
+          title="Call servers"
+          description="STUN and TURN servers for calls across networks, as your call service or network admin gives them. The connection test uses them too."
+        >
+          <IceServersField value={draft.iceServers} onChange={(iceServers) => update({ iceServers })} errors={errors} />
         </SettingsSection>
 
         <SettingsSection title="Appearance" description="Follow your system’s light or dark mode, or pick one.">

@@ -1,0 +1,54 @@
+import { ActionIcon, Button, Group, PasswordInput, Stack, Text, TextInput, Tooltip } from '@mantine/core'
+import { IconPlus, IconTrash } from '@tabler/icons-react'
+import type { IceServer } from '../../../../shared/settings'
+
+/** The STUN and TURN servers calls and the connection test use; an empty list means local only. */
+export function IceServersField({ value, onChange, errors }: { value: IceServer[]; onChange: (servers: IceServer[]) => void; errors: Partial<Record<string, string>> }) {
+  const update = (index: number, patch: Partial<IceServer>) => onChange(value.map((server, other) => (other === index ? { ...server, ...patch } : server)))
+  return (
+    <Stack gap="xs">
+      {value.length === 0 && (
+        <Text size="sm" c="dimmed">
+          No servers: calls and tests use direct connections only, which work on the same network.
+        </Text>
+      )}
+      {value.map((server, index) => (
+        <Group key={index} align="flex-start" gap="xs" wrap="nowrap">
+          <TextInput
+            label={index === 0 ? 'Server address' : undefined}
+            aria-label={`Server ${index + 1} address`}
+            placeholder="turn:turn.example.com:3478"
+            value={server.url}
+            error={errors[`iceServers.${index}.url`]}
+            onChange={(event) => update(index, { url: event.currentTarget.value })}
+            style={{ flex: 2 }}
+          />
+          <TextInput
+            label={index === 0 ? 'User name' : undefined}
+            aria-label={`Server ${index + 1} user name`}
+            value={server.username}
+            onChange={(event) => update(index, { username: event.currentTarget.value })}
+            style={{ flex: 1 }}
+          />
+          <PasswordInput
+            label={index === 0 ? 'Password' : undefined}
+            aria-label={`Server ${index + 1} password`}
+            value={server.credential}
+            onChange={(event) => update(index, { credential: event.currentTarget.value })}
+            style={{ flex: 1 }}
+          />
+          <Tooltip label="Remove server">
+            <ActionIcon variant="subtle" color="red" mt={index === 0 ? 28 : 4} aria-label={`Remove server ${index + 1}`} onClick={() => onChange(value.filter((_, other) => other !== index))}>
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Tooltip>
+        </Group>
+      ))}
+      <Group>
+        <Button variant="default" size="xs" leftSection={<IconPlus size={14} />} disabled={value.length >= 10} onClick={() => onChange([...value, { url: '', username: '', credential: '' }])}>
+          Add server
+        </Button>
+      </Group>
+    </Stack>
+  )
+}

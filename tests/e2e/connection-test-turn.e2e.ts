@@ -1,0 +1,86 @@
+import type { Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { meanOpinionScore } from '../../src/renderer/src/webrtc/mos'
+import type { IceServer } from '../../src/shared/settings'
+import { useTempDirs } from '../support/temp-dir'
+import { useChromium } from './support/browser'
+import { startHost, type RunningHost } from './support/host'
+import { startLossyRelay, type LossyRelay } from './support/lossy-relay'
+import { freeUdpPort, startTurnServer, type TurnServer } from './support/turn'
+
+const tempDir = useTempDirs()
+const chromium = useChromium()
+const running: { stop(): Promise<void> }[] = []
+afterEach(async () => {
+  for (const thing of running.splice(0).reverse()) await thing.stop()
+})
+
+async function openConnectionTest(iceServers: IceServer[]): Promise<Page> {
+  const host: RunningHost = await startHost(await tempDir())
+  running.push(host)
+  const page = await chromium.newPage()
+  await page.goto(host.url)
+  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor()
+  await page.evaluate((servers) => window.greenroom.updateSettings({ iceServers: servers }), iceServers)
+  await page.getByRole('link', { name: 'Connection test' }).click()
+  return page
+}
+
+async function runTest(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Start test' }).click()
+  await page.getByText(/full report after/).waitFor({ timeout: 25_000 })
+}
+
+const number = async (page: Page, label: string) => parseFloat((await page.getByLabel(label, { exact: true }).textContent()) ?? 'NaN')
+
+async function turn(): Promise<TurnServer> {
+  const server = await startTurnServer()
+  running.push(server)
+  return server
+}
+
+describe('the connection test with a TURN server', () => {
+  it('finds relay candidates and measures the call relayed through the server', async () => {
+    const server = await turn()
+    const page = await openConnectionTest([{ url: `turn:127.0.0.1:${server.port}?transport=udp`, username: server.username, credential: server.password }])
+    await runTest(page)
+    await expect(page.getByLabel('Paths found', { exact: true }).textContent()).resolves.toMatch(/, [1-9]\d* relayed \(TURN\)$/)
+    await expect(page.getByLabel('Path', { exact: true }).textContent()).resolves.toBe('through your TURN server')
+    expect(await number(page, 'Round trip')).toBeLessThan(50)
+    await expect(page.getByLabel('Verdict').textContent()).resolves.toBe('Ready')
+  })
+
+  it('says so when the TURN server is down', async () => {
+    const deadPort = await freeUdpPort()
+    const page = await openConnectionTest([{ url: `turn:127.0.0.1:${deadPort}?transport=udp`, username: 'user', credential: 'secret' }])
+    await runTest(page)
+    await page.getByText('The TURN server did not answer, so there is no fallback when direct connections are blocked.').waitFor()
+    await page.getByText(/Check the TURN address, user name and password in Settings/).waitFor()
+    await expect(page.getByLabel('Verdict').textContent()).resolves.toBe('Not ready')
+  })
+
+  it('turns 200 ms and 5% loss into the verdict and the MOS the formula predicts, measuring the loss within a point', async () => {
+    const server = await turn()
+    // Media crosses the relay twice each way (into the TURN server and back out of it), so
+    // 50 ms a crossing makes a 200 ms round trip; 1 RTP packet in 20 is dropped on the way in.
+    const relay: LossyRelay = await startLossyRelay({ targetPort: server.port, delayMs: 50, dropEveryRtp: 20 })
+    running.push(relay)
+    const appliedLoss = 5
+    const page = await openConnectionTest([{ url: `turn:127.0.0.1:${relay.port}?transport=udp`, username: server.username, credential: server.password }])
+    await runTest(page)
+
+    const rtt = await number(page, 'Round trip')
+    const jitter = await number(page, 'Jitter')
+    const loss = await number(page, 'Packet loss')
+    const mos = await number(page, 'Expected quality (MOS)')
+    expect(relay.stats().dropped).toBeGreaterThan(0)
+    expect(rtt).toBeGreaterThan(180)
+    expect(rtt).toBeLessThan(260)
+    expect(Math.abs(loss - appliedLoss)).toBeLessThanOrEqual(1)
+    expect(mos).toBeCloseTo(meanOpinionScore({ rttMs: rtt, jitterMs: jitter, lossPercent: loss }), 1)
+    expect(mos).toBeLessThan(meanOpinionScore({ rttMs: 0, jitterMs: 0, lossPercent: 0 }) - 0.4)
+    await expect(page.getByLabel('Verdict').textContent()).resolves.toBe('Usable with warnings')
+    await page.getByText(/^Packet loss of \d\.\d%: audio may break up\.$/).waitFor()
+    await page.getByText('Move closer to the router or use a cable.').first().waitFor()
+  })
+})
