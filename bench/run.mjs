@@ -162,6 +162,60 @@ async function benchRoundTrip(browser) {
   greenroom.stop()
 }
 
+/** In-page: a bare RTCPeerConnection loopback with camera and microphone, to connected and a first stats reading. */
+async function bareLoopbackMs(page) {
+  return page.evaluate(async () => {
+    const start = performance.now()
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true })
+    const a = new RTCPeerConnection()
+    const b = new RTCPeerConnection()
+    a.onicecandidate = (event) => event.candidate && b.addIceCandidate(event.candidate)
+    b.onicecandidate = (event) => event.candidate && a.addIceCandidate(event.candidate)
+    for (const track of stream.getTracks()) a.addTrack(track, stream)
+    const connected = new Promise((resolve) => (b.onconnectionstatechange = () => b.connectionState === 'connected' && resolve()))
+    await a.setLocalDescription(await a.createOffer())
+    await b.setRemoteDescription(a.localDescription)
+    await b.setLocalDescription(await b.createAnswer())
+    await a.setRemoteDescription(b.localDescription)
+    await connected
+    await b.getStats()
+    const ms = performance.now() - start
+    a.close()
+    b.close()
+    for (const track of stream.getTracks()) track.stop()
+    return ms
+  })
+}
+
+async function benchConnectionTest() {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] })
+  const greenroom = await startGreenroom()
+  try {
+    const first = []
+    const full = []
+    const floor = []
+    for (let round = 0; round < 3; round++) {
+      const context = await browser.newContext()
+      const page = await context.newPage()
+      await page.goto(greenroom.url)
+      await page.waitForFunction(() => performance.getEntriesByName('greenroom:interactive').length > 0)
+      floor.push(await bareLoopbackMs(page))
+      await page.evaluate(() => (location.hash = '#/connection-test'))
+      await page.getByRole('button', { name: 'Start test' }).click()
+      await page.getByText(/full report after/).waitFor({ timeout: 30_000 })
+      const [latest] = await page.evaluate(() => window.greenroom.listConnectionTests({ limit: 1 }))
+      first.push(latest.firstVerdictMs)
+      full.push(latest.durationMs)
+      await context.close()
+    }
+    report('connection test: start to first verdict (baseline: bare RTCPeerConnection loopback to connected), median of 3', 'ms', median(first), median(floor))
+    report('connection test: start to full report (baseline: bare RTCPeerConnection loopback to connected), median of 3', 'ms', median(full), median(floor))
+  } finally {
+    greenroom.stop()
+    await browser.close()
+  }
+}
+
 /** Compiles the TypeScript pipeline bench against the real services, then runs it. */
 async function benchPipelineAtScale() {
   const outDir = join(root, 'out/bench') // inside the project, so 'sqlite3' resolves from node_modules
@@ -186,6 +240,7 @@ async function main() {
   } finally {
     await browser.close()
   }
+  await benchConnectionTest()
   try {
     await benchPipelineAtScale()
   } finally {

@@ -66,3 +66,16 @@ describe('the connection test', () => {
     })
   })
 })
+
+describe('starting the connection test from elsewhere', () => {
+  it('runs at once when opened with ?start=1, as the tray and reminders will', async () => {
+    const running = await host()
+    const page = await chromium.newPage()
+    await page.goto(running.url)
+    await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor()
+    await page.evaluate(() => (location.hash = '#/connection-test?start=1'))
+    await page.getByText(/full report after/).waitFor({ timeout: 20_000 })
+    expect(new URL(page.url()).hash).toBe('#/connection-test')
+    await expect(page.getByLabel('Verdict').textContent()).resolves.toBe('Ready')
+  })
+})

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Paper, Progress, Select, SimpleGrid, Stack, Table
 import { notifications } from '@mantine/notifications'
 import { IconPlayerPlay, IconWifi } from '@tabler/icons-react'
 import { useEffect, useRef, useState } from 'react'
+import { useSearchParams } from 'react-router'
 import { assessConnection, VERDICT_LABELS, type ConnectionReport } from '../../../../shared/precall'
 import { PageHeader } from '../../components/PageHeader'
 import { Placeholder } from '../../components/Placeholder'
@@ -37,6 +38,14 @@ export function ConnectionTestPage() {
   const [running, setRunning] = useState(false)
   const [speakers, setSpeakers] = useState<SpeakerAnswer>(null)
   const history = useQuery(() => window.greenroom.listConnectionTests({ limit: 20 }), [])
+  const [params, setParams] = useSearchParams()
+
+  // "#/connection-test?start=1" runs the test at once: the way in from the tray and reminders.
+  useEffect(() => {
+    if (params.get('start') !== '1' || running || !settings) return
+    setParams({}, { replace: true })
+    void start()
+  }, [params, settings]) // eslint-disable-line react-hooks/exhaustive-deps
 
   async function start(): Promise<void> {
     setRunning(true)
