@@ -4,20 +4,20 @@ import { meanOpinionScore } from '../../src/renderer/src/webrtc/mos'
 import type { IceServer } from '../../src/shared/settings'
 import { useTempDirs } from '../support/temp-dir'
 import { useChromium } from './support/browser'
-import { startHost, type RunningHost } from './support/host'
+import { useHosts } from './support/host'
 import { startLossyRelay, type LossyRelay } from './support/lossy-relay'
 import { freeUdpPort, startTurnServer, type TurnServer } from './support/turn'
 
 const tempDir = useTempDirs()
 const chromium = useChromium()
+const startHost = useHosts(tempDir)
 const running: { stop(): Promise<void> }[] = []
 afterEach(async () => {
   for (const thing of running.splice(0).reverse()) await thing.stop()
 })
 
 async function openConnectionTest(iceServers: IceServer[]): Promise<Page> {
-  const host: RunningHost = await startHost(await tempDir())
-  running.push(host)
+  const host = await startHost()
   const page = await chromium.newPage()
   await page.goto(host.url)
   await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor()

@@ -1,20 +1,15 @@
 import { chromium as playwright, type Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { useTempDirs } from '../support/temp-dir'
 import { useChromium } from './support/browser'
 import { CHROMIUM_ARGS, findChromium } from './support/chromium'
-import { startHost, type RunningHost } from './support/host'
+import { useHosts } from './support/host'
 
 const tempDir = useTempDirs()
 const chromium = useChromium()
-const hosts: RunningHost[] = []
-afterEach(async () => Promise.all(hosts.splice(0).map((host) => host.stop())))
+const startHost = useHosts(tempDir)
 
-async function host() {
-  const running = await startHost(await tempDir())
-  hosts.push(running)
-  return running
-}
+const host = () => startHost()
 
 const figure = async (page: import('playwright-core').Page, label: string) => (await page.getByLabel(label, { exact: true }).textContent()) ?? ''
 

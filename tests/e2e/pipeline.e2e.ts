@@ -1,19 +1,17 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../support/temp-dir'
 import { useChromium } from './support/browser'
-import { startHost, type RunningHost } from './support/host'
+import { useHosts } from './support/host'
 
 const tempDir = useTempDirs()
 const chromium = useChromium()
-const hosts: RunningHost[] = []
-afterEach(async () => Promise.all(hosts.splice(0).map((host) => host.stop())))
+const startHost = useHosts(tempDir)
 
 async function openApp(): Promise<Page> {
-  const host = await startHost(await tempDir())
-  hosts.push(host)
+  const host = await startHost()
   const page = await chromium.newPage({ acceptDownloads: true })
   await page.goto(host.url)
   await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor()

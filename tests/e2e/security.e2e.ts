@@ -1,18 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../support/temp-dir'
 import { useChromium } from './support/browser'
-import { startHost, type RunningHost } from './support/host'
+import { useHosts } from './support/host'
 
 const tempDir = useTempDirs()
 const chromium = useChromium()
-const hosts: RunningHost[] = []
-afterEach(async () => Promise.all(hosts.splice(0).map((host) => host.stop())))
+const startHost = useHosts(tempDir)
 
-async function host() {
-  const running = await startHost(await tempDir())
-  hosts.push(running)
-  return running
-}
+const host = () => startHost()
 
 describe('browser mode’s door', () => {
   it('refuses the page without the token and explains what to do', async () => {

@@ -1,16 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../support/temp-dir'
 import { useChromium } from './support/browser'
-import { startHost, type RunningHost } from './support/host'
+import { useHosts } from './support/host'
 
 const tempDir = useTempDirs()
 const chromium = useChromium()
-const hosts: RunningHost[] = []
-afterEach(async () => Promise.all(hosts.splice(0).map((host) => host.stop())))
+const startHost = useHosts(tempDir)
 
 async function openSettings(dataDir: string) {
   const host = await startHost(dataDir)
-  hosts.push(host)
   const page = await chromium.newPage()
   await page.goto(host.url)
   await page.getByRole('link', { name: 'Settings' }).click()

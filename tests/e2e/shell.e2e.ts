@@ -1,16 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../support/temp-dir'
 import { consoleErrorsOf, useChromium } from './support/browser'
-import { startHost, type RunningHost } from './support/host'
+import { useHosts } from './support/host'
 
 const tempDir = useTempDirs()
 const chromium = useChromium()
-const hosts: RunningHost[] = []
-afterEach(async () => Promise.all(hosts.splice(0).map((host) => host.stop())))
+const startHost = useHosts(tempDir)
 
 async function openApp(colorScheme: 'light' | 'dark' = 'light') {
-  const host = await startHost(await tempDir())
-  hosts.push(host)
+  const host = await startHost()
   const page = await chromium.newPage({ colorScheme })
   await page.goto(host.url)
   await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor()

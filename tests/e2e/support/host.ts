@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -48,5 +49,18 @@ export async function startHost(dataDir: string, extraArgs: string[] = []): Prom
         child.once('exit', () => resolve())
         child.kill('SIGTERM')
       })
+  }
+}
+
+/** Starts hosts on fresh data folders for a test file, and stops them after each test. */
+export function useHosts(tempDir: () => Promise<string>): (dataDir?: string) => Promise<RunningHost> {
+  const started: RunningHost[] = []
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((host) => host.stop()))
+  })
+  return async (dataDir) => {
+    const host = await startHost(dataDir ?? (await tempDir()))
+    started.push(host)
+    return host
   }
 }
