@@ -45,7 +45,9 @@ export const searchResultSchema = z.object({
   snippet: z.string(),
   clientName: z.string(),
   interviewId: idSchema.nullable(),
-  invitationId: idSchema.nullable()
+  invitationId: idSchema.nullable(),
+  /** False when the words match so many records that the newest are listed instead of the best. */
+  ranked: z.boolean()
 })
 
 export const dashboardSchema = z.object({

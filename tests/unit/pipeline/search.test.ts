@@ -16,7 +16,7 @@ describe('search', () => {
   it('finds a word from a job description, highlighted, and leads to its interview', async () => {
     const { core, interviewId } = await withInterview()
     const [hit] = await core.handlers.search({ query: 'waiting', limit: 10 })
-    expect(hit).toMatchObject({ kind: 'job', clientName: 'Priya Nair', interviewId })
+    expect(hit).toMatchObject({ kind: 'job', clientName: 'Priya Nair', interviewId, ranked: true })
     expect(marked(hit!.snippet)).toContain('[waiting] room')
   })
 
@@ -67,6 +67,7 @@ describe('a search for a word in most records', () => {
     const interviewId = (await core.handlers.acceptInvitation({ id: item.invitation.id, message: '', terms: null })).invitation.interviewId!
     for (let i = 0; i < BROAD_MATCH_COUNT; i++) await core.handlers.addNote({ interviewId, body: `call note ${i}` })
     const hits = await core.handlers.search({ query: 'call note', limit: 3 })
+    expect(hits.every((hit) => !hit.ranked)).toBe(true)
     expect(hits.map((hit) => hit.snippet.replaceAll(/[\u0002\u0003]/g, ''))).toEqual([
       `call note ${BROAD_MATCH_COUNT - 1}`,
       `call note ${BROAD_MATCH_COUNT - 2}`,

@@ -81,7 +81,8 @@ export function createSearchService({ db }: { db: Database }) {
           snippet: hit.snippet,
           clientName: target.client_name,
           interviewId: target.interview_id,
-          invitationId: target.invitation_id
+          invitationId: target.invitation_id,
+          ranked: !broad
         })
       }
       return results

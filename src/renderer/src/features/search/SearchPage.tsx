@@ -40,6 +40,11 @@ export function SearchPage() {
               <Text c="dimmed">Nothing matches “{debounced}”.</Text>
             ) : (
               <Stack gap="xs" role="list" aria-label="Search results">
+                {!found[0]!.ranked && (
+                  <Text size="sm" c="dimmed">
+                    These words are in thousands of records, so the newest matches come first. Add a word to narrow the search.
+                  </Text>
+                )}
                 {found.map((result) => (
                   <Paper
                     key={`${result.kind}-${result.id}`}
