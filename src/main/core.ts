@@ -8,6 +8,7 @@ import { EventBus } from './services/events'
 import { migrate } from './services/migrations'
 import { migrations } from './services/schema'
 import { createConnectionTestsService } from './services/precall/connection-tests'
+import { createSchedulingService } from './services/schedule/scheduling'
 import { createSettingsService } from './services/settings-service'
 
 export const DATABASE_FILE_NAME = 'greenroom.db'
@@ -51,6 +52,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = new EventBus()
   const settings = createSettingsService({ db, clock, events, systemTimeZone })
   const connectionTests = createConnectionTestsService({ db })
+  const scheduling = createSchedulingService({ db, clock, settings: () => settings.get() })
+  const announce = <T>(result: T): T => {
+    events.emit('recordsChanged', { at: clock.now().toISOString() })
+    return result
+  }
 
   const handlers: Handlers = {
     getAppInfo: () => ({
@@ -62,12 +68,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     getSettings: () => settings.get(),
     updateSettings: (patch) => settings.update(patch),
     ...createPipelineHandlers({ db, clock, events, appVersion: options.version }),
-    saveConnectionTest: async (report) => {
-      const stored = await connectionTests.save(report)
-      events.emit('recordsChanged', { at: clock.now().toISOString() })
-      return stored
-    },
-    listConnectionTests: ({ limit }) => connectionTests.list(limit)
+    saveConnectionTest: async (report) => announce(await connectionTests.save(report)),
+    listConnectionTests: ({ limit }) => connectionTests.list(limit),
+    checkSlot: ({ start, durationMinutes, interviewId }) => scheduling.check({ start, durationMinutes }, interviewId),
+    scheduleInterview: async ({ id, ...when }) => announce(await scheduling.schedule(id, when)),
+    cancelSchedule: async ({ id, note }) => announce(await scheduling.cancel(id, note)),
+    suggestSlots: ({ durationMinutes, days, interviewId }) => scheduling.suggest({ durationMinutes, days, excludeId: interviewId })
   }
 
   return { handlers, events, databaseFile, close: () => db.close() }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { pipelineContract } from './pipeline-api'
 import { precallContract } from './precall-api'
+import { scheduleContract } from './schedule-api'
 import { settingsPatchSchema, settingsSchema } from './settings'
 
 /**
@@ -27,7 +28,8 @@ export const contract = {
     output: settingsSchema
   },
   ...pipelineContract,
-  ...precallContract
+  ...precallContract,
+  ...scheduleContract
 } as const
 
 export type Contract = typeof contract

@@ -7,7 +7,7 @@ import { budgetTypeSchema, channelSchema, idSchema, instantSchema, interviewStat
  * cannot drift apart.
  */
 export const BACKUP_FORMAT = 'greenroom-backup'
-export const BACKUP_VERSION = 1
+export const BACKUP_VERSION = 2
 
 const jsonText = z.string().refine((text) => {
   try {
@@ -40,7 +40,10 @@ export const backupTables = {
     id: idSchema, client_id: idSchema, job_id: idSchema.nullable(), proposal_id: idSchema.nullable(), title: z.string().min(1),
     scenario: scenarioSchema, type: interviewTypeSchema, sample_instructions: z.string(), sample_fee: amount.nullable(),
     sample_due_at: instantSchema.nullable(), channel: channelSchema, channel_link: z.string(), status: interviewStatusSchema,
-    outcome_notes: z.string(), created_at: instantSchema, updated_at: instantSchema
+    outcome_notes: z.string(), created_at: instantSchema, updated_at: instantSchema,
+    // Added in format 2 (scheduling); absent from format 1 files.
+    starts_at: instantSchema.nullable().optional(), agreed_time_zone: z.string().nullable().optional(),
+    duration_minutes: z.number().int().positive().nullable().optional()
   }),
   interview_status_history: z.strictObject({
     id: z.number().int().positive(), interview_id: idSchema, from_status: interviewStatusSchema.nullable(), to_status: interviewStatusSchema,
@@ -55,6 +58,11 @@ export const backupTables = {
     status: offerStatusSchema, created_at: instantSchema, decided_at: instantSchema.nullable()
   }),
   notes: z.strictObject({ id: idSchema, interview_id: idSchema, body: z.string(), created_at: instantSchema, updated_at: instantSchema }),
+  schedule_history: z.strictObject({
+    id: z.number().int().positive(), interview_id: idSchema, action: z.enum(['scheduled', 'rescheduled', 'cancelled']),
+    starts_at: instantSchema.nullable(), agreed_time_zone: z.string().nullable(), duration_minutes: z.number().int().positive().nullable(),
+    changed_at: instantSchema, note: z.string()
+  }),
   connection_tests: z.strictObject({ id: z.number().int().positive(), started_at: instantSchema, verdict: z.enum(['ready', 'usable', 'not_ready']), report: jsonText }),
   settings: z.strictObject({ key: z.string().min(1), value: jsonText, updated_at: instantSchema })
 } as const
@@ -69,8 +77,9 @@ export const backupFileSchema = z.strictObject({
   exportedAt: instantSchema,
   appVersion: z.string(),
   data: z.strictObject(
-    Object.fromEntries(BACKUP_TABLE_ORDER.map((name) => [name, z.array(backupTables[name])])) as {
-      [K in BackupTableName]: z.ZodArray<(typeof backupTables)[K]>
+    // Tables added after format 1 may be missing from older files: they import as empty.
+    Object.fromEntries(BACKUP_TABLE_ORDER.map((name) => [name, z.array(backupTables[name]).default([])])) as {
+      [K in BackupTableName]: z.ZodDefault<z.ZodArray<(typeof backupTables)[K]>>
     }
   )
 })

@@ -191,6 +191,14 @@ export function defaultInterviewFields(title = ''): InterviewFields {
 
 export const statusChangeSchema = z.object({ from: interviewStatusSchema.nullable(), to: interviewStatusSchema, changedAt: instantSchema, note: z.string() })
 
+/** When the call is: a UTC instant, the zone it was agreed in, and its agreed length. */
+export const scheduleSchema = z.object({
+  startsAt: instantSchema,
+  timeZone: z.string(),
+  durationMinutes: z.number().int().positive()
+})
+export type Schedule = z.infer<typeof scheduleSchema>
+
 export const interviewSummarySchema = interviewFieldsSchema.extend({
   id: idSchema,
   clientId: idSchema,
@@ -202,6 +210,8 @@ export const interviewSummarySchema = interviewFieldsSchema.extend({
   proposalId: idSchema.nullable(),
   invitationId: idSchema.nullable(),
   status: interviewStatusSchema,
+  schedule: scheduleSchema.nullable(),
+  clientTimeZone: z.string().nullable(),
   createdAt: instantSchema,
   updatedAt: instantSchema
 })

@@ -60,7 +60,9 @@ export const settingsSchema = z.object({
   workingHours: workingHoursSchema,
   defaultCallMinutes: callMinutesSchema,
   theme: themePreferenceSchema,
-  iceServers: z.array(iceServerSchema).max(10, 'Ten servers at most')
+  iceServers: z.array(iceServerSchema).max(10, 'Ten servers at most'),
+  /** Free time kept before and after each call. */
+  bufferMinutes: z.number().int().min(0, 'No negative buffers').max(120, 'Two hours at most')
 })
 
 /** Any subset of the settings; unknown keys are refused rather than dropped. */
@@ -71,7 +73,8 @@ export const settingsPatchSchema = z
     workingHours: workingHoursSchema,
     defaultCallMinutes: callMinutesSchema,
     theme: themePreferenceSchema,
-    iceServers: settingsSchema.shape.iceServers
+    iceServers: settingsSchema.shape.iceServers,
+    bufferMinutes: settingsSchema.shape.bufferMinutes
   })
   .partial()
   .strict()
@@ -87,6 +90,7 @@ export function defaultSettings(systemTimeZone: string): Settings {
     workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
     defaultCallMinutes: 15,
     theme: 'system',
-    iceServers: []
+    iceServers: [],
+    bufferMinutes: 10
   }
 }

@@ -21,7 +21,8 @@ describe('settings', () => {
       workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
       defaultCallMinutes: 15,
       theme: 'system',
-      iceServers: []
+      iceServers: [],
+      bufferMinutes: 10
     })
     await core.close()
   })
@@ -40,7 +41,8 @@ describe('settings', () => {
       workingHours: { days: [2, 3, 4], start: '10:00', end: '18:30' },
       defaultCallMinutes: 20,
       theme: 'dark',
-      iceServers: []
+      iceServers: [],
+      bufferMinutes: 10
     })
     await second.close()
   })

@@ -201,5 +201,26 @@ export const migrations: readonly Migration[] = [
       );
       CREATE INDEX connection_tests_started ON connection_tests(started_at);
     `
+  },
+  {
+    version: 4,
+    name: 'scheduling',
+    sql: `
+      ALTER TABLE interviews ADD COLUMN starts_at TEXT;
+      ALTER TABLE interviews ADD COLUMN agreed_time_zone TEXT;
+      ALTER TABLE interviews ADD COLUMN duration_minutes INTEGER;
+      CREATE INDEX interviews_starts ON interviews(starts_at);
+      CREATE TABLE schedule_history (
+        id INTEGER PRIMARY KEY,
+        interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+        action TEXT NOT NULL CHECK (action IN ('scheduled', 'rescheduled', 'cancelled')),
+        starts_at TEXT,
+        agreed_time_zone TEXT,
+        duration_minutes INTEGER,
+        changed_at TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT ''
+      );
+      CREATE INDEX schedule_history_interview ON schedule_history(interview_id);
+    `
   }
 ]

@@ -48,12 +48,16 @@ interface InterviewRow {
   client_name: string
   client_company: string
   client_has_red_flags: number
+  client_time_zone: string | null
+  starts_at: string | null
+  agreed_time_zone: string | null
+  duration_minutes: number | null
   job_title: string | null
   invitation_id: string | null
 }
 
 const SUMMARY_SELECT = `
-  SELECT i.*, c.name AS client_name, c.company AS client_company,
+  SELECT i.*, c.name AS client_name, c.company AS client_company, c.time_zone AS client_time_zone,
     EXISTS (SELECT 1 FROM client_red_flags f WHERE f.client_id = i.client_id) AS client_has_red_flags,
     j.title AS job_title,
     (SELECT v.id FROM invitations v WHERE v.interview_id = i.id) AS invitation_id
@@ -79,6 +83,11 @@ function toSummary(row: InterviewRow): InterviewSummary {
     channel: row.channel,
     channelLink: row.channel_link,
     status: row.status,
+    schedule:
+      row.starts_at && row.agreed_time_zone && row.duration_minutes
+        ? { startsAt: row.starts_at, timeZone: row.agreed_time_zone, durationMinutes: row.duration_minutes }
+        : null,
+    clientTimeZone: row.client_time_zone,
     outcomeNotes: row.outcome_notes,
     createdAt: row.created_at,
     updatedAt: row.updated_at

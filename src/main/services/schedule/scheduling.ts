@@ -1,0 +1,99 @@
+import { ApiError } from '../../../shared/errors'
+import { STATUS_LABELS, type InterviewDetail, type InterviewStatus } from '../../../shared/pipeline'
+import { overlapping, suggestSlots, withinWorkingHours, type BusySlot, type Slot } from '../../../shared/schedule'
+import type { Settings } from '../../../shared/settings'
+import type { Clock } from '../clock'
+import type { Database, SqlRunner } from '../database'
+import { createInterviewsService, moveInterview } from '../pipeline/interviews'
+
+export interface SlotCheck {
+  outsideWorkingHours: boolean
+  conflicts: { id: string; title: string; start: string; durationMinutes: number }[]
+}
+
+async function busySlots(sql: SqlRunner, excludeId: string | null): Promise<(BusySlot & { title: string })[]> {
+  const rows = await sql.all<{ id: string; title: string; starts_at: string; duration_minutes: number }>(
+    "SELECT id, title, starts_at, duration_minutes FROM interviews WHERE status = 'scheduled' AND starts_at IS NOT NULL AND id IS NOT ?",
+    [excludeId]
+  )
+  return rows.map((row) => ({ id: row.id, title: row.title, start: row.starts_at, durationMinutes: row.duration_minutes }))
+}
+
+/**
+ * Putting interviews on the calendar: a UTC instant with the zone it was agreed in and a
+ * fixed length. Scheduling moves an accepted interview to "scheduled"; moving the time
+ * again or cancelling keeps a history line each time.
+ */
+export function createSchedulingService({ db, clock, settings }: { db: Database; clock: Clock; settings: () => Promise<Settings> }) {
+  const interviews = createInterviewsService({ db, clock })
+  const now = () => clock.now().toISOString()
+
+  async function check(slot: Slot, excludeId: string | null): Promise<SlotCheck> {
+    const current = await settings()
+    const busy = await busySlots(db, excludeId)
+    const conflicts = overlapping(slot, busy, current.bufferMinutes) as (BusySlot & { title: string })[]
+    return {
+      outsideWorkingHours: !withinWorkingHours(slot, current.workingHours, current.timeZone),
+      conflicts: conflicts.map((conflict) => ({ id: conflict.id, title: conflict.title, start: conflict.start, durationMinutes: conflict.durationMinutes }))
+    }
+  }
+
+  return {
+    check,
+
+    async schedule(id: string, input: { startsAt: string; timeZone: string; durationMinutes: number; note: string }): Promise<InterviewDetail> {
+      return db.transaction(async (tx) => {
+        const row = await tx.get<{ status: InterviewStatus }>('SELECT status FROM interviews WHERE id = ?', [id])
+        if (!row) throw new ApiError('NOT_FOUND', 'That interview no longer exists')
+        const at = now()
+        let action: 'scheduled' | 'rescheduled'
+        if (row.status === 'scheduled') action = 'rescheduled'
+        else if (row.status === 'accepted' || row.status === 'no_show') {
+          await moveInterview(tx, id, 'scheduled', input.note, at)
+          action = 'scheduled'
+        } else {
+          throw new ApiError('CONFLICT', `An interview that is “${STATUS_LABELS[row.status]}” cannot be scheduled`)
+        }
+        await tx.run('UPDATE interviews SET starts_at = ?, agreed_time_zone = ?, duration_minutes = ?, updated_at = ? WHERE id = ?', [
+          input.startsAt, input.timeZone, input.durationMinutes, at, id
+        ])
+        await tx.run(
+          'INSERT INTO schedule_history (interview_id, action, starts_at, agreed_time_zone, duration_minutes, changed_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          [id, action, input.startsAt, input.timeZone, input.durationMinutes, at, input.note]
+        )
+        return interviews.detail(tx, id)
+      })
+    },
+
+    async cancel(id: string, note: string): Promise<InterviewDetail> {
+      return db.transaction(async (tx) => {
+        const at = now()
+        await moveInterview(tx, id, 'accepted', note || 'Call cancelled', at)
+        await tx.run('UPDATE interviews SET starts_at = NULL, agreed_time_zone = NULL, duration_minutes = NULL, updated_at = ? WHERE id = ?', [at, id])
+        await tx.run("INSERT INTO schedule_history (interview_id, action, changed_at, note) VALUES (?, 'cancelled', ?, ?)", [id, at, note])
+        return interviews.detail(tx, id)
+      })
+    },
+
+    async suggest(input: { durationMinutes: number; days: number; excludeId: string | null }): Promise<Slot[]> {
+      const current = await settings()
+      return suggestSlots({
+        now: now(),
+        days: input.days,
+        durationMinutes: input.durationMinutes,
+        workingHours: current.workingHours,
+        userZone: current.timeZone,
+        busy: await busySlots(db, input.excludeId),
+        bufferMinutes: current.bufferMinutes,
+        limit: 12
+      })
+    },
+
+    async history(id: string) {
+      return db.all<{ action: string; starts_at: string | null; agreed_time_zone: string | null; duration_minutes: number | null; changed_at: string; note: string }>(
+        'SELECT action, starts_at, agreed_time_zone, duration_minutes, changed_at, note FROM schedule_history WHERE interview_id = ? ORDER BY id',
+        [id]
+      )
+    }
+  }
+}

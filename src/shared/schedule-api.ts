@@ -1,0 +1,25 @@
+import { z } from 'zod'
+import { idSchema, instantSchema, interviewDetailSchema } from './pipeline'
+import { callMinutesSchema, timeZoneSchema } from './settings'
+
+const slotSchema = z.object({ start: instantSchema, durationMinutes: z.number().int().positive() })
+
+/** Scheduling's calls; merged into the contract in api.ts. */
+export const scheduleContract = {
+  checkSlot: {
+    input: z.strictObject({ start: instantSchema, durationMinutes: callMinutesSchema, interviewId: idSchema.nullable() }),
+    output: z.object({
+      outsideWorkingHours: z.boolean(),
+      conflicts: z.array(z.object({ id: idSchema, title: z.string(), start: instantSchema, durationMinutes: z.number().int() }))
+    })
+  },
+  scheduleInterview: {
+    input: z.strictObject({ id: idSchema, startsAt: instantSchema, timeZone: timeZoneSchema, durationMinutes: callMinutesSchema, note: z.string().max(2000) }),
+    output: interviewDetailSchema
+  },
+  cancelSchedule: { input: z.strictObject({ id: idSchema, note: z.string().max(2000) }), output: interviewDetailSchema },
+  suggestSlots: {
+    input: z.strictObject({ durationMinutes: callMinutesSchema, days: z.number().int().min(1).max(28), interviewId: idSchema.nullable() }),
+    output: z.array(slotSchema)
+  }
+} as const
