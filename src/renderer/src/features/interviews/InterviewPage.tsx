@@ -1,13 +1,16 @@
 import { Anchor, Badge, Button, Group, Menu, Modal, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core'
-import { IconArrowLeft, IconChevronDown, IconFlag, IconTrash } from '@tabler/icons-react'
+import { IconArrowLeft, IconCalendarEvent, IconChevronDown, IconFlag, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { INTERVIEW_TRANSITIONS, STATUS_LABELS, type InterviewDetail, type InterviewStatus } from '../../../../shared/pipeline'
+import { describeInBothZones } from '../../../../shared/schedule'
 import { QueryState } from '../../components/QueryState'
 import { StatusBadge } from '../../components/StatusBadge'
 import { localTimeIn } from '../../components/time'
 import { useSettings } from '../../hooks/settings-context'
 import { useQuery } from '../../hooks/useQuery'
+import { AlternativesModal } from '../schedule/AlternativesModal'
+import { ScheduleModal } from '../schedule/ScheduleModal'
 import { EditClientModal } from './detail/EditClientModal'
 import { HistorySection } from './detail/HistorySection'
 import { JobSection } from './detail/JobSection'
@@ -76,6 +79,61 @@ function DeleteButton({ detail }: { detail: InterviewDetail }) {
   )
 }
 
+const SCHEDULABLE = new Set(['accepted', 'scheduled', 'no_show'])
+
+/** When the call is, in both zones, with the ways to set, move, offer or cancel it. */
+function ScheduleLine({ detail }: { detail: InterviewDetail }) {
+  const { settings } = useSettings()
+  const [open, setOpen] = useState<'schedule' | 'offer' | 'cancel' | null>(null)
+  const { busy, run } = useSave()
+  const schedule = detail.interview.schedule
+  if (!schedule && !SCHEDULABLE.has(detail.interview.status)) return null
+  return (
+    <Group gap="sm" mt={4}>
+      <IconCalendarEvent size={18} aria-hidden />
+      <Text size="sm" fw={500} aria-label="Call time">
+        {schedule
+          ? `${describeInBothZones(schedule.startsAt, settings?.timeZone ?? 'UTC', detail.client.timeZone ?? schedule.timeZone)} · ${schedule.durationMinutes} min`
+          : 'Not scheduled yet'}
+      </Text>
+      {SCHEDULABLE.has(detail.interview.status) && (
+        <>
+          <Button size="compact-sm" variant="light" onClick={() => setOpen('schedule')}>
+            {schedule ? 'Move…' : 'Schedule…'}
+          </Button>
+          <Button size="compact-sm" variant="default" onClick={() => setOpen('offer')}>
+            Offer times…
+          </Button>
+          {schedule && detail.interview.status === 'scheduled' && (
+            <Button size="compact-sm" variant="subtle" color="red" onClick={() => setOpen('cancel')}>
+              Cancel call
+            </Button>
+          )}
+        </>
+      )}
+      {open === 'schedule' && <ScheduleModal detail={detail} onClose={() => setOpen(null)} />}
+      {open === 'offer' && <AlternativesModal detail={detail} onClose={() => setOpen(null)} />}
+      <Modal opened={open === 'cancel'} onClose={() => setOpen(null)} title="Cancel this call?">
+        <Text size="sm">The interview goes back to “Accepted” and the cancellation is kept in its history.</Text>
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={() => setOpen(null)}>
+            Keep the call
+          </Button>
+          <Button
+            color="red"
+            loading={busy}
+            onClick={async () => {
+              if (await run(() => window.greenroom.cancelSchedule({ id: detail.interview.id, note: '' }), 'Call cancelled')) setOpen(null)
+            }}
+          >
+            Cancel call
+          </Button>
+        </Group>
+      </Modal>
+    </Group>
+  )
+}
+
 function Header({ detail }: { detail: InterviewDetail }) {
   const { client } = detail
   const clientTime = localTimeIn(client.timeZone)
@@ -126,6 +184,7 @@ function Header({ detail }: { detail: InterviewDetail }) {
           <DeleteButton detail={detail} />
         </Group>
       </Group>
+      <ScheduleLine detail={detail} />
       {editingClient && <EditClientModal client={client} onClose={() => setEditingClient(false)} />}
     </Stack>
   )

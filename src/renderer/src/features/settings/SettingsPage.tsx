@@ -203,6 +203,18 @@ export function SettingsPage() {
               )}
             </Group>
           </Input.Wrapper>
+          <NumberInput
+            label="Free time around each call"
+            description="Greenroom warns when a proposed time comes closer than this to another call, and leaves it out of suggested slots."
+            suffix=" min"
+            min={0}
+            max={120}
+            step={5}
+            w={320}
+            value={draft.bufferMinutes}
+            error={errors.bufferMinutes}
+            onChange={(value) => update({ bufferMinutes: typeof value === 'number' ? value : Number.NaN })}
+          />
         </SettingsSection>
 
         <SettingsSection
