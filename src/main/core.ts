@@ -8,6 +8,7 @@ import { EventBus } from './services/events'
 import { migrate } from './services/migrations'
 import { migrations } from './services/schema'
 import { createConnectionTestsService } from './services/precall/connection-tests'
+import { createCalendarExport } from './services/schedule/calendar-export'
 import { createSchedulingService } from './services/schedule/scheduling'
 import { createSettingsService } from './services/settings-service'
 
@@ -53,6 +54,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const settings = createSettingsService({ db, clock, events, systemTimeZone })
   const connectionTests = createConnectionTestsService({ db })
   const scheduling = createSchedulingService({ db, clock, settings: () => settings.get() })
+  const calendarExport = createCalendarExport({ db, clock })
   const announce = <T>(result: T): T => {
     events.emit('recordsChanged', { at: clock.now().toISOString() })
     return result
@@ -73,7 +75,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     checkSlot: ({ start, durationMinutes, interviewId }) => scheduling.check({ start, durationMinutes }, interviewId),
     scheduleInterview: async ({ id, ...when }) => announce(await scheduling.schedule(id, when)),
     cancelSchedule: async ({ id, note }) => announce(await scheduling.cancel(id, note)),
-    suggestSlots: ({ durationMinutes, days, interviewId }) => scheduling.suggest({ durationMinutes, days, excludeId: interviewId })
+    suggestSlots: ({ durationMinutes, days, interviewId }) => scheduling.suggest({ durationMinutes, days, excludeId: interviewId }),
+    exportInterviewCalendar: ({ id }) => calendarExport.interview(id),
+    exportUpcomingCalendar: () => calendarExport.upcoming()
   }
 
   return { handlers, events, databaseFile, close: () => db.close() }

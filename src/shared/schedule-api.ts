@@ -21,5 +21,7 @@ export const scheduleContract = {
   suggestSlots: {
     input: z.strictObject({ durationMinutes: callMinutesSchema, days: z.number().int().min(1).max(28), interviewId: idSchema.nullable() }),
     output: z.array(slotSchema)
-  }
+  },
+  exportInterviewCalendar: { input: z.strictObject({ id: idSchema }), output: z.object({ fileName: z.string(), text: z.string() }) },
+  exportUpcomingCalendar: { input: z.void(), output: z.object({ fileName: z.string(), text: z.string(), count: z.number().int() }) }
 } as const

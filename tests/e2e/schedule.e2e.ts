@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { DateTime } from 'luxon'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -12,7 +13,7 @@ const startHost = useHosts(tempDir)
 /** Berlin user, New York client, an accepted invitation; opens its interview page. */
 async function openInterview(): Promise<Page> {
   const host = await startHost()
-  const page = await chromium.newPage()
+  const page = await chromium.newPage({ acceptDownloads: true })
   await page.goto(host.url)
   await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor()
   await page.evaluate(async () => {
@@ -45,6 +46,14 @@ describe('scheduling', () => {
     await dialog.waitFor({ state: 'hidden' })
     await expect(page.getByLabel('Call time').textContent()).resolves.toMatch(/15:00 your time · 09:00 in New York · 20 min$/)
     await expect(page.getByText('Scheduled', { exact: true }).first().isVisible()).resolves.toBe(true)
+
+    const downloading = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Add to calendar (.ics)' }).click()
+    const download = await downloading
+    expect(download.suggestedFilename()).toBe(`interview-${day.toISODate()}.ics`)
+    const ics = await readFile((await download.path())!, 'utf8')
+    expect(ics).toContain('SUMMARY:Interview: Analytics dashboard (Maya Chen)')
+    expect(ics).toContain(`DTSTART:${day.toFormat('yyyyLLdd')}T140000Z`)
 
     await page.getByRole('link', { name: 'Calendar' }).click()
     const call = page.getByRole('link', { name: /Analytics dashboard/ })

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { INTERVIEW_TRANSITIONS, STATUS_LABELS, type InterviewDetail, type InterviewStatus } from '../../../../shared/pipeline'
 import { describeInBothZones } from '../../../../shared/schedule'
+import { downloadText } from '../../components/download'
 import { QueryState } from '../../components/QueryState'
 import { StatusBadge } from '../../components/StatusBadge'
 import { localTimeIn } from '../../components/time'
@@ -104,6 +105,20 @@ function ScheduleLine({ detail }: { detail: InterviewDetail }) {
           <Button size="compact-sm" variant="default" onClick={() => setOpen('offer')}>
             Offer times…
           </Button>
+          {schedule && (
+            <Button
+              size="compact-sm"
+              variant="default"
+              onClick={() =>
+                run(async () => {
+                  const file = await window.greenroom.exportInterviewCalendar({ id: detail.interview.id })
+                  downloadText(file.text, file.fileName, 'text/calendar')
+                })
+              }
+            >
+              Add to calendar (.ics)
+            </Button>
+          )}
           {schedule && detail.interview.status === 'scheduled' && (
             <Button size="compact-sm" variant="subtle" color="red" onClick={() => setOpen('cancel')}>
               Cancel call

@@ -1,5 +1,6 @@
-import { Badge, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core'
-import { IconCalendarEvent } from '@tabler/icons-react'
+import { Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { IconCalendarEvent, IconDownload } from '@tabler/icons-react'
 import { DateTime } from 'luxon'
 import { useState } from 'react'
 import { Link } from 'react-router'
@@ -9,7 +10,8 @@ import { PageHeader } from '../../components/PageHeader'
 import { Placeholder } from '../../components/Placeholder'
 import { QueryState } from '../../components/QueryState'
 import { useSettings } from '../../hooks/settings-context'
-import { useQuery } from '../../hooks/useQuery'
+import { errorMessage, useQuery } from '../../hooks/useQuery'
+import { downloadText } from '../../components/download'
 import { describeWorkingHours } from '../settings/working-hours-text'
 
 type Span = 'day' | 'week'
@@ -63,6 +65,22 @@ export function CalendarPage() {
         title="Calendar"
         description="Your interviews by day and week, in your time zone with the client's beside it."
         actions={
+          <Group gap="sm" wrap="nowrap">
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={16} />}
+              onClick={async () => {
+                try {
+                  const file = await window.greenroom.exportUpcomingCalendar()
+                  if (file.count === 0) notifications.show({ message: 'No upcoming calls to export' })
+                  else downloadText(file.text, file.fileName, 'text/calendar')
+                } catch (error) {
+                  notifications.show({ color: 'red', message: errorMessage(error) })
+                }
+              }}
+            >
+              Export upcoming (.ics)
+            </Button>
           <SegmentedControl
             aria-label="Span"
             value={span}
@@ -72,6 +90,7 @@ export function CalendarPage() {
             ]}
             onChange={(value) => setSpan(value as Span)}
           />
+          </Group>
         }
       />
       <QueryState query={scheduled}>

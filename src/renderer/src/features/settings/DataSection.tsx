@@ -4,16 +4,10 @@ import { IconDownload, IconTrash, IconUpload } from '@tabler/icons-react'
 import { DateTime } from 'luxon'
 import { useState } from 'react'
 import type { AppInfo } from '../../../../shared/api'
+import { downloadText } from '../../components/download'
 import { errorMessage } from '../../hooks/useQuery'
 import { DemoDataButton } from './DemoDataButton'
 import { SettingsSection } from './SettingsSection'
-
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
-  const link = Object.assign(document.createElement('a'), { href: url, download: name })
-  link.click()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
 
 /** Where the data lives, and how to take it away, bring it back or start over. */
 export function DataSection({ appInfo }: { appInfo: AppInfo | null }) {
@@ -27,7 +21,7 @@ export function DataSection({ appInfo }: { appInfo: AppInfo | null }) {
   async function exportAll(): Promise<void> {
     setExporting(true)
     try {
-      download(await window.greenroom.exportBackup(), `greenroom-backup-${DateTime.now().toFormat('yyyy-LL-dd')}.json`)
+      downloadText(await window.greenroom.exportBackup(), `greenroom-backup-${DateTime.now().toFormat('yyyy-LL-dd')}.json`, 'application/json')
     } catch (error) {
       notifications.show({ color: 'red', message: errorMessage(error) })
     } finally {

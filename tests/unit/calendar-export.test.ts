@@ -1,0 +1,57 @@
+import ICAL from 'ical.js'
+import { describe, expect, it } from 'vitest'
+import { anInvitation, useCore } from '../support/core'
+
+const start = useCore()
+
+function parse(text: string) {
+  return new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent')
+}
+
+describe('calendar export', () => {
+  it('writes one interview as an event an independent parser reads back: time, length, link, checklist, alarms', async () => {
+    const { core } = await start('2026-11-23T09:00:00.000Z')
+    const { invitation } = await anInvitation(core, { title: 'Analytics dashboard', url: 'https://marketplace.example/job/1' })
+    const id = (await core.handlers.acceptInvitation({ id: invitation.id, message: '', terms: null })).invitation.interviewId!
+    const detail = await core.handlers.getInterview({ id })
+    await core.handlers.updateInterview({ id, fields: { ...detail.interview, channel: 'zoom', channelLink: 'https://zoom.example/j/123' } })
+    await core.handlers.scheduleInterview({ id, startsAt: '2026-11-24T14:00:00.000Z', timeZone: 'America/New_York', durationMinutes: 20, note: '' })
+
+    const file = await core.handlers.exportInterviewCalendar({ id })
+    expect(file.fileName).toBe('interview-2026-11-24.ics')
+    const [event] = parse(file.text)
+    const vevent = new ICAL.Event(event!)
+    expect(vevent.startDate.toJSDate().toISOString()).toBe('2026-11-24T14:00:00.000Z')
+    expect(vevent.endDate.toJSDate().toISOString()).toBe('2026-11-24T14:20:00.000Z')
+    expect(vevent.summary).toBe('Interview: Analytics dashboard (Maya Chen)')
+    expect(vevent.uid).toBe(`${id}@greenroom`)
+    expect(vevent.description).toContain('Zoom: https://zoom.example/j/123')
+    expect(vevent.description).toContain('Job post: https://marketplace.example/job/1')
+    expect(vevent.description).toContain('☐ Reread the job post')
+    const triggers = event!.getAllSubcomponents('valarm').map((alarm) => (alarm.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds())
+    expect(triggers).toEqual([-86_400, -3_600, -600])
+  })
+
+  it('writes all upcoming calls into one file, leaving past and unscheduled ones out', async () => {
+    const { core, clock } = await start('2026-11-23T09:00:00.000Z')
+    const ids: string[] = []
+    for (const title of ['Past call', 'Next call', 'Later call', 'Unscheduled']) {
+      const { invitation } = await anInvitation(core, { title })
+      ids.push((await core.handlers.acceptInvitation({ id: invitation.id, message: '', terms: null })).invitation.interviewId!)
+    }
+    await core.handlers.scheduleInterview({ id: ids[0]!, startsAt: '2026-11-23T10:00:00.000Z', timeZone: 'UTC', durationMinutes: 15, note: '' })
+    await core.handlers.scheduleInterview({ id: ids[1]!, startsAt: '2026-11-24T10:00:00.000Z', timeZone: 'UTC', durationMinutes: 15, note: '' })
+    await core.handlers.scheduleInterview({ id: ids[2]!, startsAt: '2026-11-30T10:00:00.000Z', timeZone: 'UTC', durationMinutes: 30, note: '' })
+    clock.set('2026-11-23T12:00:00.000Z')
+    const file = await core.handlers.exportUpcomingCalendar()
+    expect(file.count).toBe(2)
+    expect(parse(file.text).map((event) => new ICAL.Event(event).summary).sort()).toEqual(['Interview: Later call (Maya Chen)', 'Interview: Next call (Maya Chen)'])
+  })
+
+  it('refuses an interview that has no time yet', async () => {
+    const { core } = await start()
+    const { invitation } = await anInvitation(core)
+    const id = (await core.handlers.acceptInvitation({ id: invitation.id, message: '', terms: null })).invitation.interviewId!
+    await expect(core.handlers.exportInterviewCalendar({ id })).rejects.toMatchObject({ code: 'CONFLICT' })
+  })
+})
