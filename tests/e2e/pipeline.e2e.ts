@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { BACKUP_VERSION } from '../../src/shared/backup'
 import { useTempDirs } from '../support/temp-dir'
 import { useChromium } from './support/browser'
 import { useHosts } from './support/host'
@@ -97,7 +98,7 @@ describe('the interview pipeline', () => {
     await page.getByRole('button', { name: 'Export backup' }).click()
     const backupFile = join(await tempDir(), 'backup.json')
     await (await downloading).saveAs(backupFile)
-    expect(JSON.parse(await readFile(backupFile, 'utf8'))).toMatchObject({ format: 'greenroom-backup', version: 1 })
+    expect(JSON.parse(await readFile(backupFile, 'utf8'))).toMatchObject({ format: 'greenroom-backup', version: BACKUP_VERSION })
 
     await page.getByRole('button', { name: 'Delete all data…' }).click()
     const wipe = page.getByRole('dialog', { name: 'Delete all data?' })

@@ -68,6 +68,22 @@ describe('backup', () => {
     await expectRefused(JSON.stringify(file), /same record twice/)
   })
 
+  it('still imports a format 1 file, made before scheduling existed', async () => {
+    const { core } = await withDemoData()
+    const file = JSON.parse(await core.handlers.exportBackup())
+    file.version = 1
+    delete file.data.schedule_history
+    delete file.data.connection_tests
+    for (const interview of file.data.interviews) {
+      delete interview.starts_at
+      delete interview.agreed_time_zone
+      delete interview.duration_minutes
+    }
+    await core.handlers.deleteAllRecords({ confirm: 'DELETE' })
+    expect(await core.handlers.importBackup({ text: JSON.stringify(file) })).toMatchObject({ interviews: 5 })
+    expect((await core.handlers.listInterviews({ limit: 100 })).every((interview) => interview.schedule === null)).toBe(true)
+  })
+
   it('asks for the word DELETE before wiping', async () => {
     const { core } = await withDemoData()
     const result = await dispatch(core.handlers, 'deleteAllRecords', { confirm: 'yes' }, () => undefined)
