@@ -47,11 +47,15 @@ describe('the interview pipeline', () => {
     await page.getByRole('link', { name: 'Interviews' }).click()
     await page.getByRole('link', { name: 'Analytics dashboard' }).click()
     await page.getByRole('heading', { level: 1, name: 'Analytics dashboard' }).waitFor()
-    for (const status of ['Scheduled', 'Done']) {
-      await page.getByRole('button', { name: 'Move to' }).click()
-      await page.getByRole('menuitem', { name: status }).click()
-      await page.getByText(`Moved to “${status}”`).waitFor()
-    }
+    await page.getByRole('button', { name: 'Move to' }).click()
+    await page.getByRole('menuitem', { name: 'Scheduled' }).click()
+    const schedule = page.getByRole('dialog', { name: 'Schedule the call' })
+    await schedule.getByLabel(/^Date and time in/).fill('2026-12-01T10:00')
+    await schedule.getByRole('button', { name: 'Schedule call' }).click()
+    await page.getByText(/^Scheduled: /).waitFor()
+    await page.getByRole('button', { name: 'Move to' }).click()
+    await page.getByRole('menuitem', { name: 'Done' }).click()
+    await page.getByText('Moved to “Done”').waitFor()
     await expect(page.getByText('Done', { exact: true }).first().isVisible()).resolves.toBe(true)
 
     await page.getByRole('link', { name: 'Dashboard' }).click()

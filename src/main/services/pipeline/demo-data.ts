@@ -8,6 +8,8 @@ import { createInvitationsService } from './invitations'
 import { createNotesService } from './notes'
 import { createOffersService } from './offers'
 import { createClientsService } from './clients'
+import { defaultSettings } from '../../../shared/settings'
+import { createSchedulingService } from '../schedule/scheduling'
 
 type Answer =
   | { kind: 'pending' }
@@ -118,6 +120,7 @@ async function tellStories(db: Database, realClock: Clock): Promise<BackupSummar
   const notes = createNotesService({ db, clock })
   const offers = createOffersService({ db, clock })
   const clients = createClientsService({ db, clock })
+  const scheduling = createSchedulingService({ db, clock, settings: async () => defaultSettings('UTC') })
   const nowMs = realClock.now().getTime()
 
   for (const story of STORIES) {
@@ -134,9 +137,15 @@ async function tellStories(db: Database, realClock: Clock): Promise<BackupSummar
     const accepted = await invitations.accept(item.invitation.id, 'Thanks for the invitation, happy to talk.', null)
     const interviewId = accepted.invitation.interviewId!
     for (const body of answer.notes) await notes.add(interviewId, body)
-    for (const status of answer.path) {
+    for (const [step, status] of answer.path.entries()) {
       at += 18 * HOUR
-      if (status === 'offer') await offers.create(interviewId, { priceType: story.job.budgetType, amount: answer.offer ?? 0, deadline: null, note: '' })
+      if (status === 'scheduled') {
+        // A call still ahead is set two days from now; calls already held were set a day after acceptance.
+        const last = step === answer.path.length - 1
+        const start = last ? Math.ceil((nowMs + 48 * HOUR) / HOUR) * HOUR : at + 24 * HOUR
+        const zone = story.client.timeZone ?? 'UTC'
+        await scheduling.schedule(interviewId, { startsAt: new Date(start).toISOString(), timeZone: zone, durationMinutes: 20, note: '' })
+      } else if (status === 'offer') await offers.create(interviewId, { priceType: story.job.budgetType, amount: answer.offer ?? 0, deadline: null, note: '' })
       else if (status === 'hired') {
         const detail = await interviews.get(interviewId)
         const pending = detail.offers.find((offer) => offer.status === 'pending')

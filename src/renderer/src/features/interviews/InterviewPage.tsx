@@ -23,11 +23,17 @@ import { useSave } from './detail/useSave'
 
 function StatusMenu({ detail }: { detail: InterviewDetail }) {
   const { busy, run } = useSave()
+  const [scheduling, setScheduling] = useState(false)
   const next = INTERVIEW_TRANSITIONS[detail.interview.status]
   if (next.length === 0) return <Text size="sm" c="dimmed">Final status</Text>
+  // A scheduled interview has a time: "Scheduled" asks for it instead of just moving.
   const move = (status: InterviewStatus) =>
-    run(() => window.greenroom.changeInterviewStatus({ id: detail.interview.id, status, note: '' }), `Moved to “${STATUS_LABELS[status]}”`)
+    status === 'scheduled'
+      ? setScheduling(true)
+      : run(() => window.greenroom.changeInterviewStatus({ id: detail.interview.id, status, note: '' }), `Moved to “${STATUS_LABELS[status]}”`)
   return (
+    <>
+    {scheduling && <ScheduleModal detail={detail} onClose={() => setScheduling(false)} />}
     <Menu position="bottom-end">
       <Menu.Target>
         <Button variant="default" rightSection={<IconChevronDown size={16} />} loading={busy}>
@@ -42,6 +48,7 @@ function StatusMenu({ detail }: { detail: InterviewDetail }) {
         ))}
       </Menu.Dropdown>
     </Menu>
+    </>
   )
 }
 
