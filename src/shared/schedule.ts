@@ -73,7 +73,7 @@ function clockParts(clock: string): { hour: number; minute: number; second: 0; m
 /**
  * Free slots of the given length inside working hours over the next `days` days,
  * starting on the step grid (every 30 minutes by default), clear of busy slots and their
- * buffers, never in the past. At most `limit` are returned, earliest first.
+ * buffers, never in the past; at most `perDay` a day and `limit` in all, earliest first.
  */
 export function suggestSlots(options: {
   now: string
@@ -85,9 +85,12 @@ export function suggestSlots(options: {
   bufferMinutes: number
   stepMinutes?: number
   limit?: number
+  /** Spread the offer over several days rather than filling the first one. */
+  perDay?: number
 }): Slot[] {
   const step = options.stepMinutes ?? 30
   const limit = options.limit ?? 12
+  const perDay = options.perDay ?? 3
   const now = DateTime.fromISO(options.now, { zone: 'utc' }).setZone(options.userZone)
   const slots: Slot[] = []
   for (let day = 0; day < options.days && slots.length < limit; day++) {
@@ -95,10 +98,14 @@ export function suggestSlots(options: {
     if (!options.workingHours.days.includes(date.weekday)) continue
     const open = date.set(clockParts(options.workingHours.start))
     const close = date.set(clockParts(options.workingHours.end))
-    for (let start = open; start.plus({ minutes: options.durationMinutes }) <= close && slots.length < limit; start = start.plus({ minutes: step })) {
+    let today = 0
+    for (let start = open; start.plus({ minutes: options.durationMinutes }) <= close && slots.length < limit && today < perDay; start = start.plus({ minutes: step })) {
       if (start < now.plus({ minutes: options.bufferMinutes })) continue
       const slot = { start: start.toUTC().toISO()!, durationMinutes: options.durationMinutes }
-      if (overlapping(slot, options.busy, options.bufferMinutes).length === 0) slots.push(slot)
+      if (overlapping(slot, options.busy, options.bufferMinutes).length === 0) {
+        slots.push(slot)
+        today++
+      }
     }
   }
   return slots

@@ -67,6 +67,12 @@ describe('suggested slots', () => {
     ])
   })
 
+  it('spread over several days, a few a day', () => {
+    const slots = suggestSlots({ ...base, days: 5, busy: [], limit: 6, perDay: 2 })
+    const days = slots.map((slot) => slot.start.slice(0, 10))
+    expect(days).toEqual(['2026-11-27', '2026-11-30', '2026-11-30', '2026-12-01', '2026-12-01'])
+  })
+
   it('turn chosen slots into a message in the client’s zone, with the user’s beside it', () => {
     const message = alternativesMessage({
       slots: [{ start: '2026-11-30T14:00:00.000Z', durationMinutes: 20 }],
