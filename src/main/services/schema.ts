@@ -222,5 +222,27 @@ export const migrations: readonly Migration[] = [
       );
       CREATE INDEX schedule_history_interview ON schedule_history(interview_id);
     `
+  },
+  {
+    version: 5,
+    name: 'reminders',
+    sql: `
+      -- Planned from the scheduled interviews and the lead times in Settings; a row per
+      -- (interview, call start, lead), so a reschedule plans new rows and a fired one
+      -- never fires twice. kind 'no_show' asks whether the client came, after the margin.
+      CREATE TABLE reminders (
+        id INTEGER PRIMARY KEY,
+        interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('before_call', 'no_show')),
+        lead_minutes INTEGER NOT NULL,
+        call_starts_at TEXT NOT NULL,
+        due_at TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'fired', 'missed')),
+        delivered_at TEXT,
+        seen_at TEXT,
+        UNIQUE (interview_id, kind, lead_minutes, call_starts_at)
+      );
+      CREATE INDEX reminders_pending ON reminders(state, due_at);
+    `
   }
 ]
