@@ -5,7 +5,11 @@ import { settingsSchema } from './settings'
 export const eventContract = {
   settingsChanged: settingsSchema,
   /** Clients, invitations, interviews or their parts changed: lists should reload. */
-  recordsChanged: z.object({ at: z.string() })
+  recordsChanged: z.object({ at: z.string() }),
+  /** Reminders rang or were found missed: the renderer takes them with takeReminderAlerts. */
+  remindersDue: z.object({ at: z.string() }),
+  /** Main asks the window to show a page, e.g. after a notification or tray click. */
+  navigate: z.object({ path: z.string().regex(/^\/[\w\-/?=&.]*$/, 'An in-app path such as /calendar') })
 } as const
 
 export type EventName = keyof typeof eventContract

@@ -41,6 +41,13 @@ export const callMinutesSchema = z
   .min(5, 'A call lasts at least 5 minutes')
   .max(240, 'A call lasts at most 4 hours')
 
+/** How long before a call reminders ring, in minutes; a week at most. */
+export const reminderLeadsSchema = z
+  .array(z.number().int('Whole minutes only').min(1, 'At least one minute before').max(10_080, 'A week before at most'))
+  .max(6, 'Six reminders per call at most')
+  .refine((leads) => new Set(leads).size === leads.length, { message: 'Each reminder time only once' })
+  .transform((leads) => [...leads].sort((a, b) => b - a))
+
 export const themePreferenceSchema = z.enum(['system', 'light', 'dark'])
 
 /** A STUN or TURN server for calls and the connection test. */
@@ -62,7 +69,12 @@ export const settingsSchema = z.object({
   theme: themePreferenceSchema,
   iceServers: z.array(iceServerSchema).max(10, 'Ten servers at most'),
   /** Free time kept before and after each call. */
-  bufferMinutes: z.number().int().min(0, 'No negative buffers').max(120, 'Two hours at most')
+  bufferMinutes: z.number().int().min(0, 'No negative buffers').max(120, 'Two hours at most'),
+  reminderLeadMinutes: reminderLeadsSchema,
+  /** How long after a call's start Greenroom asks whether the client came. */
+  noShowMarginMinutes: z.number().int().min(1, 'At least one minute').max(120, 'Two hours at most'),
+  /** Desktop app only: start Greenroom (in the tray) when the user logs in. */
+  startAtLogin: z.boolean()
 })
 
 /** Any subset of the settings; unknown keys are refused rather than dropped. */
@@ -74,7 +86,10 @@ export const settingsPatchSchema = z
     defaultCallMinutes: callMinutesSchema,
     theme: themePreferenceSchema,
     iceServers: settingsSchema.shape.iceServers,
-    bufferMinutes: settingsSchema.shape.bufferMinutes
+    bufferMinutes: settingsSchema.shape.bufferMinutes,
+    reminderLeadMinutes: reminderLeadsSchema,
+    noShowMarginMinutes: settingsSchema.shape.noShowMarginMinutes,
+    startAtLogin: z.boolean()
   })
   .partial()
   .strict()
@@ -91,6 +106,9 @@ export function defaultSettings(systemTimeZone: string): Settings {
     defaultCallMinutes: 15,
     theme: 'system',
     iceServers: [],
-    bufferMinutes: 10
+    bufferMinutes: 10,
+    reminderLeadMinutes: [1440, 60, 10],
+    noShowMarginMinutes: 10,
+    startAtLogin: false
   }
 }

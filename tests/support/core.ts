@@ -1,5 +1,7 @@
 import { afterEach } from 'vitest'
 import { createCore, type Core } from '../../src/main/core'
+import type { DueReminders } from '../../src/main/services/reminders/reminders'
+import type { Timers } from '../../src/main/services/reminders/scheduler'
 import type { ClientFields, JobFields } from '../../src/shared/pipeline'
 import { useTempDirs } from './temp-dir'
 
@@ -11,24 +13,75 @@ export class ManualClock {
     this.current = new Date(iso)
   }
   advanceHours(hours: number): void {
-    this.current = new Date(this.current.getTime() + hours * 3_600_000)
+    this.advanceMinutes(hours * 60)
+  }
+  advanceMinutes(minutes: number): void {
+    this.current = new Date(this.current.getTime() + minutes * 60_000)
   }
 }
 
-/** A real core on a real SQLite file in a temp folder, closed after each test. */
-export function useCore(): (start?: string) => Promise<{ core: Core; clock: ManualClock; dataDir: string }> {
-  const tempDir = useTempDirs()
-  const open: Core[] = []
-  afterEach(async () => {
-    for (const core of open.splice(0)) await core.close()
-  })
-  return async (start = '2026-11-02T09:00:00.000Z') => {
-    const clock = new ManualClock(new Date(start))
-    const dataDir = await tempDir()
-    const core = await createCore({ dataDir, mode: 'browser', version: 'test', clock, systemTimeZone: () => 'Europe/Berlin' })
-    open.push(core)
-    return { core, clock, dataDir }
+/** Timers that only run when the test says so; the reminder scheduler sleeps on them. */
+export class ManualTimers implements Timers {
+  private pending = new Map<number, { callback: () => void; ms: number }>()
+  private nextHandle = 1
+  setTimeout = (callback: () => void, ms: number): unknown => {
+    const handle = this.nextHandle++
+    this.pending.set(handle, { callback, ms })
+    return handle
   }
+  clearTimeout = (handle: unknown): void => {
+    this.pending.delete(handle as number)
+  }
+  /** How long the scheduler last chose to sleep, or null when nothing waits. */
+  get waitingMs(): number | null {
+    const last = [...this.pending.values()].at(-1)
+    return last ? last.ms : null
+  }
+  /** Runs whatever timer is waiting, as if its time had come. */
+  fire(): void {
+    const entries = [...this.pending.entries()]
+    this.pending.clear()
+    for (const [, entry] of entries) entry.callback()
+  }
+}
+
+export interface OpenCore {
+  core: Core
+  clock: ManualClock
+  timers: ManualTimers
+  dataDir: string
+  /** What the scheduler handed to the system notifier, pass by pass. */
+  notified: DueReminders[]
+  /** Closes this core and opens the same data folder again, as after quitting and restarting. */
+  restart(): Promise<OpenCore>
+}
+
+/** A real core on a real SQLite file in a temp folder, closed after each test. */
+export function useCore(): (start?: string) => Promise<OpenCore> {
+  const tempDir = useTempDirs()
+  const open = new Set<Core>()
+  afterEach(async () => {
+    for (const core of open) await core.close()
+    open.clear()
+  })
+  async function openAt(dataDir: string, clock: ManualClock): Promise<OpenCore> {
+    const timers = new ManualTimers()
+    const notified: DueReminders[] = []
+    const core = await createCore({
+      dataDir, mode: 'browser', version: 'test', clock, timers, systemTimeZone: () => 'Europe/Berlin',
+      notifyReminders: (due) => notified.push(due)
+    })
+    open.add(core)
+    return {
+      core, clock, timers, dataDir, notified,
+      restart: async () => {
+        open.delete(core)
+        await core.close()
+        return openAt(dataDir, clock)
+      }
+    }
+  }
+  return async (start = '2026-11-02T09:00:00.000Z') => openAt(await tempDir(), new ManualClock(new Date(start)))
 }
 
 export const aClient = (overrides: Partial<ClientFields> = {}): ClientFields => ({

@@ -22,7 +22,10 @@ describe('settings', () => {
       defaultCallMinutes: 15,
       theme: 'system',
       iceServers: [],
-      bufferMinutes: 10
+      bufferMinutes: 10,
+      reminderLeadMinutes: [1440, 60, 10],
+      noShowMarginMinutes: 10,
+      startAtLogin: false
     })
     await core.close()
   })
@@ -32,6 +35,7 @@ describe('settings', () => {
     const first = await startCore(dataDir)
     await first.handlers.updateSettings({ userName: 'Ana Souza', timeZone: 'America/Sao_Paulo', defaultCallMinutes: 20 })
     await first.handlers.updateSettings({ workingHours: { days: [2, 3, 4], start: '10:00', end: '18:30' }, theme: 'dark' })
+    await first.handlers.updateSettings({ reminderLeadMinutes: [30, 2880], startAtLogin: true })
     await first.close()
 
     const second = await startCore(dataDir)
@@ -42,7 +46,10 @@ describe('settings', () => {
       defaultCallMinutes: 20,
       theme: 'dark',
       iceServers: [],
-      bufferMinutes: 10
+      bufferMinutes: 10,
+      reminderLeadMinutes: [2880, 30],
+      noShowMarginMinutes: 10,
+      startAtLogin: true
     })
     await second.close()
   })

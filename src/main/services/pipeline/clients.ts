@@ -38,6 +38,10 @@ export async function insertJob(sql: SqlRunner, clientId: string, fields: JobFie
 }
 
 /** Clients and their job posts. */
+export async function insertRedFlag(sql: SqlRunner, clientId: string, kind: 'no_show' | 'other', note: string, now: string): Promise<void> {
+  await sql.run('INSERT INTO client_red_flags (id, client_id, kind, note, created_at) VALUES (?, ?, ?, ?, ?)', [newId(), clientId, kind, note, now])
+}
+
 export function createClientsService({ db, clock }: { db: Database; clock: Clock }) {
   const now = () => clock.now().toISOString()
 
@@ -69,7 +73,7 @@ export function createClientsService({ db, clock }: { db: Database; clock: Clock
     async addRedFlag(id: string, kind: 'no_show' | 'other', note: string): Promise<Client> {
       return db.transaction(async (tx) => {
         await loadClient(tx, id)
-        await tx.run('INSERT INTO client_red_flags (id, client_id, kind, note, created_at) VALUES (?, ?, ?, ?, ?)', [newId(), id, kind, note, now()])
+        await insertRedFlag(tx, id, kind, note, now())
         return loadClient(tx, id)
       })
     },
