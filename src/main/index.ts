@@ -1,49 +1,99 @@
-import { app, BrowserWindow, ipcMain, nativeTheme, session, shell } from 'electron'
+import { app, BrowserWindow, ipcMain, Menu, nativeTheme, Notification, powerMonitor, session, shell, Tray } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { version } from '../../package.json'
 import { createCore, type Core } from './core'
 import { createAppUrlMatcher } from './electron/app-url'
 import { forwardEvents, registerIpc } from './electron/ipc'
+import { applyStartAtLogin } from './electron/login-item'
+import { createSystemNotifier } from './electron/notifications'
 import { applySecurityPolicy } from './electron/security'
+import { createAppTray } from './electron/tray'
 import { createMainWindow } from './electron/window'
 
 /** Electron entry: compose the core with the Electron adapters. */
 const rendererUrl =
   process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).toString()
 const isAppUrl = createAppUrlMatcher(rendererUrl)
+const TRAY_REFRESH_MS = 60_000
 
 let core: Core | undefined
 let mainWindow: BrowserWindow | null = null
+// Closing the window hides it to the tray; only Quit (or the system) ends the app.
+let quitting = false
 
-async function showMainWindow(): Promise<void> {
+/** Shows the window, on `path` when given (an in-app route such as /calendar). */
+async function showMainWindow(path?: string): Promise<void> {
   if (mainWindow && !mainWindow.isDestroyed()) {
     if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.show()
     mainWindow.focus()
+    if (path) core?.events.emit('navigate', { path })
     return
   }
   mainWindow = createMainWindow(BrowserWindow, join(__dirname, '../preload/index.js'), nativeTheme.shouldUseDarkColors)
   mainWindow.once('ready-to-show', () => mainWindow?.show())
+  mainWindow.on('close', (event) => {
+    if (quitting) return
+    event.preventDefault()
+    mainWindow?.hide()
+  })
   mainWindow.on('closed', () => (mainWindow = null))
-  await mainWindow.loadURL(rendererUrl)
+  await mainWindow.loadURL(path ? `${rendererUrl}#${path}` : rendererUrl)
 }
+
+const open = (path?: string) => void showMainWindow(path)
 
 async function start(): Promise<void> {
   await app.whenReady()
   applySecurityPolicy({ app, session: session.defaultSession, shell, isAppUrl })
-  core = await createCore({ dataDir: app.getPath('userData'), mode: 'electron', version })
+  const userZone = async () => (await core!.handlers.getSettings()).timeZone
+  core = await createCore({
+    dataDir: app.getPath('userData'),
+    mode: 'electron',
+    version,
+    notifyReminders: createSystemNotifier({ Notification, userZone, now: () => new Date(), open }),
+    onBackgroundError: (error) => console.error('Greenroom reminders:', error)
+  })
   registerIpc(ipcMain, core.handlers, isAppUrl)
   forwardEvents(core.events, () => BrowserWindow.getAllWindows().map((window) => window.webContents))
-  await showMainWindow()
+
+  const tray = createAppTray({
+    Tray,
+    Menu,
+    icon: join(__dirname, '../../resources/tray.png'),
+    upcoming: () => core!.upcomingCalls(5),
+    userZone,
+    actions: {
+      openInterview: (id) => open(`/interviews/${id}/prep`),
+      runConnectionTest: () => open('/connection-test?start=1'),
+      openApp: () => open(),
+      quit: () => app.quit()
+    }
+  })
+  const refreshTray = () => void tray.refresh().catch((error: unknown) => console.error('Greenroom tray:', error))
+  core.events.subscribe((event, payload) => {
+    if (event === 'recordsChanged' || event === 'remindersDue' || event === 'settingsChanged') refreshTray()
+    if (event === 'settingsChanged') applyStartAtLogin(app, (payload as { startAtLogin: boolean }).startAtLogin)
+  })
+  setInterval(refreshTray, TRAY_REFRESH_MS).unref()
+  refreshTray()
+  applyStartAtLogin(app, (await core.handlers.getSettings()).startAtLogin)
+
+  // Timers stall while the computer sleeps: look again as soon as it wakes.
+  powerMonitor.on('resume', () => void core?.reminders.replan())
+  if (!process.argv.includes('--hidden')) await showMainWindow()
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  app.on('second-instance', () => void showMainWindow())
-  app.on('activate', () => void showMainWindow())
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
+  app.on('second-instance', () => open())
+  app.on('activate', () => open())
+  // The tray keeps Greenroom running with no window open, so reminders still ring.
+  app.on('window-all-closed', () => undefined)
+  app.on('before-quit', () => {
+    quitting = true
   })
   app.on('will-quit', () => void core?.close())
   start().catch((error: unknown) => {

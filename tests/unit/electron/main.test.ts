@@ -10,8 +10,10 @@ const electron = vi.hoisted(() => {
   const windows: any[] = []
   class BrowserWindow extends Emitter {
     static getAllWindows = () => windows
-    webContents = { send: () => undefined, isDestroyed: () => false }
+    sent: unknown[][] = []
+    webContents = { send: (...args: unknown[]) => this.sent.push(args), isDestroyed: () => false }
     loadedUrl = ''
+    visible = false
     constructor(readonly options: any) {
       super()
       windows.push(this)
@@ -20,7 +22,15 @@ const electron = vi.hoisted(() => {
       this.loadedUrl = url
       this.emit('ready-to-show')
     }
-    show = () => undefined
+    show = () => (this.visible = true)
+    hide = () => (this.visible = false)
+    /** What the user's click on the close button would do. */
+    tryClose = () => {
+      let prevented = false
+      this.emit('close', { preventDefault: () => (prevented = true) })
+      if (!prevented) this.visible = false
+      return !prevented
+    }
     isDestroyed = () => false
     isMinimized = () => false
     focus = () => undefined
@@ -31,13 +41,38 @@ const electron = vi.hoisted(() => {
     whenReady: () => Promise.resolve(),
     getPath: (name: string) => (name === 'userData' ? app.userData : '/tmp'),
     requestSingleInstanceLock: () => true,
-    quit: () => undefined,
+    quit: () => app.emit('before-quit'),
+    loginItem: { openAtLogin: false },
+    getLoginItemSettings: () => app.loginItem,
+    setLoginItemSettings: (settings: { openAtLogin: boolean }) => (app.loginItem = settings),
     exit: () => undefined
   })
+  const trays: any[] = []
+  class Tray {
+    menu: any = null
+    constructor(readonly icon: string) {
+      trays.push(this)
+    }
+    setToolTip = () => undefined
+    setContextMenu = (menu: any) => (this.menu = menu)
+    on = () => undefined
+    isDestroyed = () => false
+    destroy = () => undefined
+  }
+  class Notification {
+    static isSupported = () => true
+    on = () => undefined
+    show = () => undefined
+  }
   return {
     app,
     BrowserWindow,
     windows,
+    trays,
+    Tray,
+    Menu: { buildFromTemplate: (template: any[]) => ({ items: template }) },
+    Notification,
+    powerMonitor: new Emitter(),
     ipcMain: { handle: (() => undefined) as (...args: any[]) => void, removeHandler: () => undefined },
     nativeTheme: { shouldUseDarkColors: false },
     session: { defaultSession: { setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined } },
@@ -73,5 +108,22 @@ describe('the Electron entry point', () => {
     const { readdir } = await import('node:fs/promises')
     expect(await readdir(dataDir)).toContain('greenroom.db')
     expect(EventEmitter.listenerCount(electron.app, 'web-contents-created')).toBe(1)
+  })
+
+  it('keeps running in the tray when the window is closed, until Quit', async () => {
+    const window = electron.windows[0]
+    expect(window.visible).toBe(true)
+    expect(window.tryClose()).toBe(false)
+    expect(window.visible).toBe(false)
+
+    await vi.waitFor(() => expect(electron.trays[0]?.menu).not.toBeNull())
+    const entries = electron.trays[0].menu.items as { label?: string; click?: () => void }[]
+    expect(electron.trays[0].icon).toMatch(/resources[\\/]tray\.png$/)
+    entries.find((item) => item.label === 'Run connection test')!.click!()
+    expect(window.visible).toBe(true)
+    expect(window.sent).toContainEqual(['greenroom:event', 'navigate', { path: '/connection-test?start=1' }])
+
+    entries.find((item) => item.label === 'Quit Greenroom')!.click!()
+    expect(window.tryClose()).toBe(true)
   })
 })

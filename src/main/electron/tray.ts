@@ -1,0 +1,52 @@
+import type { Menu as ElectronMenu, MenuItemConstructorOptions, NativeImage, Tray as ElectronTray } from 'electron'
+import type { UpcomingCall } from '../../shared/reminders-api'
+import { upcomingCallText } from '../../shared/reminder-text'
+
+export interface TrayActions {
+  openInterview(id: string): void
+  runConnectionTest(): void
+  openApp(): void
+  quit(): void
+}
+
+/** The tray menu: the next calls (each opens its prep room), then the app's own entries. */
+export function trayMenuTemplate(calls: UpcomingCall[], userZone: string, actions: TrayActions): MenuItemConstructorOptions[] {
+  const callItems: MenuItemConstructorOptions[] =
+    calls.length > 0
+      ? calls.map((call) => ({ label: upcomingCallText(call, userZone), click: () => actions.openInterview(call.interview.id) }))
+      : [{ label: 'No calls scheduled', enabled: false }]
+  return [
+    { label: 'Next calls', enabled: false },
+    ...callItems,
+    { type: 'separator' },
+    { label: 'Run connection test', click: () => actions.runConnectionTest() },
+    { label: 'Open Greenroom', click: () => actions.openApp() },
+    { type: 'separator' },
+    { label: 'Quit Greenroom', click: () => actions.quit() }
+  ]
+}
+
+export interface TrayDeps {
+  Tray: typeof ElectronTray
+  Menu: typeof ElectronMenu
+  icon: NativeImage | string
+  upcoming: () => Promise<UpcomingCall[]>
+  userZone: () => Promise<string>
+  actions: TrayActions
+}
+
+/** The tray icon; `refresh()` rebuilds its menu from the calls ahead. */
+export function createAppTray(deps: TrayDeps) {
+  const tray = new deps.Tray(deps.icon)
+  tray.setToolTip('Greenroom')
+  tray.on('click', () => deps.actions.openApp())
+
+  async function refresh(): Promise<void> {
+    const [calls, zone] = await Promise.all([deps.upcoming(), deps.userZone()])
+    if (tray.isDestroyed()) return
+    tray.setContextMenu(deps.Menu.buildFromTemplate(trayMenuTemplate(calls, zone, deps.actions)))
+    tray.setToolTip(calls[0] ? `Greenroom · next: ${upcomingCallText(calls[0], zone)}` : 'Greenroom · no calls scheduled')
+  }
+
+  return { refresh, destroy: () => tray.destroy() }
+}

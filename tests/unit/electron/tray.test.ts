@@ -1,0 +1,96 @@
+import { describe, expect, it, vi } from 'vitest'
+import { createAppTray, trayMenuTemplate, type TrayActions } from '../../../src/main/electron/tray'
+import type { UpcomingCall } from '../../../src/shared/reminders-api'
+
+function aCall(id: string, startsAt: string, readiness: number | null, client = 'Maya Chen', company = 'Brightloop'): UpcomingCall {
+  return {
+    readiness,
+    interview: {
+      id, clientId: id, clientName: client, clientCompany: company, clientHasRedFlags: false, jobId: null, jobTitle: null, proposalId: null,
+      invitationId: null, status: 'scheduled', schedule: { startsAt, timeZone: 'America/New_York', durationMinutes: 15 },
+      clientTimeZone: 'America/New_York', createdAt: startsAt, updatedAt: startsAt, title: 'React dashboard', scenario: '', type: 'call',
+      sampleTask: { instructions: '', fee: null, dueAt: null }, channel: 'zoom', channelLink: '', outcomeNotes: ''
+    } as unknown as UpcomingCall['interview']
+  }
+}
+
+function actions() {
+  return { openInterview: vi.fn<(id: string) => void>(), runConnectionTest: vi.fn<() => void>(), openApp: vi.fn<() => void>(), quit: vi.fn<() => void>() } satisfies TrayActions
+}
+
+describe('the tray menu', () => {
+  it('lists the next calls in the user’s zone with client and readiness, then the app’s entries', () => {
+    const template = trayMenuTemplate(
+      [aCall('a', '2026-11-24T14:00:00.000Z', 0.6), aCall('b', '2026-11-25T09:30:00.000Z', null, 'Tom Ortiz', '')],
+      'Europe/Berlin',
+      actions()
+    )
+    expect(template.map((item) => item.label ?? item.type)).toEqual([
+      'Next calls',
+      'Tue 24 Nov, 15:00 · Maya Chen (Brightloop) · 60% ready',
+      'Wed 25 Nov, 10:30 · Tom Ortiz',
+      'separator',
+      'Run connection test',
+      'Open Greenroom',
+      'separator',
+      'Quit Greenroom'
+    ])
+  })
+
+  it('says so when nothing is scheduled', () => {
+    const template = trayMenuTemplate([], 'UTC', actions())
+    expect(template[1]).toEqual({ label: 'No calls scheduled', enabled: false })
+  })
+
+  it('wires each entry to its action', () => {
+    const wired = actions()
+    const template = trayMenuTemplate([aCall('a', '2026-11-24T14:00:00.000Z', 1)], 'UTC', wired)
+    const click = (label: string) => (template.find((item) => item.label?.startsWith(label))!.click as () => void)()
+    click('Tue 24 Nov')
+    expect(wired.openInterview).toHaveBeenCalledWith('a')
+    click('Run connection test')
+    expect(wired.runConnectionTest).toHaveBeenCalledOnce()
+    click('Open Greenroom')
+    expect(wired.openApp).toHaveBeenCalledOnce()
+    click('Quit Greenroom')
+    expect(wired.quit).toHaveBeenCalledOnce()
+  })
+})
+
+describe('the tray icon', () => {
+  it('builds its menu with Electron’s Menu and opens the app on click', async () => {
+    const built: unknown[] = []
+    class Tray {
+      static last: Tray
+      menu: unknown = null
+      tooltip = ''
+      listeners = new Map<string, () => void>()
+      constructor(readonly icon: string) {
+        Tray.last = this
+      }
+      setToolTip = (text: string) => (this.tooltip = text)
+      setContextMenu = (menu: unknown) => (this.menu = menu)
+      on = (event: string, listener: () => void) => this.listeners.set(event, listener)
+      isDestroyed = () => false
+      destroy = vi.fn()
+    }
+    const Menu = { buildFromTemplate: (template: unknown) => (built.push(template), { template }) }
+    const wired = actions()
+    const tray = createAppTray({
+      Tray: Tray as never,
+      Menu: Menu as never,
+      icon: '/app/resources/tray.png',
+      upcoming: async () => [aCall('a', '2026-11-24T14:00:00.000Z', 0.25)],
+      userZone: async () => 'America/New_York',
+      actions: wired
+    })
+    await tray.refresh()
+    expect(Tray.last.icon).toBe('/app/resources/tray.png')
+    expect(built).toHaveLength(1)
+    expect(Tray.last.tooltip).toBe('Greenroom · next: Tue 24 Nov, 09:00 · Maya Chen (Brightloop) · 25% ready')
+    Tray.last.listeners.get('click')!()
+    expect(wired.openApp).toHaveBeenCalledOnce()
+    tray.destroy()
+    expect(Tray.last.destroy).toHaveBeenCalledOnce()
+  })
+})
