@@ -4,18 +4,22 @@ import { version } from '../../package.json'
 import { startBrowserHost } from './browser-host'
 import { createCore } from './core'
 import { defaultDataDir } from './paths'
+import { clockStartingAt, systemClock, type Clock } from './services/clock'
 
-const USAGE = 'Usage: npm run start:browser -- [--data-dir DIR] [--port N]   (port 0 picks a free one)'
+const USAGE =
+  'Usage: npm run start:browser -- [--data-dir DIR] [--port N] [--clock-start ISO]\n' +
+  '  --port 0 picks a free one; --clock-start makes Greenroom believe it is that time at launch (for tests and demos)'
 
 class UsageError extends Error {}
 
-function parseOptions(): { dataDir: string; port: number } {
+function parseOptions(): { dataDir: string; port: number; clock: Clock } {
   let values
   try {
     values = parseArgs({
       options: {
         'data-dir': { type: 'string' },
         port: { type: 'string', default: '0' },
+        'clock-start': { type: 'string' },
         help: { type: 'boolean', default: false }
       }
     }).values
@@ -30,12 +34,20 @@ function parseOptions(): { dataDir: string; port: number } {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}"`)
   }
-  return { dataDir: values['data-dir'] ?? defaultDataDir(), port }
+  let clock = systemClock
+  if (values['clock-start'] !== undefined) {
+    try {
+      clock = clockStartingAt(values['clock-start'])
+    } catch (error) {
+      throw new UsageError(`--clock-start: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+  return { dataDir: values['data-dir'] ?? defaultDataDir(), port, clock }
 }
 
 async function main(): Promise<void> {
-  const { dataDir, port } = parseOptions()
-  const core = await createCore({ dataDir, mode: 'browser', version })
+  const { dataDir, port, clock } = parseOptions()
+  const core = await createCore({ dataDir, mode: 'browser', version, clock, onBackgroundError: (error) => console.error('Greenroom reminders:', error) })
   const host = await startBrowserHost({ core, rendererDir: join(__dirname, '../renderer'), port })
 
   console.log('Greenroom is running in browser mode.')

@@ -18,6 +18,7 @@ const router = createHashRouter([
       { index: true, element: <Navigate to="/inbox" replace /> },
       ...destinations.map((destination) => ({ path: destination.path.slice(1), element: <destination.page /> })),
       { path: 'interviews/:id', element: <InterviewPage /> },
+      { path: 'interviews/:id/prep', element: <InterviewPage /> },
       { path: 'search', element: <SearchPage /> },
       { path: '*', element: <Navigate to="/inbox" replace /> }
     ]

@@ -53,13 +53,13 @@ export async function startHost(dataDir: string, extraArgs: string[] = []): Prom
 }
 
 /** Starts hosts on fresh data folders for a test file, and stops them after each test. */
-export function useHosts(tempDir: () => Promise<string>): (dataDir?: string) => Promise<RunningHost> {
+export function useHosts(tempDir: () => Promise<string>): (dataDir?: string, extraArgs?: string[]) => Promise<RunningHost> {
   const started: RunningHost[] = []
   afterEach(async () => {
     await Promise.all(started.splice(0).map((host) => host.stop()))
   })
-  return async (dataDir) => {
-    const host = await startHost(dataDir ?? (await tempDir()))
+  return async (dataDir, extraArgs = []) => {
+    const host = await startHost(dataDir ?? (await tempDir()), extraArgs)
     started.push(host)
     return host
   }

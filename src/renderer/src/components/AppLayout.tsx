@@ -4,6 +4,8 @@ import { IconSearch } from '@tabler/icons-react'
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router'
 import { useSettings } from '../hooks/settings-context'
 import { destinations } from '../navigation'
+import { ReminderCenter } from '../features/schedule/ReminderCenter'
+import { ShowUpPrompt } from '../features/schedule/ShowUpPrompt'
 import { LocalClock } from './LocalClock'
 
 export function AppLayout() {
@@ -78,7 +80,9 @@ export function AppLayout() {
         </Box>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
+        <ReminderCenter />
         <Box maw={1040}>
+          <ShowUpPrompt />
           <Outlet />
         </Box>
       </AppShell.Main>

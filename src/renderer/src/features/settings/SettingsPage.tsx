@@ -22,6 +22,7 @@ import { fieldErrors } from '../../components/validation'
 import { useSettings } from '../../hooks/settings-context'
 import { DataSection } from './DataSection'
 import { IceServersField } from './IceServersField'
+import { RemindersSection } from './RemindersSection'
 import { SettingsSection } from './SettingsSection'
 import { systemTimeZone, timeZoneOptions } from './time-zones'
 import { useAppInfo } from './useAppInfo'
@@ -216,6 +217,8 @@ export function SettingsPage() {
             onChange={(value) => update({ bufferMinutes: typeof value === 'number' ? value : Number.NaN })}
           />
         </SettingsSection>
+
+        <RemindersSection draft={draft} errors={errors} update={update} appInfo={appInfo} />
 
         <SettingsSection
           title="Call servers"

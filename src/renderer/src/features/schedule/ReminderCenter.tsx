@@ -1,0 +1,85 @@
+import { Button, Group, Stack, Text } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { IconBell, IconClockExclamation } from '@tabler/icons-react'
+import { useCallback, useEffect } from 'react'
+import { useNavigate } from 'react-router'
+import type { ReminderAlert } from '../../../../shared/reminders-api'
+import { reminderPath, reminderText } from '../../../../shared/reminder-text'
+import { useSettings } from '../../hooks/settings-context'
+import { useAppInfo } from '../settings/useAppInfo'
+
+const FIRED_TOAST_MS = 60_000
+
+/**
+ * Shows reminders in the app as they ring (and, in browser mode with the window hidden,
+ * as a web notification), and follows main's requests to show a page.
+ */
+export function ReminderCenter() {
+  const navigate = useNavigate()
+  const { settings } = useSettings()
+  const appInfo = useAppInfo()
+  const zone = settings?.timeZone ?? 'UTC'
+  const browserMode = appInfo?.mode === 'browser'
+
+  const show = useCallback(
+    (alerts: ReminderAlert[]) => {
+      for (const alert of alerts) {
+        const { title, body } = reminderText(alert, zone, new Date())
+        const path = reminderPath(alert)
+        const id = `reminder-${alert.id}`
+        const open = () => {
+          notifications.hide(id)
+          navigate(path)
+        }
+        notifications.show({
+          id,
+          color: alert.kind === 'no_show' ? 'orange' : alert.state === 'missed' ? 'yellow' : 'green',
+          icon: alert.state === 'missed' ? <IconClockExclamation size={18} /> : <IconBell size={18} />,
+          title,
+          autoClose: alert.state === 'missed' || alert.kind === 'no_show' ? false : FIRED_TOAST_MS,
+          message: (
+            <Stack gap={6}>
+              <Text size="sm">{body}</Text>
+              <Group gap="xs">
+                <Button size="compact-sm" onClick={open}>
+                  {alert.kind === 'no_show' ? 'Answer' : 'Open prep room'}
+                </Button>
+                <Button size="compact-sm" variant="subtle" color="gray" onClick={() => notifications.hide(id)}>
+                  Dismiss
+                </Button>
+              </Group>
+            </Stack>
+          )
+        })
+        if (browserMode && 'Notification' in window && Notification.permission === 'granted' && document.visibilityState === 'hidden') {
+          const system = new Notification(title, { body, tag: id })
+          system.onclick = () => {
+            window.focus()
+            open()
+          }
+        }
+      }
+    },
+    [zone, browserMode, navigate]
+  )
+
+  useEffect(() => {
+    if (!settings || !appInfo) return
+    let current = true
+    const take = () =>
+      void window.greenroom
+        .takeReminderAlerts()
+        .then((alerts) => current && show(alerts))
+        .catch(() => undefined)
+    take()
+    const stopReminders = window.greenroom.on('remindersDue', take)
+    const stopNavigate = window.greenroom.on('navigate', ({ path }) => navigate(path))
+    return () => {
+      current = false
+      stopReminders()
+      stopNavigate()
+    }
+  }, [settings !== null, appInfo !== null, show]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  return null
+}
