@@ -47,26 +47,26 @@ export function ShowUpPrompt() {
         const who = whoText(interview)
         return (
           <section key={interview.id} aria-label={`No-show question for ${interview.title}`}>
-          <Alert color="orange" variant="light" icon={<IconUserQuestion />} title={`Did ${who} come to the call?`}>
-            <Stack gap="xs">
-              <Text size="sm">
-                <Anchor component={Link} to={`/interviews/${interview.id}`} fw={600} inherit>
-                  {interview.title}
-                </Anchor> was booked for {describeInBothZones(schedule.startsAt, zone, interview.clientTimeZone ?? schedule.timeZone)} ({schedule.durationMinutes} min).
-              </Text>
-              <Group gap="xs">
-                <Button size="xs" color="green" loading={busy === interview.id} onClick={() => void answer(interview.id, true, who)}>
-                  Yes, we talked
-                </Button>
-                <Button size="xs" color="red" variant="light" loading={busy === interview.id} onClick={() => void answer(interview.id, false, who)}>
-                  No, they didn’t show
-                </Button>
-                <Button size="xs" variant="subtle" color="gray" onClick={() => setLater(new Set([...later, interview.id]))}>
-                  Ask later
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
+            <Alert color="orange" variant="light" icon={<IconUserQuestion />} title={`Did ${who} come to the call?`}>
+              <Stack gap="xs">
+                <Text size="sm">
+                  <Anchor component={Link} to={`/interviews/${interview.id}`} fw={600} inherit>
+                    {interview.title}
+                  </Anchor> was booked for {describeInBothZones(schedule.startsAt, zone, interview.clientTimeZone ?? schedule.timeZone)} ({schedule.durationMinutes} min).
+                </Text>
+                <Group gap="xs">
+                  <Button size="xs" color="green" loading={busy === interview.id} onClick={() => void answer(interview.id, true, who)}>
+                    Yes, we talked
+                  </Button>
+                  <Button size="xs" color="red" variant="light" loading={busy === interview.id} onClick={() => void answer(interview.id, false, who)}>
+                    No, they didn’t show
+                  </Button>
+                  <Button size="xs" variant="subtle" color="gray" onClick={() => setLater(new Set([...later, interview.id]))}>
+                    Ask later
+                  </Button>
+                </Group>
+              </Stack>
+            </Alert>
           </section>
         )
       })}
