@@ -56,8 +56,15 @@ describe('scheduling', () => {
     expect(ics).toContain(`DTSTART:${day.toFormat('yyyyLLdd')}T140000Z`)
 
     await page.getByRole('link', { name: 'Calendar' }).click()
-    const call = page.getByRole('link', { name: /Analytics dashboard/ })
+    const berlinDay = day.setZone('Europe/Berlin')
+    if (berlinDay.startOf('week') > DateTime.now().setZone('Europe/Berlin').startOf('week')) await page.getByRole('button', { name: 'Next week' }).click()
+    const block = page.getByRole('group', { name: 'Calls on a time grid' }).getByRole('link', { name: '15:00–15:20 Analytics dashboard, Maya Chen · 09:00 in New York' })
+    await block.waitFor()
+    const call = page.getByRole('region', { name: 'Calls as a list' }).getByRole('link', { name: /Analytics dashboard/ })
     await expect(call.textContent()).resolves.toMatch(/^15:00–15:2009:00 in New York/)
+    await page.getByText('Day', { exact: true }).click()
+    await page.getByRole('button', { name: 'Today' }).click()
+    await page.getByRole('heading', { name: DateTime.now().setZone('Europe/Berlin').toFormat('cccc d LLLL yyyy') }).waitFor()
   })
 
   it('warns when the proposed time is outside working hours', async () => {
