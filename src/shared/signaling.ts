@@ -237,12 +237,13 @@ export function parseInviteUrl(link: string): { room: string; token: string; sig
     return null
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null
-  if (!url.pathname.startsWith(JOIN_PATH_PREFIX)) return null
-  const room = roomIdSchema.safeParse(url.pathname.slice(JOIN_PATH_PREFIX.length))
+  // The server may sit under a path of a larger site (a proxy's /greenroom/join/…).
+  const at = url.pathname.lastIndexOf(JOIN_PATH_PREFIX)
+  if (at < 0 || url.search) return null
+  const room = roomIdSchema.safeParse(url.pathname.slice(at + JOIN_PATH_PREFIX.length))
   const token = roomTokenSchema.safeParse(url.hash.slice(1))
   if (!room.success || !token.success) return null
-  const base = url.pathname.slice(0, url.pathname.length - JOIN_PATH_PREFIX.length - room.data.length)
-  return { room: room.data, token: token.data, signalUrl: signalUrl(`${url.origin}${base}`) }
+  return { room: room.data, token: token.data, signalUrl: signalUrl(`${url.origin}${url.pathname.slice(0, at)}`) }
 }
 
 /** Parses one raw WebSocket message from a client: the message, or the refusal to send back. */

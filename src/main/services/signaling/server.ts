@@ -146,14 +146,12 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
     return new Promise((resolve) => {
       const chunks: Buffer[] = []
       let size = 0
+      // Past the limit the rest is read and dropped (not kept), so the refusal reaches the client.
       request.on('data', (chunk: Buffer) => {
         size += chunk.length
-        if (size > MAX_BODY_BYTES) {
-          resolve(null)
-          request.destroy()
-        } else chunks.push(chunk)
+        if (size <= MAX_BODY_BYTES) chunks.push(chunk)
       })
-      request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+      request.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')))
       request.on('error', () => resolve(null))
     })
   }
