@@ -11,7 +11,9 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           // Browser mode's host: the same core without Electron, run by plain Node.
           'browser-host': resolve(__dirname, 'src/main/browser-main.ts'),
-          'demo-data': resolve(__dirname, 'src/main/demo-data-main.ts')
+          'demo-data': resolve(__dirname, 'src/main/demo-data-main.ts'),
+          // The call rooms' signaling server on its own (`npm run signal`), run by plain Node.
+          signal: resolve(__dirname, 'src/main/signal-main.ts')
         }
       }
     }

@@ -1,0 +1,100 @@
+import { DEFAULT_ROOM_TTL_SECONDS, type Role } from '../../../shared/signaling'
+import type { Clock } from '../clock'
+import { digest, matches, newRoomId, newToken } from './tokens'
+
+/**
+ * The call state of a room. `idle`: nobody is ringing; `ringing`: the guest waits for the
+ * host's answer; `accepted`: the host let the guest in, and signals flow.
+ */
+export type CallState = 'idle' | 'ringing' | 'accepted'
+
+export interface Room<Seat> {
+  readonly id: string
+  readonly expiresAt: Date
+  /** Who sits in each place, if anyone. */
+  readonly seats: Record<Role, Seat | null>
+  call: CallState
+}
+
+interface StoredRoom<Seat> extends Room<Seat> {
+  /** SHA-256 of each role's token: the tokens themselves are handed out once and forgotten. */
+  readonly tokenDigests: Record<Role, Buffer>
+}
+
+export interface NewRoom {
+  room: string
+  hostToken: string
+  guestToken: string
+  expiresAt: Date
+}
+
+export type OpenResult<Seat> = { ok: true; room: Room<Seat> } | { ok: false; reason: 'unauthorized' | 'expired' }
+
+export class RoomLimitError extends Error {
+  constructor(readonly maxRooms: number) {
+    super(`This server already holds its maximum of ${maxRooms} rooms`)
+    this.name = 'RoomLimitError'
+  }
+}
+
+/** The rooms a signaling service knows, with their tokens (as digests), seats and expiry. */
+export class RoomRegistry<Seat> {
+  private readonly rooms = new Map<string, StoredRoom<Seat>>()
+
+  constructor(private readonly options: { clock: Clock; maxRooms: number }) {}
+
+  get size(): number {
+    return this.rooms.size
+  }
+
+  /** A new room with fresh tokens for both roles; expired rooms make way first. */
+  create(ttlSeconds: number = DEFAULT_ROOM_TTL_SECONDS): NewRoom {
+    if (this.rooms.size >= this.options.maxRooms) {
+      for (const room of this.expired()) this.rooms.delete(room.id)
+      if (this.rooms.size >= this.options.maxRooms) throw new RoomLimitError(this.options.maxRooms)
+    }
+    const id = newRoomId()
+    const hostToken = newToken()
+    const guestToken = newToken()
+    const expiresAt = new Date(this.options.clock.now().getTime() + ttlSeconds * 1000)
+    this.rooms.set(id, {
+      id,
+      expiresAt,
+      seats: { host: null, guest: null },
+      call: 'idle',
+      tokenDigests: { host: digest(hostToken), guest: digest(guestToken) }
+    })
+    return { room: id, hostToken, guestToken, expiresAt }
+  }
+
+  /**
+   * The room, when `token` is this room's token for `role`. An unknown room and a wrong
+   * token look the same from outside; an expired room is said to be expired only to
+   * someone who holds its token.
+   */
+  open(id: string, role: Role, token: string): OpenResult<Seat> {
+    const room = this.rooms.get(id)
+    // Hash the candidate even for an unknown room, so both refusals take the same time.
+    const valid = matches(token, room?.tokenDigests[role] ?? Buffer.alloc(32))
+    if (!room || !valid) return { ok: false, reason: 'unauthorized' }
+    if (this.isExpired(room)) return { ok: false, reason: 'expired' }
+    return { ok: true, room }
+  }
+
+  get(id: string): Room<Seat> | undefined {
+    return this.rooms.get(id)
+  }
+
+  isExpired(room: Room<Seat>): boolean {
+    return room.expiresAt.getTime() <= this.options.clock.now().getTime()
+  }
+
+  /** The rooms whose time is over, by the clock. */
+  expired(): Room<Seat>[] {
+    return [...this.rooms.values()].filter((room) => this.isExpired(room))
+  }
+
+  delete(id: string): boolean {
+    return this.rooms.delete(id)
+  }
+}

@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { ROOMS_PATH } from '../shared/signaling'
+import { startSignalingServer } from './services/signaling/server'
+
+/**
+ * `npm run signal -- [--port N] [--host H] [--public-url URL] [--secret-file FILE]`: the call
+ * rooms' signaling server on its own, for a host both parties reach. The app's hosts create
+ * rooms with POST /rooms and the admin secret: from GREENROOM_SIGNAL_SECRET, the first line
+ * of --secret-file, or else a new one printed below.
+ */
+const USAGE =
+  'Usage: npm run signal -- [--port N] [--host H] [--public-url URL] [--secret-file FILE]\n' +
+  '  --port        port to listen on; 0 (the default) picks a free one\n' +
+  '  --host        interface to listen on; 127.0.0.1 by default, 0.0.0.0 for every one\n' +
+  '  --public-url  the address both parties reach this server at, for invite links\n' +
+  '                (for example https://signal.example.com behind a TLS proxy)\n' +
+  '  --secret-file a file whose first line is the admin secret for POST /rooms\n' +
+  '                (or set GREENROOM_SIGNAL_SECRET; without either a new one is made)'
+
+class UsageError extends Error {}
+
+interface Options {
+  port: number
+  host: string
+  publicUrl: string | undefined
+  secret: string | undefined
+}
+
+function parseOptions(): Options {
+  let values
+  try {
+    values = parseArgs({
+      options: {
+        port: { type: 'string', default: '0' },
+        host: { type: 'string', default: '127.0.0.1' },
+        'public-url': { type: 'string' },
+        'secret-file': { type: 'string' },
+        help: { type: 'boolean', default: false }
+      }
+    }).values
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error))
+  }
+  if (values.help) {
+    console.log(USAGE)
+    process.exit(0)
+  }
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}"`)
+  }
+  const publicUrl = values['public-url']
+  if (publicUrl !== undefined) {
+    let url: URL | null = null
+    try {
+      url = new URL(publicUrl)
+    } catch {
+      url = null
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
+      throw new UsageError(`--public-url must be an http(s) address such as https://signal.example.com, not "${publicUrl}"`)
+    }
+  }
+  let secret = process.env.GREENROOM_SIGNAL_SECRET || undefined
+  const secretFile = values['secret-file']
+  if (secretFile !== undefined) {
+    try {
+      secret = readFileSync(secretFile, 'utf8').split(/\r?\n/)[0]?.trim() || undefined
+    } catch (error) {
+      throw new UsageError(`--secret-file could not be read: ${error instanceof Error ? error.message : String(error)}`)
+    }
+    if (!secret) throw new UsageError(`--secret-file ${secretFile} is empty`)
+  }
+  if (secret !== undefined && secret.length < 16) throw new UsageError('The admin secret must be at least 16 characters long')
+  return { port, host: values.host, publicUrl, secret }
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions()
+  const generated = options.secret === undefined
+  const adminSecret = options.secret ?? randomBytes(32).toString('base64url')
+  const server = await startSignalingServer({
+    port: options.port,
+    host: options.host,
+    adminSecret,
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {})
+  })
+
+  console.log(`Greenroom signaling server listening on http://${server.host.includes(':') ? `[${server.host}]` : server.host}:${server.port}`)
+  console.log(`Public address: ${server.url} (WebSocket ${server.signalUrl})`)
+  console.log(`Rooms: POST ${server.url}${ROOMS_PATH} with "Authorization: Bearer <admin secret>"`)
+  if (generated) {
+    console.log(`Admin secret (new for this run; set GREENROOM_SIGNAL_SECRET or --secret-file to keep one): ${adminSecret}`)
+  }
+  if (!options.publicUrl && (options.host === '0.0.0.0' || options.host === '::')) {
+    console.log('Note: invite links name the listening address; pass --public-url with the address guests reach.')
+  }
+  console.log('Press Ctrl+C to stop.')
+
+  let stopping = false
+  const stop = async (): Promise<void> => {
+    if (stopping) return
+    stopping = true
+    await server.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop())
+  process.on('SIGTERM', () => void stop())
+}
+
+main().catch((error: unknown) => {
+  console.error(`The signaling server could not start: ${error instanceof Error ? error.message : String(error)}`)
+  if (error instanceof UsageError) console.error(USAGE)
+  process.exit(1)
+})

@@ -1,0 +1,275 @@
+import { z } from 'zod'
+
+/**
+ * The call room's signaling protocol: JSON messages over one WebSocket per participant,
+ * spoken by the signaling service (src/main/services/signaling) and by both parties' apps.
+ *
+ * A room belongs to one interview and holds two people at most: the host (the freelancer,
+ * whose app created the room) and the guest (the client, who opens the invite link).
+ *
+ *   guest                      service                       host
+ *     | join(guest token)  ->     |     <-  join(host token)    |
+ *     | <- joined                 |                 joined ->   |
+ *     |                           |   peer-joined, ring ->      |   the host's app rings:
+ *     |                           |     <-  accept | decline    |   Accept / Decline
+ *     | <- accept                 |                             |
+ *     | signal  <->  signal (simple-peer offer, answer, ICE candidates, renegotiation)
+ *     | hang-up  ->               |              hang-up ->     |   either side; the call can ring again
+ *     | (socket closes)           |              peer-left ->   |
+ *
+ * Rules the service enforces: the first message must be `join`; only the host answers a
+ * ring; `signal` is relayed only once the host accepted; a guest may ring again after a
+ * decline or a hang-up. Anything else is refused with an `error` naming what went wrong,
+ * and nobody else is affected. An error with `fatal: true` is followed by the socket
+ * closing with one of SIGNAL_CLOSE_CODES.
+ */
+
+/** The WebSocket path on the signaling server. */
+export const SIGNAL_PATH = '/signal'
+/** Invite links: `<base>/join/<room>#<guest token>`; the token is in the fragment, which browsers never send. */
+export const JOIN_PATH_PREFIX = '/join/'
+/** Room creation over HTTP (POST, with the server's admin secret). */
+export const ROOMS_PATH = '/rooms'
+
+/** A whole WebSocket message, in bytes; larger ones close the connection (WebSocket code 1009). */
+export const MAX_MESSAGE_BYTES = 64 * 1024
+/** A simple-peer signal object, serialised; larger ones are refused with TOO_LARGE. */
+export const MAX_SIGNAL_BYTES = 32 * 1024
+export const MAX_NAME_LENGTH = 80
+
+const id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only')
+/** Room ids: 128 random bits, base64url. */
+export const roomIdSchema = id.length(22)
+/** Room tokens: 256 random bits, base64url. */
+export const roomTokenSchema = id.length(43)
+export const roleSchema = z.enum(['host', 'guest'])
+export type Role = z.infer<typeof roleSchema>
+
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'a name is needed')
+  .max(MAX_NAME_LENGTH)
+  // eslint-disable-next-line no-control-regex
+  .regex(/^[^\u0000-\u001f\u007f]*$/, 'no control characters')
+
+// ---- simple-peer's signal objects (see simple-peer's index.js, every emit('signal', …)) ----
+
+export const sdpSignalSchema = z.object({
+  type: z.enum(['offer', 'answer', 'pranswer', 'rollback']),
+  sdp: z.string().max(MAX_SIGNAL_BYTES)
+})
+export const candidateSignalSchema = z.object({
+  type: z.literal('candidate'),
+  candidate: z.object({
+    candidate: z.string().max(2048),
+    sdpMLineIndex: z.number().int().min(0).max(1024).nullable().optional(),
+    sdpMid: z.string().max(256).nullable().optional(),
+    usernameFragment: z.string().max(256).nullable().optional()
+  })
+})
+export const renegotiateSignalSchema = z.object({ type: z.literal('renegotiate'), renegotiate: z.literal(true) })
+export const transceiverRequestSignalSchema = z.object({
+  type: z.literal('transceiverRequest'),
+  transceiverRequest: z.object({
+    kind: z.enum(['audio', 'video']),
+    init: z.record(z.string(), z.json()).optional()
+  })
+})
+
+/** What simple-peer emits on 'signal' and accepts in peer.signal(), capped at MAX_SIGNAL_BYTES. */
+export const signalDataSchema = z
+  .discriminatedUnion('type', [sdpSignalSchema, candidateSignalSchema, renegotiateSignalSchema, transceiverRequestSignalSchema])
+  .refine((data) => JSON.stringify(data).length <= MAX_SIGNAL_BYTES, {
+    message: `a signal may be at most ${MAX_SIGNAL_BYTES / 1024} KiB`,
+    params: { tooLarge: true }
+  })
+export type SignalData = z.infer<typeof signalDataSchema>
+
+// ---- client -> service ----
+
+export const joinMessageSchema = z.object({
+  type: z.literal('join'),
+  room: roomIdSchema,
+  token: roomTokenSchema,
+  role: roleSchema,
+  name: displayNameSchema
+})
+/** The guest rings (again) after a decline or a hang-up; the first ring is the service's, on join. */
+export const ringMessageSchema = z.object({ type: z.literal('ring') })
+export const acceptMessageSchema = z.object({ type: z.literal('accept') })
+export const declineMessageSchema = z.object({ type: z.literal('decline'), reason: z.string().trim().max(200).optional() })
+export const signalMessageSchema = z.object({ type: z.literal('signal'), data: signalDataSchema })
+export const hangUpMessageSchema = z.object({ type: z.literal('hang-up') })
+
+export const clientMessageSchema = z.discriminatedUnion('type', [
+  joinMessageSchema,
+  ringMessageSchema,
+  acceptMessageSchema,
+  declineMessageSchema,
+  signalMessageSchema,
+  hangUpMessageSchema
+])
+export type ClientMessage = z.infer<typeof clientMessageSchema>
+export type ClientMessageType = ClientMessage['type']
+
+// ---- service -> client ----
+
+export const participantSchema = z.object({ role: roleSchema, name: z.string() })
+export type Participant = z.infer<typeof participantSchema>
+
+export const signalErrorCodeSchema = z.enum([
+  /** Not JSON, or not one of the messages above. */
+  'MALFORMED',
+  /** A message or signal over its size limit. */
+  'TOO_LARGE',
+  /** Unknown room, wrong token, or a token for the other role. Fatal. */
+  'UNAUTHORIZED',
+  /** Both places are taken (or this role's is). Fatal. */
+  'ROOM_FULL',
+  /** The room's time is over. Fatal. */
+  'ROOM_EXPIRED',
+  /** Anything but `join` before joining. */
+  'NOT_JOINED',
+  'ALREADY_JOINED',
+  /** Valid, but not now or not from this role (a signal before the host accepted, a guest accepting…). */
+  'NOT_ALLOWED',
+  /** Too many messages; fatal when it goes on. */
+  'RATE_LIMITED',
+  /** No `join` within the time allowed. Fatal. */
+  'JOIN_TIMEOUT',
+  'INTERNAL'
+])
+export type SignalErrorCode = z.infer<typeof signalErrorCodeSchema>
+
+export const serverMessageSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('joined'),
+    room: roomIdSchema,
+    role: roleSchema,
+    /** Who is already in the room, if anyone. */
+    peer: participantSchema.nullable(),
+    expiresAt: z.iso.datetime()
+  }),
+  z.object({ type: z.literal('peer-joined'), peer: participantSchema }),
+  z.object({
+    type: z.literal('peer-left'),
+    peer: participantSchema,
+    /** `lost`: the connection dropped or stopped answering heartbeats. */
+    reason: z.enum(['left', 'lost'])
+  }),
+  /** To the host: the guest is here and waiting to be let in. */
+  z.object({ type: z.literal('ring'), from: participantSchema }),
+  /** To the guest: the host's answer. */
+  z.object({ type: z.literal('accept') }),
+  z.object({ type: z.literal('decline'), reason: z.string().optional() }),
+  z.object({ type: z.literal('signal'), data: signalDataSchema }),
+  z.object({ type: z.literal('hang-up') }),
+  z.object({
+    type: z.literal('error'),
+    code: signalErrorCodeSchema,
+    message: z.string(),
+    /** The type of the message refused, when there was one. */
+    refused: z.string().optional(),
+    /** The service closes the connection after this error. */
+    fatal: z.boolean()
+  })
+])
+export type ServerMessage = z.infer<typeof serverMessageSchema>
+export type ServerMessageType = ServerMessage['type']
+export type ServerMessageOf<T extends ServerMessageType> = Extract<ServerMessage, { type: T }>
+
+/** WebSocket close codes the service uses (4000-4999 is the range left to applications). */
+export const SIGNAL_CLOSE_CODES = {
+  /** The service is shutting down (standard "going away"). */
+  SHUTDOWN: 1001,
+  /** A message over MAX_MESSAGE_BYTES (standard "message too big", sent by ws itself). */
+  TOO_LARGE: 1009,
+  UNAUTHORIZED: 4401,
+  JOIN_TIMEOUT: 4408,
+  ROOM_FULL: 4409,
+  ROOM_EXPIRED: 4410,
+  RATE_LIMITED: 4429
+} as const
+
+// ---- room creation ----
+
+export const DEFAULT_ROOM_TTL_SECONDS = 24 * 60 * 60
+export const MAX_ROOM_TTL_SECONDS = 30 * 24 * 60 * 60
+
+/** POST /rooms body (and the in-process createRoom's input). */
+export const createRoomInputSchema = z.object({
+  /** How long the room lives; an invite is usually sent days before the call. */
+  ttlSeconds: z.number().int().min(60).max(MAX_ROOM_TTL_SECONDS).optional()
+})
+export type CreateRoomInput = z.infer<typeof createRoomInputSchema>
+
+export const createdRoomSchema = z.object({
+  room: roomIdSchema,
+  /** Kept by the host's app; never shared. */
+  hostToken: roomTokenSchema,
+  /** Travels only inside the invite link's fragment. */
+  guestToken: roomTokenSchema,
+  /** `http(s)://<host>:<port>/join/<room>#<guest token>`, for the guest. */
+  inviteUrl: z.url(),
+  /** `ws(s)://<host>:<port>/signal`, for both apps. */
+  signalUrl: z.url(),
+  expiresAt: z.iso.datetime()
+})
+export type CreatedRoom = z.infer<typeof createdRoomSchema>
+
+/** The invite link for a room on a server whose public base is `baseUrl` (http or https). */
+export function inviteUrl(baseUrl: string, room: string, guestToken: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}${JOIN_PATH_PREFIX}${room}#${guestToken}`
+}
+
+/** The WebSocket address of the server whose public base is `baseUrl`. */
+export function signalUrl(baseUrl: string): string {
+  return `${baseUrl.replace(/\/+$/, '').replace(/^http/, 'ws')}${SIGNAL_PATH}`
+}
+
+/** Reads an invite link back: the room, the guest token and the server's WebSocket address. */
+export function parseInviteUrl(link: string): { room: string; token: string; signalUrl: string } | null {
+  let url: URL
+  try {
+    url = new URL(link)
+  } catch {
+    return null
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null
+  // The server may sit under a path of a larger site (a proxy's /greenroom/join/…).
+  const at = url.pathname.lastIndexOf(JOIN_PATH_PREFIX)
+  if (at < 0 || url.search) return null
+  const room = roomIdSchema.safeParse(url.pathname.slice(at + JOIN_PATH_PREFIX.length))
+  const token = roomTokenSchema.safeParse(url.hash.slice(1))
+  if (!room.success || !token.success) return null
+  return { room: room.data, token: token.data, signalUrl: signalUrl(`${url.origin}${url.pathname.slice(0, at)}`) }
+}
+
+/** Parses one raw WebSocket message from a client: the message, or the refusal to send back. */
+export function parseClientMessage(
+  text: string
+): { ok: true; message: ClientMessage } | { ok: false; code: 'MALFORMED' | 'TOO_LARGE'; message: string; refused?: string } {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return { ok: false, code: 'MALFORMED', message: 'Malformed message: not JSON' }
+  }
+  const parsed = clientMessageSchema.safeParse(json)
+  if (parsed.success) return { ok: true, message: parsed.data }
+  const type = typeof json === 'object' && json !== null && typeof (json as { type?: unknown }).type === 'string'
+    ? String((json as { type: string }).type).slice(0, 40)
+    : undefined
+  const issue = parsed.error.issues[0]
+  const tooLarge = parsed.error.issues.some(
+    (i) => i.code === 'too_big' || (i.code === 'custom' && (i.params as { tooLarge?: boolean } | undefined)?.tooLarge)
+  )
+  const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : ''
+  return {
+    ok: false,
+    code: tooLarge ? 'TOO_LARGE' : 'MALFORMED',
+    message: `${tooLarge ? 'Message too large' : 'Malformed message'}${where}: ${issue?.message ?? 'invalid'}`,
+    ...(type ? { refused: type } : {})
+  }
+}

@@ -1,0 +1,121 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createdRoomSchema, parseInviteUrl } from '../../../src/shared/signaling'
+import { useTempDirs } from '../../support/temp-dir'
+import { SignalClient } from './support'
+
+const ROOT = join(__dirname, '../../..')
+const CLI = join(ROOT, 'out/main/signal.js')
+const SECRET = 'the-operators-own-secret-0123456789'
+const tempDir = useTempDirs()
+
+interface Running {
+  child: ChildProcess
+  output: () => string
+  /** The line "listening on http://host:port", read from what it printed. */
+  address: string
+  exited: Promise<number | null>
+}
+
+const running: Running[] = []
+afterEach(async () => {
+  for (const { child, exited } of running.splice(0)) {
+    if (child.exitCode === null) child.kill('SIGKILL')
+    await exited
+  }
+})
+
+beforeAll(() => {
+  // The CLI runs from the build, as `npm run signal` does: bring it up to date with the sources.
+  const build = spawnSync(process.execPath, ['-e', "import('./scripts/build-if-needed.mjs').then((m) => m.buildIfNeeded())"], {
+    cwd: ROOT,
+    encoding: 'utf8'
+  })
+  if (build.status !== 0) throw new Error(`The build failed:\n${build.stdout}\n${build.stderr}`)
+}, 180_000)
+
+/** Starts the standalone server as a child process and waits for all it prints on start. */
+async function startCli(args: string[], env: Record<string, string> = {}): Promise<Running> {
+  const environment: NodeJS.ProcessEnv = { ...process.env, ...env }
+  if (!('GREENROOM_SIGNAL_SECRET' in env)) delete environment.GREENROOM_SIGNAL_SECRET
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: environment })
+  let output = ''
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const address = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`No address printed within 10 s:\n${output}`)), 10_000)
+    child.stdout!.on('data', () => {
+      const match = /listening on (http:\/\/\S+)/.exec(output)
+      if (match && output.includes('Press Ctrl+C to stop.')) {
+        clearTimeout(timer)
+        resolve(match[1]!)
+      }
+    })
+    void exited.then((code) => {
+      clearTimeout(timer)
+      reject(new Error(`Exited with ${code}:\n${output}`))
+    })
+  })
+  const started = { child, output: () => output, address, exited }
+  running.push(started)
+  return started
+}
+
+async function createRoom(base: string, secret: string) {
+  const response = await fetch(`${base}/rooms`, { method: 'POST', headers: { Authorization: `Bearer ${secret}` } })
+  expect(response.status).toBe(201)
+  return createdRoomSchema.parse(await response.json())
+}
+
+describe('npm run signal (the standalone signaling server)', () => {
+  it('starts on a free port, prints its address, makes rooms for the holder of its secret, and two people meet in one', async () => {
+    const server = await startCli(['--port', '0'], { GREENROOM_SIGNAL_SECRET: SECRET })
+    expect(server.address).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    expect(server.output()).not.toContain(SECRET) // a secret it was given is not echoed
+
+    const room = await createRoom(server.address, SECRET)
+    const invite = parseInviteUrl(room.inviteUrl)!
+    expect(invite.signalUrl).toBe(`${server.address.replace('http', 'ws')}/signal`)
+
+    const { client: host } = await SignalClient.join({ signalUrl: room.signalUrl }, room, 'host')
+    const guest = await SignalClient.open(invite.signalUrl)
+    guest.send({ type: 'join', room: invite.room, token: invite.token, role: 'guest', name: 'Maya' })
+    expect(await guest.next('joined')).toMatchObject({ peer: { role: 'host' } })
+    expect(await host.next('peer-joined')).toMatchObject({ peer: { name: 'Maya' } })
+    expect(await host.next('ring')).toMatchObject({ from: { name: 'Maya' } })
+
+    server.child.kill('SIGTERM')
+    expect(await server.exited).toBe(0)
+    expect((await host.closed).code).toBe(1001)
+  })
+
+  it('makes up a secret when given none and prints it; reads one from --secret-file; names --public-url in invite links', async () => {
+    const generated = await startCli([])
+    const secret = /Admin secret \(new for this run[^)]*\): (\S+)/.exec(generated.output())?.[1]
+    expect(secret).toMatch(/^[\w-]{43}$/)
+    await createRoom(generated.address, secret!)
+
+    const file = join(await tempDir(), 'secret')
+    await writeFile(file, `${SECRET}\n`)
+    const configured = await startCli(['--secret-file', file, '--public-url', 'https://signal.example.com'])
+    expect(configured.output()).not.toContain('Admin secret')
+    const room = await createRoom(configured.address, SECRET)
+    expect(room.inviteUrl).toBe(`https://signal.example.com/join/${room.room}#${room.guestToken}`)
+    const refused = await fetch(`${configured.address}/rooms`, { method: 'POST', headers: { Authorization: `Bearer ${secret}` } })
+    expect(refused.status).toBe(401)
+  })
+
+  it('refuses bad options with the reason and its usage', () => {
+    for (const args of [['--port', 'eighty'], ['--public-url', 'ftp://example.com'], ['--colour']]) {
+      const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, GREENROOM_SIGNAL_SECRET: SECRET } })
+      expect(result.status).toBe(1)
+      expect(result.stderr).toMatch(/^The signaling server could not start: .+\nUsage: npm run signal -- /)
+    }
+    const weak = spawnSync(process.execPath, [CLI], { encoding: 'utf8', env: { ...process.env, GREENROOM_SIGNAL_SECRET: 'short' } })
+    expect(weak.status).toBe(1)
+    expect(weak.stderr).toMatch(/at least 16 characters/)
+  })
+})
