@@ -1,7 +1,7 @@
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 import { version } from '../../package.json'
 import { startBrowserHost } from './browser-host'
+import { parseCommandLine, parsePort, runCommand, UsageError } from './cli'
 import { createCore } from './core'
 import { defaultDataDir } from './paths'
 import { clockStartingAt, systemClock, type Clock } from './services/clock'
@@ -10,30 +10,9 @@ const USAGE =
   'Usage: npm run start:browser -- [--data-dir DIR] [--port N] [--clock-start ISO]\n' +
   '  --port 0 picks a free one; --clock-start makes Greenroom believe it is that time at launch (for tests and demos)'
 
-class UsageError extends Error {}
-
 function parseOptions(): { dataDir: string; port: number; clock: Clock } {
-  let values
-  try {
-    values = parseArgs({
-      options: {
-        'data-dir': { type: 'string' },
-        port: { type: 'string', default: '0' },
-        'clock-start': { type: 'string' },
-        help: { type: 'boolean', default: false }
-      }
-    }).values
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error))
-  }
-  if (values.help) {
-    console.log(USAGE)
-    process.exit(0)
-  }
-  const port = Number(values.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}"`)
-  }
+  const values = parseCommandLine({ 'data-dir': { type: 'string' }, port: { type: 'string', default: '0' }, 'clock-start': { type: 'string' } }, USAGE)
+  const port = parsePort(values.port)
   let clock = systemClock
   if (values['clock-start'] !== undefined) {
     try {
@@ -67,8 +46,4 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop())
 }
 
-main().catch((error: unknown) => {
-  console.error(`Greenroom could not start: ${error instanceof Error ? error.message : String(error)}`)
-  if (error instanceof UsageError) console.error(USAGE)
-  process.exit(1)
-})
+runCommand(main, 'Greenroom', USAGE)

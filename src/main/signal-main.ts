@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { parseArgs } from 'node:util'
 import { ROOMS_PATH } from '../shared/signaling'
+import { parseCommandLine, parsePort, runCommand, UsageError } from './cli'
 import { startSignalingServer } from './services/signaling/server'
 
 /**
@@ -19,8 +19,6 @@ const USAGE =
   '  --secret-file a file whose first line is the admin secret for POST /rooms\n' +
   '                (or set GREENROOM_SIGNAL_SECRET; without either a new one is made)'
 
-class UsageError extends Error {}
-
 interface Options {
   port: number
   host: string
@@ -29,28 +27,16 @@ interface Options {
 }
 
 function parseOptions(): Options {
-  let values
-  try {
-    values = parseArgs({
-      options: {
-        port: { type: 'string', default: '0' },
-        host: { type: 'string', default: '127.0.0.1' },
-        'public-url': { type: 'string' },
-        'secret-file': { type: 'string' },
-        help: { type: 'boolean', default: false }
-      }
-    }).values
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error))
-  }
-  if (values.help) {
-    console.log(USAGE)
-    process.exit(0)
-  }
-  const port = Number(values.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}"`)
-  }
+  const values = parseCommandLine(
+    {
+      port: { type: 'string', default: '0' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'public-url': { type: 'string' },
+      'secret-file': { type: 'string' }
+    },
+    USAGE
+  )
+  const port = parsePort(values.port)
   const publicUrl = values['public-url']
   if (publicUrl !== undefined) {
     let url: URL | null = null
@@ -110,8 +96,4 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop())
 }
 
-main().catch((error: unknown) => {
-  console.error(`The signaling server could not start: ${error instanceof Error ? error.message : String(error)}`)
-  if (error instanceof UsageError) console.error(USAGE)
-  process.exit(1)
-})
+runCommand(main, 'The signaling server', USAGE)
