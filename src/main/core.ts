@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createPipelineHandlers } from './handlers/pipeline-handlers'
+import { createPrepHandlers } from './handlers/prep-handlers'
 import type { Handlers } from './handlers/types'
 import { systemClock, type Clock } from './services/clock'
 import { openDatabase } from './services/database'
@@ -8,6 +9,8 @@ import { EventBus } from './services/events'
 import { migrate } from './services/migrations'
 import { migrations } from './services/schema'
 import { createConnectionTestsService } from './services/precall/connection-tests'
+import { createSampleStore } from './services/prep/sample-files'
+import { browserSampleOpener, type SampleFile, type SampleOpener } from './services/prep/samples'
 import { createCalendarExport } from './services/schedule/calendar-export'
 import { createSchedulingService } from './services/schedule/scheduling'
 import { createSettingsService } from './services/settings-service'
@@ -20,12 +23,18 @@ export interface CoreOptions {
   version: string
   clock?: Clock
   systemTimeZone?: () => string
+  /** How a sample file is opened: the desktop app passes the system's opener; browser mode serves it. */
+  sampleOpener?: SampleOpener
 }
 
 export interface Core {
   handlers: Handlers
   events: EventBus
   databaseFile: string
+  /** For other main-process services (the tray): prep readiness per interview, 0..1. */
+  prep: { readinessFor(interviewIds: string[]): Promise<Map<string, number>> }
+  /** For the browser host, which serves sample files to its own token-holding page. */
+  samples: { fileFor(id: string): Promise<SampleFile | null> }
   close(): Promise<void>
 }
 
@@ -60,6 +69,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return result
   }
 
+  const prepParts = createPrepHandlers({
+    db,
+    clock,
+    store: createSampleStore(join(options.dataDir, 'samples')),
+    opener: options.sampleOpener ?? browserSampleOpener,
+    announce
+  })
+  const { prep, samples } = prepParts.services
+  // Copied files that no sample refers to (left by a crash mid-add) go at start.
+  void samples.sweep().catch(() => undefined)
+  const pipeline = createPipelineHandlers({ db, clock, events, appVersion: options.version })
+
   const handlers: Handlers = {
     getAppInfo: () => ({
       version: options.version,
@@ -69,7 +90,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
     getSettings: () => settings.get(),
     updateSettings: (patch) => settings.update(patch),
-    ...createPipelineHandlers({ db, clock, events, appVersion: options.version }),
+    ...pipeline,
+    // A wipe or an import replaces the samples list: their copied files follow.
+    importBackup: async (input) => {
+      const summary = await pipeline.importBackup(input)
+      await samples.sweep(0)
+      return summary
+    },
+    deleteAllRecords: async (input) => {
+      const result = await pipeline.deleteAllRecords(input)
+      await samples.sweep(0)
+      return result
+    },
     saveConnectionTest: async (report) => announce(await connectionTests.save(report)),
     listConnectionTests: ({ limit }) => connectionTests.list(limit),
     checkSlot: ({ start, durationMinutes, interviewId }) => scheduling.check({ start, durationMinutes }, interviewId),
@@ -77,8 +109,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     cancelSchedule: async ({ id, note }) => announce(await scheduling.cancel(id, note)),
     suggestSlots: ({ durationMinutes, days, interviewId }) => scheduling.suggest({ durationMinutes, days, excludeId: interviewId }),
     exportInterviewCalendar: ({ id }) => calendarExport.interview(id),
-    exportUpcomingCalendar: () => calendarExport.upcoming()
+    exportUpcomingCalendar: () => calendarExport.upcoming(),
+    ...prepParts.handlers
   }
 
-  return { handlers, events, databaseFile, close: () => db.close() }
+  return {
+    handlers,
+    events,
+    databaseFile,
+    prep: { readinessFor: (ids) => prep.readinessFor(ids) },
+    samples: { fileFor: (id) => samples.fileFor(id) },
+    close: () => db.close()
+  }
 }

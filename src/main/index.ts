@@ -5,6 +5,7 @@ import { version } from '../../package.json'
 import { createCore, type Core } from './core'
 import { createAppUrlMatcher } from './electron/app-url'
 import { forwardEvents, registerIpc } from './electron/ipc'
+import { createShellSampleOpener } from './electron/sample-opener'
 import { applySecurityPolicy } from './electron/security'
 import { createMainWindow } from './electron/window'
 
@@ -31,7 +32,7 @@ async function showMainWindow(): Promise<void> {
 async function start(): Promise<void> {
   await app.whenReady()
   applySecurityPolicy({ app, session: session.defaultSession, shell, isAppUrl })
-  core = await createCore({ dataDir: app.getPath('userData'), mode: 'electron', version })
+  core = await createCore({ dataDir: app.getPath('userData'), mode: 'electron', version, sampleOpener: createShellSampleOpener(shell) })
   registerIpc(ipcMain, core.handlers, isAppUrl)
   forwardEvents(core.events, () => BrowserWindow.getAllWindows().map((window) => window.webContents))
   await showMainWindow()

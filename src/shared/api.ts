@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { pipelineContract } from './pipeline-api'
 import { precallContract } from './precall-api'
+import { prepContract } from './prep-api'
 import { scheduleContract } from './schedule-api'
 import { settingsPatchSchema, settingsSchema } from './settings'
 
@@ -29,7 +30,8 @@ export const contract = {
   },
   ...pipelineContract,
   ...precallContract,
-  ...scheduleContract
+  ...scheduleContract,
+  ...prepContract
 } as const
 
 export type Contract = typeof contract
