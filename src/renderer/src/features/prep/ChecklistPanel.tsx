@@ -6,6 +6,7 @@ import { useState } from 'react'
 import { Link } from 'react-router'
 import type { ChecklistItem, PrepRoom } from '../../../../shared/prep'
 import { formatInstant } from '../../components/time'
+import { useOptimisticFlag } from '../../hooks/useOptimisticFlag'
 import { useSave } from '../interviews/detail/useSave'
 import { ReadinessRing } from './ReadinessMeter'
 
@@ -33,6 +34,7 @@ function ConnectionNote({ room, zone }: { room: PrepRoom; zone: string }) {
 
 function ItemRow({ item, index, room, zone, onMove }: { item: ChecklistItem; index: number; room: PrepRoom; zone: string; onMove: (from: number, to: number) => void }) {
   const { run } = useSave()
+  const [checked, setChecked] = useOptimisticFlag(item.done)
   const last = room.checklist.length - 1
   const remove = async () => {
     if (!(await run(() => window.greenroom.removeChecklistItem({ id: item.id })))) return
@@ -62,11 +64,14 @@ function ItemRow({ item, index, room, zone, onMove }: { item: ChecklistItem; ind
       <Checkbox
         mt={2}
         style={{ flex: 1 }}
-        checked={item.done}
+        checked={checked}
         disabled={item.auto}
-        onChange={(event) => void run(() => window.greenroom.setChecklistItemDone({ id: item.id, done: event.currentTarget.checked }))}
+        onChange={(event) => {
+          const done = event.currentTarget.checked
+          setChecked(done, () => run(() => window.greenroom.setChecklistItemDone({ id: item.id, done })))
+        }}
         label={
-          <Text size="sm" fw={500} td={item.done ? 'line-through' : undefined} c={item.done ? 'dimmed' : undefined}>
+          <Text size="sm" fw={500} td={checked ? 'line-through' : undefined} c={checked ? 'dimmed' : undefined}>
             {item.label}
           </Text>
         }

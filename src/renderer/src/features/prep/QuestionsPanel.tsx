@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { Link } from 'react-router'
 import type { PickedQuestion, PrepRoom } from '../../../../shared/prep'
 import { useQuery } from '../../hooks/useQuery'
+import { useOptimisticFlag } from '../../hooks/useOptimisticFlag'
 import { useSave } from '../interviews/detail/useSave'
 import { tagsOf } from '../samples/QuestionBank'
 import { QuestionModal } from '../samples/QuestionModal'
@@ -12,7 +13,7 @@ import { QuestionModal } from '../samples/QuestionModal'
 function PickedCard({ picked, room }: { picked: PickedQuestion; room: PrepRoom }) {
   const { run } = useSave()
   const { question } = picked
-  const struggled = picked.struggledAt !== null
+  const [struggled, setStruggled] = useOptimisticFlag(picked.struggledAt !== null)
   const unpick = async () => {
     if (!(await run(() => window.greenroom.unpickQuestion({ interviewId: room.interviewId, questionId: question.id })))) return
     const key = `unpicked-${question.id}`
@@ -59,27 +60,39 @@ function PickedCard({ picked, room }: { picked: PickedQuestion; room: PrepRoom }
         label="Couldn’t answer well"
         description={struggled ? 'Be straight with the client, then follow up: a follow-up was added to this interview.' : 'Mark it during or after the call; a follow-up is added to this interview.'}
         checked={struggled}
-        onChange={(event) => void run(() => window.greenroom.markQuestion({ interviewId: room.interviewId, questionId: question.id, couldntAnswer: event.currentTarget.checked }))}
+        onChange={(event) => {
+          const couldntAnswer = event.currentTarget.checked
+          setStruggled(couldntAnswer, () => run(() => window.greenroom.markQuestion({ interviewId: room.interviewId, questionId: question.id, couldntAnswer })))
+        }}
       />
     </Paper>
   )
 }
 
+function FollowUpBox({ id, text, done }: { id: string; text: string; done: boolean }) {
+  const { run } = useSave()
+  const [checked, setChecked] = useOptimisticFlag(done)
+  return (
+    <Checkbox
+      label={text}
+      checked={checked}
+      onChange={(event) => {
+        const next = event.currentTarget.checked
+        setChecked(next, () => run(() => window.greenroom.setFollowUpDone({ id, done: next })))
+      }}
+    />
+  )
+}
+
 /** What needs doing after the call: answers owed, each ticked when sent. */
 export function FollowUps({ room }: { room: PrepRoom }) {
-  const { run } = useSave()
   if (room.followUps.length === 0) return null
   const open = room.followUps.filter((followUp) => !followUp.doneAt).length
   return (
     <Alert color={open ? 'orange' : 'gray'} variant="light" title={open ? `Follow-ups (${open} open)` : 'Follow-ups (all done)'} icon={<IconArrowBackUp />} aria-label="Follow-ups">
       <Stack gap={6}>
         {room.followUps.map((followUp) => (
-          <Checkbox
-            key={followUp.id}
-            label={followUp.text}
-            checked={followUp.doneAt !== null}
-            onChange={(event) => void run(() => window.greenroom.setFollowUpDone({ id: followUp.id, done: event.currentTarget.checked }))}
-          />
+          <FollowUpBox key={followUp.id} id={followUp.id} text={followUp.text} done={followUp.doneAt !== null} />
         ))}
       </Stack>
     </Alert>
