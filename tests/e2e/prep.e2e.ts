@@ -32,7 +32,7 @@ async function openPrepRoom(): Promise<{ page: Page; origin: string; url: string
     await window.greenroom.acceptInvitation({ id: item.invitation.id, message: '', terms: null })
   })
   await page.getByRole('link', { name: 'Interviews' }).click()
-  await page.getByRole('link', { name: 'Prep room for Analytics dashboard, 0% ready' }).click()
+  await page.getByRole('row', { name: /Analytics dashboard/ }).getByRole('link', { name: '0% ready: open the prep room' }).click()
   await page.getByRole('heading', { level: 1, name: 'Prep room' }).waitFor()
   return { page, origin: host.origin, url: host.url }
 }
@@ -60,7 +60,7 @@ describe('the prep room', () => {
     await page.getByRole('status', { name: '25% ready, 2 of 8 prep items done' }).waitFor()
 
     await page.getByRole('link', { name: 'Interviews' }).first().click()
-    await page.getByRole('link', { name: 'Prep room for Analytics dashboard, 25% ready' }).waitFor()
+    await page.getByRole('row', { name: /Analytics dashboard/ }).getByRole('link', { name: '25% ready: open the prep room' }).waitFor()
     expect(consoleErrorsOf(page)).toEqual([])
   })
 

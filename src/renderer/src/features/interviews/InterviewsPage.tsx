@@ -60,7 +60,8 @@ function PrepCell({ interview, readiness }: { interview: InterviewSummary; readi
       component={Link}
       to={`/interviews/${interview.id}/prep`}
       underline="never"
-      aria-label={`Prep room for ${interview.title}${showReadiness ? `, ${Math.round(readiness.share * 100)}% ready` : ''}`}
+      // The row names the interview; a label without its title keeps "link named <title>" unique.
+      aria-label={showReadiness ? `${Math.round(readiness.share * 100)}% ready: open the prep room` : 'Open the prep room'}
       onClick={(event: React.MouseEvent) => event.stopPropagation()}
     >
       {showReadiness ? <ReadinessBar readiness={readiness} /> : <Text size="xs" c="dimmed">Open</Text>}
