@@ -216,7 +216,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     close: async () => {
       for (const client of sockets.clients) client.terminate()
       sockets.close()
-      await new Promise<void>((resolveClose) => server.close(() => resolveClose()))
+      const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()))
+      // A tab still showing a sample (a PDF, a video) keeps its connection open: end it too.
+      server.closeAllConnections()
+      await closed
     }
   }
 }

@@ -128,6 +128,7 @@ describe('the prep room', () => {
     await attached.getByRole('button', { name: 'Open “dashboard case study”' }).click()
     const tab = await opening
     expect(tab.url()).toMatch(new RegExp(`^${origin}/samples/[0-9a-f-]{36}/dashboard-case-study\\.pdf$`))
+    await tab.close()
 
     await page.getByRole('link', { name: 'Samples' }).first().click()
     await page.getByRole('article', { name: 'dashboard case study' }).waitFor()
