@@ -216,6 +216,93 @@ async function benchConnectionTest() {
   }
 }
 
+const p95 = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]
+}
+const NOTE_BYTES = 200 * 1024
+const BURSTS = 8
+const KEYS_PER_BURST = 25
+
+/**
+ * Typing in the prep room's notes editor with a 200 KB note: time from each key event to
+ * the next paint, p95, beside a bare textarea holding the same text in the same page.
+ * Keys come in bursts with pauses, so autosave and the local draft run as they do for a
+ * person typing.
+ */
+async function benchNotesTyping(browser) {
+  const greenroom = await startGreenroom()
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  const page = await context.newPage()
+  try {
+    await page.goto(greenroom.url)
+    await page.waitForFunction(() => performance.getEntriesByName('greenroom:interactive').length > 0)
+    const interviewId = await page.evaluate(async (bytes) => {
+      const item = await window.greenroom.createInvitation({
+        client: { fields: { name: 'Bench Client', company: '', website: '', timeZone: null, country: '', notes: '' } },
+        job: { title: 'Bench job', description: 'A job post.', url: '', budgetType: 'fixed', budget: null, skills: [], postedAt: null },
+        message: '',
+        receivedAt: null
+      })
+      const accepted = await window.greenroom.acceptInvitation({ id: item.invitation.id, message: '', terms: null })
+      const line = '- Ask about the onboarding funnel, and what **done** means for the first milestone\n'
+      let body = '# Notes for the call\n\n'
+      while (body.length < bytes) body += line
+      await window.greenroom.savePrepNotes({ interviewId: accepted.invitation.interviewId, body: body.slice(0, bytes) })
+      return accepted.invitation.interviewId
+    }, NOTE_BYTES)
+    await page.evaluate((id) => (location.hash = `#/interviews/${id}/prep`), interviewId)
+    const editor = page.getByRole('textbox', { name: 'Prep notes' })
+    await editor.waitFor()
+    await page.evaluate(() => {
+      window.__keyToPaint = []
+      // Runs before the app's handlers; a timeout queued from the next frame runs after that frame painted.
+      window.addEventListener(
+        'keydown',
+        (event) => {
+          const start = event.timeStamp
+          requestAnimationFrame(() => setTimeout(() => window.__keyToPaint.push(performance.now() - start), 0))
+        },
+        true
+      )
+      const bare = document.createElement('textarea')
+      bare.setAttribute('aria-label', 'Bare textarea')
+      bare.value = document.querySelector('textarea[aria-label="Prep notes"]').value
+      Object.assign(bare.style, { position: 'fixed', top: '80px', left: '300px', width: '900px', height: '420px', zIndex: '10000', display: 'none' })
+      document.body.appendChild(bare)
+    })
+    const bare = page.getByRole('textbox', { name: 'Bare textarea' })
+    const typeInto = async (target, showBare) => {
+      await page.evaluate((show) => (document.querySelector('textarea[aria-label="Bare textarea"]').style.display = show ? 'block' : 'none'), showBare)
+      await target.focus()
+      await page.keyboard.press('Control+End')
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      await page.evaluate(() => (window.__keyToPaint = []))
+      for (let burst = 0; burst < BURSTS; burst++) {
+        for (let key = 0; key < KEYS_PER_BURST; key++) {
+          await page.keyboard.press(key === KEYS_PER_BURST - 1 ? 'Enter' : 'abcdefghij'[key % 10])
+          await new Promise((resolve) => setTimeout(resolve, 30))
+        }
+        await new Promise((resolve) => setTimeout(resolve, 600)) // long enough for the autosave to run
+      }
+      return page.evaluate(() => window.__keyToPaint.slice())
+    }
+    const app = []
+    const baseline = []
+    for (let round = 0; round < 2; round++) {
+      baseline.push(...(await typeInto(bare, true)))
+      app.push(...(await typeInto(editor, false)))
+    }
+    const saved = await page.evaluate((id) => window.greenroom.getPrepRoom({ interviewId: id }).then((room) => room.notes.body.length), interviewId)
+    if (saved < NOTE_BYTES) throw new Error('The notes editor did not save what was typed')
+    report(`notes editor: key to next paint with a 200 KB note (baseline: bare textarea with the same text in the same page), p95 of ${app.length} keys`, 'ms', p95(app), p95(baseline))
+    report(`notes editor: key to next paint with a 200 KB note (baseline: bare textarea, same page), median of ${app.length} keys`, 'ms', median(app), median(baseline))
+  } finally {
+    await context.close()
+    greenroom.stop()
+  }
+}
+
 /** Compiles the TypeScript pipeline bench against the real services, then runs it. */
 async function benchPipelineAtScale() {
   const outDir = join(root, 'out/bench') // inside the project, so 'sqlite3' resolves from node_modules
@@ -229,20 +316,25 @@ async function benchPipelineAtScale() {
   await benchPipeline()
 }
 
+// `npm run bench -- notes` runs one group: startup, round-trip, connection-test, pipeline or notes.
+const only = process.argv[2]
+const wanted = (group) => !only || only === group
+
 async function main() {
   buildIfNeeded()
   const emptyPageDir = join(temp, 'empty-page')
   await build({ root: join(root, 'bench/empty-page'), logLevel: 'silent', configFile: false, build: { outDir: emptyPageDir } })
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
   try {
-    await benchColdStart(browser, emptyPageDir)
-    await benchRoundTrip(browser)
+    if (wanted('startup')) await benchColdStart(browser, emptyPageDir)
+    if (wanted('round-trip')) await benchRoundTrip(browser)
+    if (wanted('notes')) await benchNotesTyping(browser)
   } finally {
     await browser.close()
   }
-  await benchConnectionTest()
+  if (wanted('connection-test')) await benchConnectionTest()
   try {
-    await benchPipelineAtScale()
+    if (wanted('pipeline')) await benchPipelineAtScale()
   } finally {
     rmSync(temp, { recursive: true, force: true })
   }

@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createReadStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -28,6 +29,8 @@ export interface BrowserHost {
 }
 
 export const RPC_PATH = '/rpc'
+/** Sample files are served at /samples/<id>/<file name>, so a new tab shows them with the system's viewer. */
+export const SAMPLES_PATH = '/samples/'
 const MAX_MESSAGE_BYTES = 32 * 1024 * 1024
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -108,6 +111,31 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     response.end(body)
   }
 
+  /**
+   * Browser mode's "open with the system's app": the sample opens in a new tab of the
+   * user's browser, which shows PDFs, images, video and text itself and downloads office
+   * documents for their app. Only files the samples service type-checked are served.
+   */
+  async function serveSample(url: URL, response: ServerResponse): Promise<void> {
+    const id = url.pathname.slice(SAMPLES_PATH.length).split('/')[0] ?? ''
+    const file = /^[0-9a-f-]{36}$/.test(id) ? await options.core.samples.fileFor(id) : null
+    if (!file) {
+      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('This sample’s file is not on this computer.')
+      return
+    }
+    const inline = /^(application\/pdf|image\/|video\/|audio\/|text\/plain)/.test(file.mediaType)
+    response.writeHead(200, {
+      'Content-Type': file.mediaType,
+      'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer'
+    })
+    createReadStream(file.path)
+      .on('error', () => response.destroy())
+      .pipe(response)
+  }
+
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`)
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -127,7 +155,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       response.end()
       return
     }
-    void serveFile(url, response)
+    if (url.pathname.startsWith(SAMPLES_PATH)) void serveSample(url, response)
+    else void serveFile(url, response)
   })
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
@@ -187,7 +216,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     close: async () => {
       for (const client of sockets.clients) client.terminate()
       sockets.close()
-      await new Promise<void>((resolveClose) => server.close(() => resolveClose()))
+      const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()))
+      // A tab still showing a sample (a PDF, a video) keeps its connection open: end it too.
+      server.closeAllConnections()
+      await closed
     }
   }
 }

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createPipelineHandlers } from './handlers/pipeline-handlers'
+import { createPrepHandlers } from './handlers/prep-handlers'
 import type { Handlers } from './handlers/types'
 import type { UpcomingCall } from '../shared/reminders-api'
 import { systemClock, type Clock } from './services/clock'
@@ -9,6 +10,8 @@ import { EventBus } from './services/events'
 import { migrate } from './services/migrations'
 import { migrations } from './services/schema'
 import { createConnectionTestsService } from './services/precall/connection-tests'
+import { createSampleStore } from './services/prep/sample-files'
+import { browserSampleOpener, type SampleFile, type SampleOpener } from './services/prep/samples'
 import { createCalendarExport } from './services/schedule/calendar-export'
 import { createSchedulingService } from './services/schedule/scheduling'
 import { createRemindersService } from './services/reminders/reminders'
@@ -29,6 +32,8 @@ export interface CoreOptions {
   /** Shows due reminders outside the window (Electron: system notifications). */
   notifyReminders?: ReminderNotifier
   onBackgroundError?: (error: unknown) => void
+  /** How a sample file is opened: the desktop app passes the system's opener; browser mode serves it. */
+  sampleOpener?: SampleOpener
 }
 
 export interface Core {
@@ -38,6 +43,10 @@ export interface Core {
   reminders: ReminderScheduler
   /** The calls ahead with their readiness, for the tray. */
   upcomingCalls(limit: number): Promise<UpcomingCall[]>
+  /** For other main-process services (the tray): prep readiness per interview, 0..1. */
+  prep: { readinessFor(interviewIds: string[]): Promise<Map<string, number>> }
+  /** For the browser host, which serves sample files to its own token-holding page. */
+  samples: { fileFor(id: string): Promise<SampleFile | null> }
   close(): Promise<void>
 }
 
@@ -67,7 +76,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const connectionTests = createConnectionTestsService({ db })
   const scheduling = createSchedulingService({ db, clock, settings: () => settings.get() })
   const calendarExport = createCalendarExport({ db, clock })
-  const showUp = createShowUpService({ db, clock, settings: () => settings.get() })
+  // Readiness comes from the prep room, composed below; it is only asked for later.
+  const showUp = createShowUpService({ db, clock, settings: () => settings.get(), readiness: (ids) => prep.readinessFor(ids) })
   const reminders = createRemindersService({ db, clock, settings: () => settings.get() })
   const scheduler = createReminderScheduler({
     reminders,
@@ -84,6 +94,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return result
   }
 
+  const prepParts = createPrepHandlers({
+    db,
+    clock,
+    store: createSampleStore(join(options.dataDir, 'samples')),
+    opener: options.sampleOpener ?? browserSampleOpener,
+    announce
+  })
+  const { prep, samples } = prepParts.services
+  // Copied files that no sample refers to (left by a crash mid-add) go at start.
+  void samples.sweep().catch(() => undefined)
+  const pipeline = createPipelineHandlers({ db, clock, events, appVersion: options.version })
+
   const handlers: Handlers = {
     getAppInfo: () => ({
       version: options.version,
@@ -93,7 +115,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
     getSettings: () => settings.get(),
     updateSettings: (patch) => settings.update(patch),
-    ...createPipelineHandlers({ db, clock, events, appVersion: options.version }),
+    ...pipeline,
+    // A wipe or an import replaces the samples list: their copied files follow.
+    importBackup: async (input) => {
+      const summary = await pipeline.importBackup(input)
+      await samples.sweep(0)
+      return summary
+    },
+    deleteAllRecords: async (input) => {
+      const result = await pipeline.deleteAllRecords(input)
+      await samples.sweep(0)
+      return result
+    },
     saveConnectionTest: async (report) => announce(await connectionTests.save(report)),
     listConnectionTests: ({ limit }) => connectionTests.list(limit),
     checkSlot: ({ start, durationMinutes, interviewId }) => scheduling.check({ start, durationMinutes }, interviewId),
@@ -105,7 +138,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     takeReminderAlerts: () => reminders.takeAlerts(),
     listShowUpQuestions: () => showUp.questions(),
     answerShowUp: async ({ id, showedUp }) => announce(await showUp.answer(id, showedUp)),
-    listUpcomingCalls: ({ limit }) => showUp.upcoming(limit)
+    listUpcomingCalls: ({ limit }) => showUp.upcoming(limit),
+    ...prepParts.handlers
   }
 
   // Any change to interviews or settings may move a reminder.
@@ -120,6 +154,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     databaseFile,
     reminders: scheduler,
     upcomingCalls: (limit) => showUp.upcoming(limit),
+    prep: { readinessFor: (ids) => prep.readinessFor(ids) },
+    samples: { fileFor: (id) => samples.fileFor(id) },
     close: async () => {
       await scheduler.stop()
       await db.close()

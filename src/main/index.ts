@@ -7,6 +7,7 @@ import { createAppUrlMatcher } from './electron/app-url'
 import { forwardEvents, registerIpc } from './electron/ipc'
 import { applyStartAtLogin } from './electron/login-item'
 import { createSystemNotifier } from './electron/notifications'
+import { createShellSampleOpener } from './electron/sample-opener'
 import { applySecurityPolicy } from './electron/security'
 import { createAppTray } from './electron/tray'
 import { createMainWindow } from './electron/window'
@@ -53,7 +54,8 @@ async function start(): Promise<void> {
     mode: 'electron',
     version,
     notifyReminders: createSystemNotifier({ Notification, userZone, now: () => new Date(), open }),
-    onBackgroundError: (error) => console.error('Greenroom reminders:', error)
+    onBackgroundError: (error) => console.error('Greenroom reminders:', error),
+    sampleOpener: createShellSampleOpener(shell)
   })
   registerIpc(ipcMain, core.handlers, isAppUrl)
   forwardEvents(core.events, () => BrowserWindow.getAllWindows().map((window) => window.webContents))

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { pipelineContract } from './pipeline-api'
 import { precallContract } from './precall-api'
 import { remindersContract } from './reminders-api'
+import { prepContract } from './prep-api'
 import { scheduleContract } from './schedule-api'
 import { settingsPatchSchema, settingsSchema } from './settings'
 
@@ -31,7 +32,8 @@ export const contract = {
   ...pipelineContract,
   ...precallContract,
   ...scheduleContract,
-  ...remindersContract
+  ...remindersContract,
+  ...prepContract
 } as const
 
 export type Contract = typeof contract

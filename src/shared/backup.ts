@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { budgetTypeSchema, channelSchema, idSchema, instantSchema, interviewStatusSchema, interviewTypeSchema, invitationStatusSchema, offerStatusSchema, redFlagKindSchema, scenarioSchema } from './pipeline'
+import { checklistKindSchema } from './prep'
 
 /**
  * The backup file: one JSON document, versioned, whose tables mirror the database's
@@ -7,7 +8,7 @@ import { budgetTypeSchema, channelSchema, idSchema, instantSchema, interviewStat
  * cannot drift apart.
  */
 export const BACKUP_FORMAT = 'greenroom-backup'
-export const BACKUP_VERSION = 2
+export const BACKUP_VERSION = 3
 
 const jsonText = z.string().refine((text) => {
   try {
@@ -64,6 +65,27 @@ export const backupTables = {
     changed_at: instantSchema, note: z.string()
   }),
   connection_tests: z.strictObject({ id: z.number().int().positive(), started_at: instantSchema, verdict: z.enum(['ready', 'usable', 'not_ready']), report: jsonText }),
+  // Added in format 3 (the prep room); absent from older files, so they import as empty.
+  prep_rooms: z.strictObject({ interview_id: idSchema, note_id: idSchema.nullable(), opened_at: instantSchema }),
+  checklist_items: z.strictObject({
+    id: idSchema, interview_id: idSchema, kind: checklistKindSchema, label: z.string().min(1), why: z.string(), position: z.number().int(),
+    done_at: instantSchema.nullable(), removed_at: instantSchema.nullable(), created_at: instantSchema
+  }),
+  client_research: z.strictObject({
+    client_id: idSchema, mission: z.string(), what_they_do: z.string(), about_notes: z.string(), people: z.string(), notes: z.string(), updated_at: instantSchema
+  }),
+  samples: z.strictObject({
+    id: idSchema, title: z.string().min(1), kind: z.enum(['file', 'link']), url: z.string(), file_name: z.string(),
+    // Only a name Greenroom made itself: a backup can never point a sample outside the samples folder.
+    stored_name: z.string().regex(/^([0-9a-f-]{36}\.[a-z0-9]{1,8})?$/, 'Not a stored sample file name'),
+    media_type: z.string(), size_bytes: z.number().int().min(0), tags: jsonText, proves: z.string(), created_at: instantSchema, updated_at: instantSchema
+  }),
+  interview_samples: z.strictObject({ interview_id: idSchema, sample_id: idSchema, attached_at: instantSchema }),
+  questions: z.strictObject({ id: idSchema, question: z.string().min(1), answer: z.string(), tags: jsonText, created_at: instantSchema, updated_at: instantSchema }),
+  interview_questions: z.strictObject({ interview_id: idSchema, question_id: idSchema, picked_at: instantSchema, struggled_at: instantSchema.nullable() }),
+  follow_ups: z.strictObject({
+    id: idSchema, interview_id: idSchema, question_id: idSchema.nullable(), text: z.string(), done_at: instantSchema.nullable(), created_at: instantSchema
+  }),
   settings: z.strictObject({ key: z.string().min(1), value: jsonText, updated_at: instantSchema })
 } as const
 

@@ -51,7 +51,8 @@ describe('reminders', () => {
 
     await reminder.getByRole('button', { name: 'Open prep room' }).click()
     await page.waitForURL(`**/#/interviews/${id}/prep`)
-    await page.getByRole('heading', { level: 1, name: 'Analytics dashboard' }).waitFor()
+    await page.getByRole('heading', { level: 1, name: 'Prep room' }).waitFor()
+    await expect(page.getByLabel('Call time').first().textContent()).resolves.toBe('Tue 24 Nov, 15:00 your time · 09:00 in New York · 15 min')
   })
 
   it('missed while Greenroom was closed show once on the next start, then never again', async () => {

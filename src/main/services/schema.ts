@@ -244,5 +244,90 @@ export const migrations: readonly Migration[] = [
       );
       CREATE INDEX reminders_pending ON reminders(state, due_at);
     `
+  },
+  {
+    version: 6,
+    name: 'prep room',
+    sql: `
+      -- A row once an interview's prep room was opened; its checklist was filled then.
+      -- note_id is the pipeline note that holds the prep notes, so they are searchable.
+      CREATE TABLE prep_rooms (
+        interview_id TEXT PRIMARY KEY NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+        note_id TEXT REFERENCES notes(id) ON DELETE SET NULL,
+        opened_at TEXT NOT NULL
+      );
+      CREATE TABLE checklist_items (
+        id TEXT PRIMARY KEY NOT NULL,
+        interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('ask_client', 'reread_post', 'research', 'take_notes', 'samples', 'connection', 'fears', 'custom')),
+        label TEXT NOT NULL,
+        why TEXT NOT NULL DEFAULT '',
+        position INTEGER NOT NULL,
+        done_at TEXT,
+        removed_at TEXT, -- kept until the room is next opened, so a removal can be undone
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX checklist_items_interview ON checklist_items(interview_id, position);
+
+      -- Company research belongs to the client, so every interview with them shares it.
+      CREATE TABLE client_research (
+        client_id TEXT PRIMARY KEY NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        mission TEXT NOT NULL DEFAULT '',
+        what_they_do TEXT NOT NULL DEFAULT '',
+        about_notes TEXT NOT NULL DEFAULT '',
+        people TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL
+      );
+
+      -- File samples are copied to samples/<stored_name> in the data folder.
+      CREATE TABLE samples (
+        id TEXT PRIMARY KEY NOT NULL,
+        title TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('file', 'link')),
+        url TEXT NOT NULL DEFAULT '',
+        file_name TEXT NOT NULL DEFAULT '',
+        stored_name TEXT NOT NULL DEFAULT '',
+        media_type TEXT NOT NULL DEFAULT '',
+        size_bytes INTEGER NOT NULL DEFAULT 0,
+        tags TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(tags)),
+        proves TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE interview_samples (
+        interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+        sample_id TEXT NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
+        attached_at TEXT NOT NULL,
+        PRIMARY KEY (interview_id, sample_id)
+      );
+      CREATE INDEX interview_samples_sample ON interview_samples(sample_id);
+
+      CREATE TABLE questions (
+        id TEXT PRIMARY KEY NOT NULL,
+        question TEXT NOT NULL,
+        answer TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(tags)),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE interview_questions (
+        interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+        question_id TEXT NOT NULL REFERENCES questions(id) ON DELETE CASCADE,
+        picked_at TEXT NOT NULL,
+        struggled_at TEXT, -- marked "couldn't answer well"
+        PRIMARY KEY (interview_id, question_id)
+      );
+      CREATE INDEX interview_questions_question ON interview_questions(question_id);
+      CREATE TABLE follow_ups (
+        id TEXT PRIMARY KEY NOT NULL,
+        interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+        question_id TEXT REFERENCES questions(id) ON DELETE SET NULL,
+        text TEXT NOT NULL,
+        done_at TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX follow_ups_interview ON follow_ups(interview_id);
+    `
   }
 ]

@@ -6,6 +6,7 @@ import { createHashRouter, Navigate, RouterProvider } from 'react-router'
 import { AppLayout } from './components/AppLayout'
 import { SettingsProvider, useSettings } from './hooks/settings-context'
 import { InterviewPage } from './features/interviews/InterviewPage'
+import { PrepRoomPage } from './features/prep/PrepRoomPage'
 import { SearchPage } from './features/search/SearchPage'
 import { destinations } from './navigation'
 import { theme } from './theme'
@@ -18,7 +19,8 @@ const router = createHashRouter([
       { index: true, element: <Navigate to="/inbox" replace /> },
       ...destinations.map((destination) => ({ path: destination.path.slice(1), element: <destination.page /> })),
       { path: 'interviews/:id', element: <InterviewPage /> },
-      { path: 'interviews/:id/prep', element: <InterviewPage /> },
+      // Fixed with the team: reminders and the tray open this address.
+      { path: 'interviews/:id/prep', element: <PrepRoomPage /> },
       { path: 'search', element: <SearchPage /> },
       { path: '*', element: <Navigate to="/inbox" replace /> }
     ]

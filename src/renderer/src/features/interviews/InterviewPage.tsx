@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, Menu, Modal, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core'
-import { IconArrowLeft, IconCalendarEvent, IconChevronDown, IconFlag, IconTrash } from '@tabler/icons-react'
+import { IconArrowLeft, IconCalendarEvent, IconChecklist, IconChevronDown, IconFlag, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { INTERVIEW_TRANSITIONS, STATUS_LABELS, type InterviewDetail, type InterviewStatus } from '../../../../shared/pipeline'
@@ -156,6 +156,17 @@ function ScheduleLine({ detail }: { detail: InterviewDetail }) {
   )
 }
 
+/** The way into the prep room, with how ready you are. */
+function PrepRoomButton({ interviewId }: { interviewId: string }) {
+  const readiness = useQuery(() => window.greenroom.getPrepReadiness({ interviewIds: [interviewId] }), [interviewId])
+  const share = readiness.data?.[0]?.share
+  return (
+    <Button component={Link} to={`/interviews/${interviewId}/prep`} leftSection={<IconChecklist size={18} />} rightSection={share === undefined ? undefined : <Badge variant="white" size="sm">{Math.round(share * 100)}%</Badge>}>
+      Prep room
+    </Button>
+  )
+}
+
 function Header({ detail }: { detail: InterviewDetail }) {
   const { client } = detail
   const clientTime = localTimeIn(client.timeZone)
@@ -202,6 +213,7 @@ function Header({ detail }: { detail: InterviewDetail }) {
           </Group>
         </Stack>
         <Group gap="xs" wrap="nowrap">
+          <PrepRoomButton interviewId={detail.interview.id} />
           <StatusMenu detail={detail} />
           <DeleteButton detail={detail} />
         </Group>

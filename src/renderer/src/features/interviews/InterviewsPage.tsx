@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, ScrollArea, SegmentedControl, Stack, Table, Text, Tooltip } from '@mantine/core'
+import { Anchor, Badge, Button, Group, Paper, ScrollArea, SegmentedControl, Stack, Table, Text, Tooltip } from '@mantine/core'
 import { IconFlag, IconMessages, IconPlus } from '@tabler/icons-react'
 import { DateTime } from 'luxon'
 import { useState } from 'react'
@@ -13,6 +13,8 @@ import { useSettings } from '../../hooks/settings-context'
 import { useQuery } from '../../hooks/useQuery'
 import { DemoDataButton } from '../settings/DemoDataButton'
 import { InterviewFilters, noFilters, type FilterState } from './InterviewFilters'
+import { ReadinessBar } from '../prep/ReadinessMeter'
+import type { Readiness } from '../../../../shared/prep'
 import { NewInterviewModal } from './NewInterviewModal'
 
 function toQuery(filters: FilterState, zone: string) {
@@ -41,7 +43,33 @@ function ClientCell({ interview }: { interview: InterviewSummary }) {
   )
 }
 
-function InterviewTable({ interviews, zone }: { interviews: InterviewSummary[]; zone: string }) {
+/** Prep readiness of the listed interviews, kept current as their checklists change. */
+function useReadiness(interviews: InterviewSummary[] | undefined): Map<string, Readiness> {
+  const ids = (interviews ?? []).map((interview) => interview.id)
+  const readiness = useQuery(() => (ids.length ? window.greenroom.getPrepReadiness({ interviewIds: ids }) : Promise.resolve([])), [ids.join(',')])
+  return new Map((readiness.data ?? []).map((entry) => [entry.interviewId, entry]))
+}
+
+/** Statuses before the call, where readiness still matters. */
+const BEFORE_CALL = new Set(['invited', 'accepted', 'scheduled', 'no_show'])
+
+function PrepCell({ interview, readiness }: { interview: InterviewSummary; readiness: Readiness | undefined }) {
+  const showReadiness = readiness && BEFORE_CALL.has(interview.status)
+  return (
+    <Anchor
+      component={Link}
+      to={`/interviews/${interview.id}/prep`}
+      underline="never"
+      // The row names the interview; a label without its title keeps "link named <title>" unique.
+      aria-label={showReadiness ? `${Math.round(readiness.share * 100)}% ready: open the prep room` : 'Open the prep room'}
+      onClick={(event: React.MouseEvent) => event.stopPropagation()}
+    >
+      {showReadiness ? <ReadinessBar readiness={readiness} /> : <Text size="xs" c="dimmed">Open</Text>}
+    </Anchor>
+  )
+}
+
+function InterviewTable({ interviews, zone, readiness }: { interviews: InterviewSummary[]; zone: string; readiness: Map<string, Readiness> }) {
   const navigate = useNavigate()
   return (
     <Paper withBorder radius="lg">
@@ -53,6 +81,7 @@ function InterviewTable({ interviews, zone }: { interviews: InterviewSummary[]; 
             <Table.Th>Status</Table.Th>
             <Table.Th>Scenario</Table.Th>
             <Table.Th>Type</Table.Th>
+            <Table.Th>Prep</Table.Th>
             <Table.Th>Last activity</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -79,6 +108,9 @@ function InterviewTable({ interviews, zone }: { interviews: InterviewSummary[]; 
                 <Text size="sm">{INTERVIEW_TYPES[interview.type]}</Text>
               </Table.Td>
               <Table.Td>
+                <PrepCell interview={interview} readiness={readiness.get(interview.id)} />
+              </Table.Td>
+              <Table.Td>
                 <Text size="sm" c="dimmed">
                   {formatDate(interview.updatedAt, zone)}
                 </Text>
@@ -91,7 +123,7 @@ function InterviewTable({ interviews, zone }: { interviews: InterviewSummary[]; 
   )
 }
 
-function InterviewBoard({ interviews }: { interviews: InterviewSummary[] }) {
+function InterviewBoard({ interviews, readiness }: { interviews: InterviewSummary[]; readiness: Map<string, Readiness> }) {
   const columns = INTERVIEW_STATUSES.filter((status) => status !== 'invited')
   return (
     <ScrollArea type="auto" offsetScrollbars>
@@ -113,6 +145,7 @@ function InterviewBoard({ interviews }: { interviews: InterviewSummary[] }) {
                       {interview.title}
                     </Text>
                     <ClientCell interview={interview} />
+                    {BEFORE_CALL.has(interview.status) && readiness.get(interview.id) && <ReadinessBar readiness={readiness.get(interview.id)!} />}
                   </Paper>
                 ))}
               </Stack>
@@ -133,6 +166,7 @@ export function InterviewsPage() {
   const clients = useQuery(() => window.greenroom.listClients(), [])
   const interviews = useQuery(() => window.greenroom.listInterviews(toQuery(filters, zone)), [JSON.stringify(filters), zone])
   const filtered = JSON.stringify(filters) !== JSON.stringify(noFilters)
+  const readiness = useReadiness(interviews.data)
 
   return (
     <>
@@ -180,9 +214,9 @@ export function InterviewsPage() {
                 }
               />
             ) : view === 'list' ? (
-              <InterviewTable interviews={loaded} zone={zone} />
+              <InterviewTable interviews={loaded} zone={zone} readiness={readiness} />
             ) : (
-              <InterviewBoard interviews={loaded} />
+              <InterviewBoard interviews={loaded} readiness={readiness} />
             )
           }
         </QueryState>
