@@ -32,6 +32,21 @@ describe('calendar export', () => {
     expect(triggers).toEqual([-86_400, -3_600, -600])
   })
 
+  it('lists the interview’s own prep checklist with what is already done', async () => {
+    const { core } = await start('2026-11-23T09:00:00.000Z')
+    const { invitation } = await anInvitation(core)
+    const id = (await core.handlers.acceptInvitation({ id: invitation.id, message: '', terms: null })).invitation.interviewId!
+    await core.handlers.scheduleInterview({ id, startsAt: '2026-11-24T14:00:00.000Z', timeZone: 'UTC', durationMinutes: 15, note: '' })
+    const room = await core.handlers.getPrepRoom({ interviewId: id })
+    await core.handlers.setChecklistItemDone({ id: room.checklist.find((item) => item.kind === 'reread_post')!.id, done: true })
+    await core.handlers.addChecklistItem({ interviewId: id, fields: { label: 'Prepare the Stripe webhook demo', why: '' } })
+
+    const description = new ICAL.Event(parse((await core.handlers.exportInterviewCalendar({ id })).text)[0]!).description
+    expect(description).toContain('☑ Reread the job post')
+    expect(description).toContain('☐ Ask the client what they’d like you to prepare')
+    expect(description).toContain('☐ Prepare the Stripe webhook demo')
+  })
+
   it('writes all upcoming calls into one file, leaving past and unscheduled ones out', async () => {
     const { core, clock } = await start('2026-11-23T09:00:00.000Z')
     const ids: string[] = []

@@ -180,4 +180,13 @@ describe('upcoming calls', () => {
     open.clock.set('2026-11-24T10:16:00.000Z')
     expect((await open.core.handlers.listUpcomingCalls({ limit: 5 })).map((call) => call.interview.id)).toEqual([later])
   })
+
+  it('carry the prep room’s readiness, for the tray', async () => {
+    const open = await start('2026-11-23T09:00:00.000Z')
+    const id = await scheduledCall(open, '2026-11-24T10:00:00.000Z')
+    expect((await open.core.upcomingCalls(5))[0]!.readiness).toBe(0)
+    const room = await open.core.handlers.getPrepRoom({ interviewId: id })
+    for (const item of room.checklist.slice(0, 2)) await open.core.handlers.setChecklistItemDone({ id: item.id, done: true })
+    expect((await open.core.upcomingCalls(5))[0]!.readiness).toBeCloseTo(2 / room.checklist.length)
+  })
 })

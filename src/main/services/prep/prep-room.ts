@@ -183,6 +183,15 @@ export function createPrepService({ db, clock, store }: { db: Database; clock: C
 
     readinessCounts,
 
+    /** The checklist as labels and ticks, without opening the room (calendar files list it). */
+    async checklistFor(interviewId: string): Promise<{ label: string; done: boolean }[]> {
+      const fresh = (await connectionStatus(db)).fresh
+      const opened = await db.get<{ one: number }>('SELECT 1 AS one FROM prep_rooms WHERE interview_id = ?', [interviewId])
+      if (!opened) return DEFAULT_CHECKLIST.map((item) => ({ label: item.label, done: item.kind === 'connection' && fresh }))
+      const rows = await db.all<ItemRow>('SELECT * FROM checklist_items WHERE interview_id = ? AND removed_at IS NULL ORDER BY position, created_at', [interviewId])
+      return rows.map((row) => ({ label: row.label, done: row.done_at !== null || (row.kind === 'connection' && fresh) }))
+    },
+
     /** The room as it stands; the first open fills the default checklist, later ones drop removals past undo. */
     async open(interviewId: string): Promise<PrepRoom> {
       return db.transaction(async (tx) => {

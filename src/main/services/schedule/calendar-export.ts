@@ -5,20 +5,13 @@ import type { Clock } from '../clock'
 import type { Database } from '../database'
 import { createInterviewsService } from '../pipeline/interviews'
 
-/** Habits that win calls, until the prep room (its own checklist per interview) lands. */
-export const PREP_CHECKLIST = [
-  'Ask the client what they would like you to prepare',
-  'Reread the job post',
-  'Research the company: website, home and about pages',
-  'Write your notes and the questions you fear',
-  'Have your samples ready to walk through',
-  'Run the connection test'
-]
+/** An interview's prep checklist, as its prep room keeps it. */
+export type ChecklistSource = (interviewId: string) => Promise<{ label: string; done: boolean }[]>
 
 /** Alarms before each call: a day, an hour and ten minutes ahead. */
 export const ALARM_LEAD_MINUTES = [24 * 60, 60, 10]
 
-function eventFor(interview: InterviewSummary, job: Job | null): EventAttributes {
+function eventFor(interview: InterviewSummary, job: Job | null, checklist: { label: string; done: boolean }[]): EventAttributes {
   const schedule = interview.schedule!
   const link = /^https?:\/\//.test(interview.channelLink) ? interview.channelLink : undefined
   const description = [
@@ -27,7 +20,7 @@ function eventFor(interview: InterviewSummary, job: Job | null): EventAttributes
     job?.url ? `Job post: ${job.url}` : '',
     '',
     'Before the call:',
-    ...PREP_CHECKLIST.map((item) => `☐ ${item}`)
+    ...checklist.map((item) => `${item.done ? '☑' : '☐'} ${item.label}`)
   ]
     .filter((line, index, lines) => line !== '' || lines[index - 1] !== '')
     .join('\n')
@@ -59,19 +52,19 @@ function render(events: EventAttributes[]): string {
 }
 
 /** .ics files: one interview, or every upcoming call, for any calendar app. */
-export function createCalendarExport({ db, clock }: { db: Database; clock: Clock }) {
+export function createCalendarExport({ db, clock, checklistFor }: { db: Database; clock: Clock; checklistFor: ChecklistSource }) {
   const interviews = createInterviewsService({ db, clock })
   return {
     async interview(id: string): Promise<{ fileName: string; text: string }> {
       const detail = await interviews.get(id)
       if (!detail.interview.schedule) throw new ApiError('CONFLICT', 'Schedule the call before adding it to a calendar')
-      return { fileName: `interview-${detail.interview.schedule.startsAt.slice(0, 10)}.ics`, text: render([eventFor(detail.interview, detail.job)]) }
+      return { fileName: `interview-${detail.interview.schedule.startsAt.slice(0, 10)}.ics`, text: render([eventFor(detail.interview, detail.job, await checklistFor(id))]) }
     },
     async upcoming(): Promise<{ fileName: string; text: string; count: number }> {
       const now = clock.now().toISOString()
       const scheduled = (await interviews.list({ statuses: ['scheduled'], limit: 1000 })).filter((interview) => interview.schedule && interview.schedule.startsAt >= now)
       const events: EventAttributes[] = []
-      for (const interview of scheduled) events.push(eventFor(interview, interview.jobId ? (await interviews.get(interview.id)).job : null))
+      for (const interview of scheduled) events.push(eventFor(interview, interview.jobId ? (await interviews.get(interview.id)).job : null, await checklistFor(interview.id)))
       return { fileName: 'greenroom-upcoming.ics', text: render(events), count: events.length }
     }
   }
