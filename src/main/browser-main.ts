@@ -26,8 +26,16 @@ function parseOptions(): { dataDir: string; port: number; clock: Clock } {
 
 async function main(): Promise<void> {
   const { dataDir, port, clock } = parseOptions()
-  const core = await createCore({ dataDir, mode: 'browser', version, clock, onBackgroundError: (error) => console.error('Greenroom reminders:', error) })
-  const host = await startBrowserHost({ core, rendererDir: join(__dirname, '../renderer'), port })
+  const rendererDir = join(__dirname, '../renderer')
+  const core = await createCore({
+    dataDir,
+    mode: 'browser',
+    version,
+    clock,
+    guestPageDir: rendererDir,
+    onBackgroundError: (error) => console.error('Greenroom:', error)
+  })
+  const host = await startBrowserHost({ core, rendererDir, port })
 
   console.log('Greenroom is running in browser mode.')
   console.log(`Open ${host.url}`)

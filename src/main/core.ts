@@ -18,6 +18,11 @@ import { createRemindersService } from './services/reminders/reminders'
 import { createReminderScheduler, type ReminderNotifier, type ReminderScheduler, type Timers } from './services/reminders/scheduler'
 import { createShowUpService } from './services/reminders/show-up'
 import { createSettingsService } from './services/settings-service'
+import type { Settings } from '../shared/settings'
+import { createCallRoomsService } from './services/call/call-rooms'
+import { createCallsService } from './services/call/calls'
+import type { ScreenSource } from '../shared/call'
+import type { SignalingServerOptions, SignalingServer } from './services/signaling/server'
 
 export const DATABASE_FILE_NAME = 'greenroom.db'
 
@@ -34,6 +39,16 @@ export interface CoreOptions {
   onBackgroundError?: (error: unknown) => void
   /** How a sample file is opened: the desktop app passes the system's opener; browser mode serves it. */
   sampleOpener?: SampleOpener
+  /** The built renderer folder; the app's signaling server serves its guest page to invitees. */
+  guestPageDir?: string
+  /** Starts the app's own signaling server (tests pass their own). */
+  startSignalingServer?: (options: SignalingServerOptions) => Promise<SignalingServer>
+  /** This computer's LAN addresses (tests pass their own). */
+  lanAddresses?: () => string[]
+  /** The desktop app's screen picker; browser mode leaves it out and the browser shows its own. */
+  screenShare?: { list(): Promise<ScreenSource[]>; choose(id: string): void }
+  /** The desktop app's call window (mini, always on top); browser mode has a compact layout instead. */
+  callWindow?: { set(mini: boolean, inCall: boolean): { alwaysOnTop: boolean } }
 }
 
 export interface Core {
@@ -105,6 +120,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Copied files that no sample refers to (left by a crash mid-add) go at start.
   void samples.sweep().catch(() => undefined)
   const pipeline = createPipelineHandlers({ db, clock, events, appVersion: options.version })
+  const callRooms = createCallRoomsService({
+    db,
+    clock,
+    settings: () => settings.get(),
+    ...(options.guestPageDir ? { guestPageDir: options.guestPageDir } : {}),
+    ...(options.startSignalingServer ? { startServer: options.startSignalingServer } : {}),
+    ...(options.lanAddresses ? { lanAddresses: options.lanAddresses } : {})
+  })
+  const calls = createCallsService({ db, clock })
 
   const handlers: Handlers = {
     getAppInfo: () => ({
@@ -139,12 +163,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     listShowUpQuestions: () => showUp.questions(),
     answerShowUp: async ({ id, showedUp }) => announce(await showUp.answer(id, showedUp)),
     listUpcomingCalls: ({ limit }) => showUp.upcoming(limit),
-    ...prepParts.handlers
+    ...prepParts.handlers,
+    openCallRoom: ({ interviewId, renew }) => callRooms.openRoom(interviewId, renew),
+    getSignalingInfo: () => callRooms.info(),
+    recordCall: async (input) => announce(await calls.record(input)),
+    rateCall: async ({ id, rating, issues }) => announce(await calls.rate(id, rating, issues)),
+    listCalls: ({ interviewId }) => calls.list(interviewId),
+    listScreenSources: async () =>
+      options.screenShare ? { picker: 'app' as const, sources: await options.screenShare.list() } : { picker: 'browser' as const, sources: [] },
+    chooseScreenSource: ({ id }) => {
+      options.screenShare?.choose(id)
+      return null
+    },
+    setCallWindow: ({ mini, inCall }) => options.callWindow?.set(mini, inCall) ?? { alwaysOnTop: false }
   }
 
   // Any change to interviews or settings may move a reminder.
-  events.subscribe((event) => {
+  events.subscribe((event, payload) => {
     if (event === 'recordsChanged' || event === 'settingsChanged') void scheduler.replan()
+    if (event === 'settingsChanged') void callRooms.settingsChanged(payload as Settings).catch((error: unknown) => options.onBackgroundError?.(error))
   })
   await scheduler.start()
 
@@ -157,6 +194,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     prep: { readinessFor: (ids) => prep.readinessFor(ids) },
     samples: { fileFor: (id) => samples.fileFor(id) },
     close: async () => {
+      await callRooms.close()
       await scheduler.stop()
       await db.close()
     }

@@ -1,9 +1,11 @@
-import { app, BrowserWindow, ipcMain, Menu, nativeTheme, Notification, powerMonitor, session, shell, Tray } from 'electron'
+import { app, BrowserWindow, desktopCapturer, dialog, ipcMain, Menu, nativeTheme, Notification, powerMonitor, session, shell, Tray } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { version } from '../../package.json'
 import { createCore, type Core } from './core'
 import { createAppUrlMatcher } from './electron/app-url'
+import { createCallWindow } from './electron/call-window'
+import { createScreenShare } from './electron/screen-share'
 import { forwardEvents, registerIpc } from './electron/ipc'
 import { applyStartAtLogin } from './electron/login-item'
 import { createSystemNotifier } from './electron/notifications'
@@ -22,6 +24,7 @@ let core: Core | undefined
 let mainWindow: BrowserWindow | null = null
 // Closing the window hides it to the tray; only Quit (or the system) ends the app.
 let quitting = false
+const callWindow = createCallWindow({ window: () => mainWindow, dialog })
 
 /** Shows the window, on `path` when given (an in-app route such as /calendar). */
 async function showMainWindow(path?: string): Promise<void> {
@@ -35,9 +38,16 @@ async function showMainWindow(path?: string): Promise<void> {
   mainWindow = createMainWindow(BrowserWindow, join(__dirname, '../preload/index.js'), nativeTheme.shouldUseDarkColors)
   mainWindow.once('ready-to-show', () => mainWindow?.show())
   mainWindow.on('close', (event) => {
+    // An accidental close in a call asks first; leaving ends the call by reloading the page.
+    if (!callWindow.confirmClose()) {
+      event.preventDefault()
+      quitting = false
+      return
+    }
     if (quitting) return
     event.preventDefault()
     mainWindow?.hide()
+    if (callWindow.wasInCall()) void mainWindow?.loadURL(rendererUrl)
   })
   mainWindow.on('closed', () => (mainWindow = null))
   await mainWindow.loadURL(path ? `${rendererUrl}#${path}` : rendererUrl)
@@ -55,7 +65,10 @@ async function start(): Promise<void> {
     version,
     notifyReminders: createSystemNotifier({ Notification, userZone, now: () => new Date(), open }),
     onBackgroundError: (error) => console.error('Greenroom reminders:', error),
-    sampleOpener: createShellSampleOpener(shell)
+    sampleOpener: createShellSampleOpener(shell),
+    guestPageDir: join(__dirname, '../renderer'),
+    screenShare: createScreenShare({ desktopCapturer, session: session.defaultSession, isAppUrl }),
+    callWindow
   })
   registerIpc(ipcMain, core.handlers, isAppUrl)
   forwardEvents(core.events, () => BrowserWindow.getAllWindows().map((window) => window.webContents))

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { ROOMS_PATH } from '../shared/signaling'
 import { parseCommandLine, parsePort, runCommand, UsageError } from './cli'
 import { startSignalingServer } from './services/signaling/server'
@@ -71,6 +72,8 @@ async function main(): Promise<void> {
     port: options.port,
     host: options.host,
     adminSecret,
+    // The guest's call page, from the built app next to this script.
+    guestPageDir: join(__dirname, '../renderer'),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {})
   })
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { callContract } from './call-api'
 import { pipelineContract } from './pipeline-api'
 import { precallContract } from './precall-api'
 import { remindersContract } from './reminders-api'
@@ -33,6 +34,7 @@ export const contract = {
   ...precallContract,
   ...scheduleContract,
   ...remindersContract,
+  ...callContract,
   ...prepContract
 } as const
 

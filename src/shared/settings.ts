@@ -61,6 +61,46 @@ export const iceServerSchema = z.strictObject({
 })
 export type IceServer = z.infer<typeof iceServerSchema>
 
+const MIN_ADMIN_SECRET = 16
+
+/** Where call rooms are made: the app's own server, or a standalone one (`npm run signal`) both parties reach. */
+export const signalingSettingsSchema = z
+  .strictObject({
+    mode: z.enum(['embedded', 'remote']),
+    /** The app's own server: this computer only (127.0.0.1), or the local network too. */
+    listen: z.enum(['loopback', 'lan']),
+    /** The app's own server's port; 0 picks a free one and keeps it while rooms live. */
+    port: z.number().int('A whole port number').min(0, 'Ports run from 0 to 65535').max(65535, 'Ports run from 0 to 65535'),
+    /** A standalone server's public address, e.g. https://signal.example.com. */
+    remoteUrl: z.string().trim().max(500),
+    /** The standalone server's admin secret, for POST /rooms. */
+    adminSecret: z.string().trim().max(500)
+  })
+  .superRefine((value, context) => {
+    if (value.mode !== 'remote') return
+    let url: URL | null = null
+    try {
+      url = new URL(value.remoteUrl)
+    } catch {
+      url = null
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
+      context.addIssue({ code: 'custom', path: ['remoteUrl'], message: 'Use the server’s http(s) address, e.g. https://signal.example.com' })
+    }
+    if (value.adminSecret.length < MIN_ADMIN_SECRET) {
+      context.addIssue({ code: 'custom', path: ['adminSecret'], message: `The server’s admin secret has at least ${MIN_ADMIN_SECRET} characters` })
+    }
+  })
+export type SignalingSettings = z.infer<typeof signalingSettingsSchema>
+
+export const DEFAULT_SIGNALING_SETTINGS: SignalingSettings = {
+  mode: 'embedded',
+  listen: 'loopback',
+  port: 0,
+  remoteUrl: '',
+  adminSecret: ''
+}
+
 export const settingsSchema = z.object({
   userName: z.string().trim().max(80, 'Keep the name under 80 characters'),
   timeZone: timeZoneSchema,
@@ -74,7 +114,9 @@ export const settingsSchema = z.object({
   /** How long after a call's start Greenroom asks whether the client came. */
   noShowMarginMinutes: z.number().int().min(1, 'At least one minute').max(120, 'Two hours at most'),
   /** Desktop app only: start Greenroom (in the tray) when the user logs in. */
-  startAtLogin: z.boolean()
+  startAtLogin: z.boolean(),
+  /** Where call rooms are made (the STUN/TURN servers are iceServers above). */
+  signaling: signalingSettingsSchema
 })
 
 /** Any subset of the settings; unknown keys are refused rather than dropped. */
@@ -89,7 +131,8 @@ export const settingsPatchSchema = z
     bufferMinutes: settingsSchema.shape.bufferMinutes,
     reminderLeadMinutes: reminderLeadsSchema,
     noShowMarginMinutes: settingsSchema.shape.noShowMarginMinutes,
-    startAtLogin: z.boolean()
+    startAtLogin: z.boolean(),
+    signaling: signalingSettingsSchema
   })
   .partial()
   .strict()
@@ -109,6 +152,7 @@ export function defaultSettings(systemTimeZone: string): Settings {
     bufferMinutes: 10,
     reminderLeadMinutes: [1440, 60, 10],
     noShowMarginMinutes: 10,
-    startAtLogin: false
+    startAtLogin: false,
+    signaling: DEFAULT_SIGNALING_SETTINGS
   }
 }

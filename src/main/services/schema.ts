@@ -329,5 +329,37 @@ export const migrations: readonly Migration[] = [
       );
       CREATE INDEX follow_ups_interview ON follow_ups(interview_id);
     `
+  },
+  {
+    version: 7,
+    name: 'call room',
+    sql: `
+      -- The call room each interview calls in, kept while it lives so the invite link
+      -- stays the same (the app's own server takes its rooms back after a restart).
+      CREATE TABLE call_rooms (
+        interview_id TEXT PRIMARY KEY NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+        room TEXT NOT NULL,
+        host_token TEXT NOT NULL,
+        guest_token TEXT NOT NULL,
+        server TEXT NOT NULL CHECK (server IN ('embedded', 'remote')),
+        base_url TEXT NOT NULL,
+        invite_url TEXT NOT NULL,
+        signal_url TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      -- Calls that took place: what was measured, and the user's rating.
+      CREATE TABLE calls (
+        id TEXT PRIMARY KEY NOT NULL,
+        interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+        started_at TEXT NOT NULL,
+        ended_at TEXT NOT NULL,
+        measurements TEXT NOT NULL CHECK (json_valid(measurements)),
+        rating INTEGER CHECK (rating BETWEEN 1 AND 5),
+        issues TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(issues)),
+        rated_at TEXT
+      );
+      CREATE INDEX calls_interview ON calls(interview_id, started_at);
+    `
   }
 ]

@@ -86,13 +86,13 @@ describe('creating rooms', () => {
     expect(await response.text()).toBe('Rooms are not created over HTTP on this server.\n')
   })
 
-  it('serves no guest page yet: /join/… says so plainly, and other paths are not found', async () => {
+  it('without the built app, /join/… says plainly that the guest page is missing, and other paths are not found', async () => {
     const server = await startServer()
     const room = server.createRoom()
     const join = await fetch(`${server.url}/join/${room.room}`)
     expect(join.status).toBe(404)
     expect(join.headers.get('content-type')).toBe('text/plain; charset=utf-8')
-    expect(await join.text()).toBe('The guest call page is not available on this server yet.\n')
+    expect(await join.text()).toBe('The guest call page is not available on this server: it was started without the built app.\n')
     expect((await fetch(`${server.url}/`)).status).toBe(404)
     await expect(SignalClient.open(`ws://127.0.0.1:${server.port}/elsewhere`)).rejects.toThrow(/HTTP 404/)
   })

@@ -11,7 +11,8 @@ export type ReadinessSource = (interviewIds: string[]) => Promise<Map<string, nu
 
 /**
  * After a call's start has passed by the margin from Settings and the interview is still
- * "scheduled", Greenroom asks whether the client came. Also lists the calls ahead.
+ * "scheduled", Greenroom asks whether the client came, unless a call with them was held in
+ * Greenroom's call room. Also lists the calls ahead.
  */
 export function createShowUpService(deps: { db: Database; clock: Clock; settings: () => Promise<Settings>; readiness?: ReadinessSource }) {
   const { db, clock } = deps
@@ -22,7 +23,10 @@ export function createShowUpService(deps: { db: Database; clock: Clock; settings
     async questions(): Promise<{ interview: InterviewSummary }[]> {
       const { noShowMarginMinutes } = await deps.settings()
       const rows = await db.all<{ id: string }>(
-        "SELECT id FROM interviews WHERE status = 'scheduled' AND starts_at IS NOT NULL AND julianday(starts_at) <= julianday(?) ORDER BY starts_at",
+        // A call held in Greenroom (ending no earlier than half a day before the start) answers the question.
+        `SELECT id FROM interviews i WHERE status = 'scheduled' AND starts_at IS NOT NULL AND julianday(starts_at) <= julianday(?)
+           AND NOT EXISTS (SELECT 1 FROM calls c WHERE c.interview_id = i.id AND julianday(c.ended_at) >= julianday(i.starts_at) - 0.5)
+         ORDER BY starts_at`,
         [minutesAgo(noShowMarginMinutes)]
       )
       return Promise.all(rows.map(async (row) => ({ interview: await loadSummary(db, row.id) })))

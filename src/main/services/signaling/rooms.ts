@@ -68,6 +68,23 @@ export class RoomRegistry<Seat> {
   }
 
   /**
+   * Takes back a room made earlier (by this registry before a restart): same id, same
+   * tokens, same expiry. False when it has expired, the id is taken or the registry is full.
+   */
+  restore(made: NewRoom): boolean {
+    if (this.rooms.has(made.room) || made.expiresAt.getTime() <= this.options.clock.now().getTime()) return false
+    if (this.rooms.size >= this.options.maxRooms) return false
+    this.rooms.set(made.room, {
+      id: made.room,
+      expiresAt: made.expiresAt,
+      seats: { host: null, guest: null },
+      call: 'idle',
+      tokenDigests: { host: digest(made.hostToken), guest: digest(made.guestToken) }
+    })
+    return true
+  }
+
+  /**
    * The room, when `token` is this room's token for `role`. An unknown room and a wrong
    * token look the same from outside; an expired room is said to be expired only to
    * someone who holds its token.

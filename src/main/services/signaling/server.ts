@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, resolve, sep } from 'node:path'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import {
   createRoomInputSchema,
@@ -7,7 +9,9 @@ import {
   inviteUrl,
   JOIN_PATH_PREFIX,
   MAX_MESSAGE_BYTES,
+  roomIdSchema,
   ROOMS_PATH,
+  roomTokenSchema,
   SIGNAL_CLOSE_CODES,
   SIGNAL_PATH,
   signalUrl,
@@ -76,11 +80,26 @@ export interface SignalingServerOptions {
   host?: string
   /** The address both parties reach the server at (`https://signal.example.com`); by default http://<host>:<port>. */
   publicUrl?: string
+  /** With no publicUrl: the host name or address in the default one (a LAN address when listening on 0.0.0.0). */
+  publicHost?: string
   /** Turns on `POST /rooms` for holders of this secret. */
   adminSecret?: string
   clock?: Clock
   timers?: Timers
   limits?: Partial<SignalingLimits>
+  /**
+   * The built renderer folder holding guest.html and its assets (out/renderer): the guest's
+   * call page is served at /join/<room>. Without it the page answers a plain 404.
+   */
+  guestPageDir?: string
+}
+
+/** A room the server answered earlier, as the host's app stored it, to take back after a restart. */
+export interface RestorableRoom {
+  room: string
+  hostToken: string
+  guestToken: string
+  expiresAt: string
 }
 
 export interface SignalingServer {
@@ -91,6 +110,8 @@ export interface SignalingServer {
   readonly port: number
   readonly host: string
   createRoom(input?: CreateRoomInput): CreatedRoom
+  /** Takes back a room made before a restart; false when expired, taken or malformed. */
+  restoreRoom(room: RestorableRoom): boolean
   /** Closes expired rooms now (the server also does it every sweepIntervalMs). */
   expireRooms(): number
   stats(): { rooms: number; connections: number }
@@ -104,6 +125,26 @@ const TEXT_HEADERS = {
   'Referrer-Policy': 'no-referrer'
 }
 const MAX_BODY_BYTES = 4 * 1024
+
+/**
+ * The guest page's policy, sent as a header: its own scripts and styles only, media from
+ * the camera and the call, and connections back to this server (its WebSocket) alone.
+ * It has no window.greenroom and nothing of the app's.
+ */
+export const GUEST_PAGE_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "media-src 'self' blob: mediastream:; font-src 'self' data:; connect-src 'self'; manifest-src 'none'; " +
+  "base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'"
+const GUEST_PAGE = 'guest.html'
+const GUEST_ASSET_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.wav': 'audio/wav',
+  '.mp3': 'audio/mpeg'
+}
 
 function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host
@@ -132,7 +173,68 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
     }
   }
 
+  function restoreRoom(stored: RestorableRoom): boolean {
+    const room = roomIdSchema.safeParse(stored.room)
+    const hostToken = roomTokenSchema.safeParse(stored.hostToken)
+    const guestToken = roomTokenSchema.safeParse(stored.guestToken)
+    const expiresAt = new Date(stored.expiresAt)
+    if (!room.success || !hostToken.success || !guestToken.success || Number.isNaN(expiresAt.getTime())) return false
+    return rooms.restore({ room: room.data, hostToken: hostToken.data, guestToken: guestToken.data, expiresAt })
+  }
+
   // ---- HTTP ----
+
+  const guestRoot = options.guestPageDir ? resolve(options.guestPageDir) : null
+
+  /** The guest page at /join/<room>; its assets at /join/assets/… (relative to the page). */
+  async function serveGuest(request: IncomingMessage, response: ServerResponse, rest: string): Promise<void> {
+    if (!guestRoot) {
+      text(response, 404, 'The guest call page is not available on this server: it was started without the built app.\n')
+      return
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      text(response, 405, 'Use GET.\n', { Allow: 'GET, HEAD' })
+      return
+    }
+    const isPage = roomIdSchema.safeParse(rest).success
+    let file: string
+    if (isPage) {
+      file = join(guestRoot, GUEST_PAGE)
+    } else {
+      let relative: string
+      try {
+        relative = decodeURIComponent(rest)
+      } catch {
+        text(response, 400, 'Bad address.\n')
+        return
+      }
+      file = normalize(join(guestRoot, relative))
+      const type = GUEST_ASSET_TYPES[extname(file)]
+      const inside = file.startsWith(join(guestRoot, 'assets') + sep) || file === join(guestRoot, 'greenroom.svg')
+      if (!type || !inside) {
+        text(response, 404, 'Not found. Check the invite link: it ends in /join/ and the room, then # and the key.\n')
+        return
+      }
+    }
+    let body: Buffer
+    try {
+      body = await readFile(file)
+    } catch {
+      text(response, 404, isPage ? 'The guest call page is missing from this server’s build.\n' : 'Not found.\n')
+      return
+    }
+    response.writeHead(200, {
+      'Content-Type': isPage ? 'text/html; charset=utf-8' : GUEST_ASSET_TYPES[extname(file)]!,
+      'Cache-Control': isPage ? 'no-store' : 'public, max-age=3600',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Content-Security-Policy': GUEST_PAGE_CSP,
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Permissions-Policy': 'camera=(self), microphone=(self), display-capture=(self)',
+      'X-Frame-Options': 'DENY'
+    })
+    response.end(request.method === 'HEAD' ? undefined : body)
+  }
 
   function text(response: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
     response.writeHead(status, { ...TEXT_HEADERS, ...headers }).end(body)
@@ -207,8 +309,9 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
       return
     }
     if (path.startsWith(JOIN_PATH_PREFIX)) {
-      // The guest's call page is not served yet: say so plainly rather than show a stand-in.
-      text(response, 404, 'The guest call page is not available on this server yet.\n')
+      serveGuest(request, response, path.slice(JOIN_PATH_PREFIX.length)).catch(() => {
+        if (!response.headersSent) text(response, 500, 'The guest call page could not be served.\n')
+      })
       return
     }
     text(response, 404, 'Not found. This is a Greenroom signaling server.\n')
@@ -292,7 +395,7 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
     })
   })
   const port = (server.address() as AddressInfo).port
-  base = (options.publicUrl ?? `http://${urlHost(host)}:${port}`).replace(/\/+$/, '')
+  base = (options.publicUrl ?? `http://${urlHost(options.publicHost ?? host)}:${port}`).replace(/\/+$/, '')
 
   let closing: Promise<void> | null = null
   return {
@@ -301,6 +404,7 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
     port,
     host,
     createRoom,
+    restoreRoom,
     expireRooms: () => hub.expire(),
     stats: () => ({ rooms: rooms.size, connections: sockets.clients.size }),
     close: () => {

@@ -1,0 +1,27 @@
+import { z } from 'zod'
+import { callRecordSchema, callRoomSchema, rateCallInputSchema, recordCallInputSchema, screenSourcesSchema, signalingInfoSchema } from './call'
+import { idSchema } from './pipeline'
+
+/** The call room's calls; merged into the contract in api.ts. */
+export const callContract = {
+  /**
+   * The interview's call room: the one it has while it lives (same invite link), or a new
+   * one on the server chosen in Settings. `renew` makes a new room and link.
+   */
+  openCallRoom: { input: z.strictObject({ interviewId: idSchema, renew: z.boolean().default(false) }), output: callRoomSchema },
+  getSignalingInfo: { input: z.void(), output: signalingInfoSchema },
+  /** A call took place: what was measured. It answers the "did the client come?" question. */
+  recordCall: { input: recordCallInputSchema, output: callRecordSchema },
+  /** The user's rating of a call, 1–5, with the issues they noticed. */
+  rateCall: { input: rateCallInputSchema, output: callRecordSchema },
+  listCalls: { input: z.strictObject({ interviewId: idSchema }), output: z.array(callRecordSchema) },
+  /** Screens and windows for the desktop app's share picker (browser mode: the browser's own picker). */
+  listScreenSources: { input: z.void(), output: screenSourcesSchema },
+  /** The source the next screen-share request gets (desktop app). */
+  chooseScreenSource: { input: z.strictObject({ id: z.string().min(1).max(200) }), output: z.null() },
+  /** Shrinks the window to a small one that stays on top (desktop app), or back. */
+  setCallWindow: {
+    input: z.strictObject({ mini: z.boolean(), inCall: z.boolean() }),
+    output: z.object({ alwaysOnTop: z.boolean() })
+  }
+} as const

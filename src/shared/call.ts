@@ -1,0 +1,114 @@
+import { z } from 'zod'
+import { idSchema, instantSchema } from './pipeline'
+
+/**
+ * The call room's records: where the signaling service runs (a setting), the room each
+ * interview calls in (kept while it lives, so the invite link stays the same), and the
+ * calls that took place with what was measured and how the user rated them.
+ */
+
+export { DEFAULT_SIGNALING_SETTINGS, signalingSettingsSchema, type SignalingSettings } from './settings'
+
+/** An interview's call room, for the host's app: the invite link to share and what the app joins with. */
+export const callRoomSchema = z.object({
+  interviewId: idSchema,
+  room: z.string(),
+  /** Kept by the host's app; never shared. */
+  hostToken: z.string(),
+  inviteUrl: z.url(),
+  signalUrl: z.url(),
+  expiresAt: instantSchema,
+  server: z.enum(['embedded', 'remote']),
+  /** The invite link only works on this computer (the app's own server listens on 127.0.0.1). */
+  localOnly: z.boolean()
+})
+export type CallRoom = z.infer<typeof callRoomSchema>
+
+export const signalingInfoSchema = z.object({
+  mode: z.enum(['embedded', 'remote']),
+  /** The app's own server runs now. */
+  running: z.boolean(),
+  /** The address guests reach (the app's own server once started, or the remote one). */
+  baseUrl: z.string().nullable(),
+  /** Addresses of this computer on the local network, for the LAN setting. */
+  lanAddresses: z.array(z.string())
+})
+export type SignalingInfo = z.infer<typeof signalingInfoSchema>
+
+export const CALL_ISSUES = ['echo', 'choppy_audio', 'frozen_video', 'dropped'] as const
+export const callIssueSchema = z.enum(CALL_ISSUES)
+export type CallIssue = z.infer<typeof callIssueSchema>
+export const CALL_ISSUE_LABELS: Record<CallIssue, string> = {
+  echo: 'Echo',
+  choppy_audio: 'Choppy audio',
+  frozen_video: 'Frozen video',
+  dropped: 'Dropped'
+}
+
+const ms = z.number().finite().min(0).max(600_000)
+const percent = z.number().finite().min(0).max(100)
+
+/** What the app measured over the call (from getStats every few seconds). */
+export const callMeasurementsSchema = z.object({
+  averageRttMs: ms.nullable(),
+  worstRttMs: ms.nullable(),
+  averageLossPercent: percent.nullable(),
+  worstLossPercent: percent.nullable(),
+  averageJitterMs: ms.nullable(),
+  /** Expected quality from the averages, 1…4.5 (E-model). */
+  mos: z.number().min(1).max(4.5).nullable(),
+  /** Readings taken. */
+  samples: z.number().int().min(0).max(1_000_000),
+  /** Times the connection dropped and came back by itself. */
+  reconnects: z.number().int().min(0).max(10_000)
+})
+export type CallMeasurements = z.infer<typeof callMeasurementsSchema>
+
+export const recordCallInputSchema = z
+  .strictObject({
+    interviewId: idSchema,
+    startedAt: instantSchema,
+    endedAt: instantSchema,
+    measurements: callMeasurementsSchema.strict()
+  })
+  .refine((input) => Date.parse(input.endedAt) >= Date.parse(input.startedAt), { message: 'A call ends after it starts', path: ['endedAt'] })
+  .refine((input) => Date.parse(input.endedAt) - Date.parse(input.startedAt) <= 24 * 3_600_000, { message: 'A call lasts a day at most', path: ['endedAt'] })
+
+export const rateCallInputSchema = z.strictObject({
+  id: idSchema,
+  rating: z.number().int('Rate with 1 to 5 stars').min(1, 'Rate with 1 to 5 stars').max(5, 'Rate with 1 to 5 stars'),
+  issues: z
+    .array(callIssueSchema)
+    .max(CALL_ISSUES.length)
+    .refine((issues) => new Set(issues).size === issues.length, { message: 'Each issue once' })
+})
+
+export const callRecordSchema = z.object({
+  id: idSchema,
+  interviewId: idSchema,
+  startedAt: instantSchema,
+  endedAt: instantSchema,
+  durationSeconds: z.number().int().min(0),
+  measurements: callMeasurementsSchema,
+  rating: z.number().int().min(1).max(5).nullable(),
+  issues: z.array(callIssueSchema),
+  ratedAt: instantSchema.nullable()
+})
+export type CallRecord = z.infer<typeof callRecordSchema>
+
+/** A screen or a window to share, as the desktop app's picker lists it. */
+export const screenSourceSchema = z.object({
+  id: z.string().max(200),
+  name: z.string(),
+  kind: z.enum(['screen', 'window']),
+  /** A PNG data URL. */
+  thumbnail: z.string()
+})
+export type ScreenSource = z.infer<typeof screenSourceSchema>
+
+export const screenSourcesSchema = z.object({
+  /** `app`: pick from `sources` in Greenroom's picker; `browser`: the browser shows its own. */
+  picker: z.enum(['app', 'browser']),
+  sources: z.array(screenSourceSchema)
+})
+export type ScreenSources = z.infer<typeof screenSourcesSchema>
