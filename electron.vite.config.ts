@@ -31,7 +31,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react(), strictCspLoader('browser-bridge.js')],
+    plugins: [react(), strictCspLoader('browser-bridge.js', { headerPolicyPages: ['guest.html'] })],
     build: {
       // Less to parse on every start. The app loads from disk, so one larger chunk is fine.
       minify: true,
@@ -39,6 +39,8 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve(__dirname, 'src/renderer/index.html'),
+          // The guest's call page, served by the signaling server at /join/<room> (no window.greenroom there).
+          guest: resolve(__dirname, 'src/renderer/guest.html'),
           // Served only in browser mode, where it stands in for the preload.
           'browser-bridge': resolve(__dirname, 'src/preload/browser.ts')
         },

@@ -9,9 +9,10 @@ const PLACEHOLDER = "'sha256-LOADER-HASH-SET-BY-BUILD'"
  * inline loader and writes the loader's hash into the CSP. The loader brings in the
  * WebSocket bridge first when no preload defined window.greenroom (browser mode), so one
  * built page serves both hosts. The dev server, which injects inline scripts of its own,
- * gets a relaxed policy that is never built into the app.
+ * gets a relaxed policy that is never built into the app. Pages named in headerPolicyPages
+ * get their policy from the server that serves them (a header) and are left as they are.
  */
-export function strictCspLoader(bridgeScript: string): Plugin {
+export function strictCspLoader(bridgeScript: string, options: { headerPolicyPages?: string[] } = {}): Plugin {
   let serving = false
   return {
     name: 'greenroom:strict-csp-loader',
@@ -20,7 +21,10 @@ export function strictCspLoader(bridgeScript: string): Plugin {
     },
     transformIndexHtml: {
       order: 'post',
-      handler(html) {
+      handler(html, context) {
+        // Pages whose server sends their policy as a header (the guest page) are left alone.
+        const page = context?.filename ?? context?.path ?? ''
+        if ((options.headerPolicyPages ?? []).some((name) => page.endsWith(`/${name}`))) return html
         if (!html.includes(PLACEHOLDER)) throw new Error(`strict-csp-loader: index.html's CSP lacks ${PLACEHOLDER}`)
         if (serving) return html.replace(`${PLACEHOLDER} 'strict-dynamic'`, "'self' 'unsafe-inline'")
 

@@ -7,11 +7,14 @@ import { AppLayout } from './components/AppLayout'
 import { SettingsProvider, useSettings } from './hooks/settings-context'
 import { InterviewPage } from './features/interviews/InterviewPage'
 import { PrepRoomPage } from './features/prep/PrepRoomPage'
+import { CallRoomPage } from './features/call/CallRoomPage'
 import { SearchPage } from './features/search/SearchPage'
 import { destinations } from './navigation'
 import { theme } from './theme'
 
 const router = createHashRouter([
+  // The call takes the whole window: no navigation around it.
+  { path: '/interviews/:id/call', element: <CallRoomPage /> },
   {
     path: '/',
     element: <AppLayout />,

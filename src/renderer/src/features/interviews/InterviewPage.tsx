@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, Menu, Modal, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core'
-import { IconArrowLeft, IconCalendarEvent, IconChecklist, IconChevronDown, IconFlag, IconTrash } from '@tabler/icons-react'
+import { IconArrowLeft, IconPhone, IconCalendarEvent, IconChecklist, IconChevronDown, IconFlag, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { INTERVIEW_TRANSITIONS, STATUS_LABELS, type InterviewDetail, type InterviewStatus } from '../../../../shared/pipeline'
@@ -156,6 +156,15 @@ function ScheduleLine({ detail }: { detail: InterviewDetail }) {
   )
 }
 
+/** Opens the call room, which makes the interview's room and shows the invite link to copy. */
+function StartCallButton({ interviewId }: { interviewId: string }) {
+  return (
+    <Button component={Link} to={`/interviews/${interviewId}/call`} color="green" variant="light" leftSection={<IconPhone size={18} />}>
+      Start call
+    </Button>
+  )
+}
+
 /** The way into the prep room, with how ready you are. */
 function PrepRoomButton({ interviewId }: { interviewId: string }) {
   const readiness = useQuery(() => window.greenroom.getPrepReadiness({ interviewIds: [interviewId] }), [interviewId])
@@ -214,6 +223,7 @@ function Header({ detail }: { detail: InterviewDetail }) {
         </Stack>
         <Group gap="xs" wrap="nowrap">
           <PrepRoomButton interviewId={detail.interview.id} />
+          <StartCallButton interviewId={detail.interview.id} />
           <StatusMenu detail={detail} />
           <DeleteButton detail={detail} />
         </Group>

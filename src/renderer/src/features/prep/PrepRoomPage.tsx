@@ -1,6 +1,6 @@
-import { Anchor, Badge, Group, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconArrowLeft, IconCalendarEvent } from '@tabler/icons-react'
+import { IconArrowLeft, IconCalendarEvent, IconPhone } from '@tabler/icons-react'
 import { DateTime } from 'luxon'
 import { useRef, useState } from 'react'
 import { Link, useParams } from 'react-router'
@@ -35,6 +35,9 @@ function Header({ detail, zone }: { detail: InterviewDetail; zone: string }) {
           Prep room
         </Title>
         <StatusBadge status={interview.status} size="lg" />
+        <Button component={Link} to={`/interviews/${interview.id}/call`} color="green" leftSection={<IconPhone size={18} />} ml="auto">
+          Start call
+        </Button>
       </Group>
       <Group gap="md">
         <Text>

@@ -1,0 +1,20 @@
+import '@mantine/core/styles.css'
+import '@mantine/notifications/styles.css'
+import '../app.css'
+import { MantineProvider } from '@mantine/core'
+import { Notifications } from '@mantine/notifications'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { theme } from '../theme'
+import { GuestApp } from './GuestApp'
+
+const root = document.getElementById('root')
+if (!root) throw new Error('The page has no #root element')
+createRoot(root).render(
+  <StrictMode>
+    <MantineProvider theme={theme} defaultColorScheme="auto">
+      <Notifications position="top-right" />
+      <GuestApp />
+    </MantineProvider>
+  </StrictMode>
+)
