@@ -110,7 +110,7 @@ function Outcome({ detail, room }: { detail: InterviewDetail; room: PrepRoom | u
   const interview = detail.interview
   const [notes, setNotes] = useState(interview.outcomeNotes)
   const [busy, setBusy] = useState<string | null>(null)
-  const next = INTERVIEW_TRANSITIONS[interview.status].filter((status) => status !== 'no_show' && status !== 'accepted')
+  const next = INTERVIEW_TRANSITIONS[interview.status].filter((status) => status !== 'no_show' && status !== 'accepted' && status !== 'scheduled')
   const move = async (status: InterviewStatus) => {
     setBusy(status)
     try {

@@ -21,6 +21,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { fieldErrors } from '../../components/validation'
 import { useSettings } from '../../hooks/settings-context'
 import { DataSection } from './DataSection'
+import { CallsSection } from './CallsSection'
 import { IceServersField } from './IceServersField'
 import { RemindersSection } from './RemindersSection'
 import { SettingsSection } from './SettingsSection'
@@ -225,6 +226,13 @@ export function SettingsPage() {
           description="STUN and TURN servers for calls across networks, as your call service or network admin gives them. The connection test uses them too."
         >
           <IceServersField value={draft.iceServers} onChange={(iceServers) => update({ iceServers })} errors={errors} />
+        </SettingsSection>
+
+        <SettingsSection
+          title="Calls"
+          description="Where call rooms are made. Each interview gets its own room and invite link; the client opens it in any modern browser."
+        >
+          <CallsSection value={draft.signaling} onChange={(signaling) => update({ signaling })} errors={errors} />
         </SettingsSection>
 
         <SettingsSection title="Appearance" description="Follow your system’s light or dark mode, or pick one.">
