@@ -25,7 +25,8 @@ describe('settings', () => {
       bufferMinutes: 10,
       reminderLeadMinutes: [1440, 60, 10],
       noShowMarginMinutes: 10,
-      startAtLogin: false
+      startAtLogin: false,
+      signaling: { mode: 'embedded', listen: 'loopback', port: 0, remoteUrl: '', adminSecret: '' }
     })
     await core.close()
   })
@@ -36,6 +37,7 @@ describe('settings', () => {
     await first.handlers.updateSettings({ userName: 'Ana Souza', timeZone: 'America/Sao_Paulo', defaultCallMinutes: 20 })
     await first.handlers.updateSettings({ workingHours: { days: [2, 3, 4], start: '10:00', end: '18:30' }, theme: 'dark' })
     await first.handlers.updateSettings({ reminderLeadMinutes: [30, 2880], startAtLogin: true })
+    await first.handlers.updateSettings({ signaling: { mode: 'remote', listen: 'loopback', port: 0, remoteUrl: 'https://signal.example.com', adminSecret: '0123456789abcdef' } })
     await first.close()
 
     const second = await startCore(dataDir)
@@ -49,7 +51,8 @@ describe('settings', () => {
       bufferMinutes: 10,
       reminderLeadMinutes: [2880, 30],
       noShowMarginMinutes: 10,
-      startAtLogin: true
+      startAtLogin: true,
+      signaling: { mode: 'remote', listen: 'loopback', port: 0, remoteUrl: 'https://signal.example.com', adminSecret: '0123456789abcdef' }
     })
     await second.close()
   })
