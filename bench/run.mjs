@@ -316,7 +316,102 @@ async function benchPipelineAtScale() {
   await benchPipeline()
 }
 
-// `npm run bench -- notes` runs one group: startup, round-trip, connection-test, pipeline or notes.
+const CALL_ROUNDS = 3
+
+/** In-page: a bare RTCPeerConnection pair with the camera, from getUserMedia to the first remote frame painted. */
+async function bareFirstFrameMs(page) {
+  return page.evaluate(async () => {
+    const start = performance.now()
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true })
+    const a = new RTCPeerConnection()
+    const b = new RTCPeerConnection()
+    a.onicecandidate = (event) => event.candidate && b.addIceCandidate(event.candidate)
+    b.onicecandidate = (event) => event.candidate && a.addIceCandidate(event.candidate)
+    for (const track of stream.getTracks()) a.addTrack(track, stream)
+    const video = document.createElement('video')
+    video.muted = true
+    document.body.append(video)
+    const frame = new Promise((resolve) => {
+      b.ontrack = (event) => {
+        if (event.track.kind !== 'video') return
+        video.srcObject = event.streams[0]
+        void video.play()
+        video.requestVideoFrameCallback(() => resolve())
+      }
+    })
+    await a.setLocalDescription(await a.createOffer())
+    await b.setRemoteDescription(a.localDescription)
+    await b.setLocalDescription(await b.createAnswer())
+    await a.setRemoteDescription(b.localDescription)
+    await frame
+    const ms = performance.now() - start
+    a.close()
+    b.close()
+    video.remove()
+    for (const track of stream.getTracks()) track.stop()
+    return ms
+  })
+}
+
+/**
+ * The call room: from the guest pressing "Join call" (devices already checked) to the first
+ * remote video frame painted on both sides, with the host accepting the ring at once;
+ * next to a bare RTCPeerConnection pair in the same Chromium.
+ */
+async function benchCall() {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] })
+  const greenroom = await startGreenroom()
+  try {
+    const joined = []
+    const bare = []
+    for (let round = 0; round < CALL_ROUNDS; round++) {
+      const hostContext = await browser.newContext()
+      const host = await hostContext.newPage()
+      await host.goto(greenroom.url)
+      await host.waitForFunction(() => performance.getEntriesByName('greenroom:interactive').length > 0)
+      const id = await host.evaluate(async () => {
+        await window.greenroom.updateSettings({ userName: 'Sam Rivera' })
+        const item = await window.greenroom.createInvitation({
+          client: { fields: { name: 'Maya Chen', company: '', website: '', timeZone: null, country: '', notes: '' } },
+          job: { title: 'Bench call', description: '', url: '', budgetType: 'hourly', budget: 50, skills: [], postedAt: null },
+          message: '',
+          receivedAt: null
+        })
+        return (await window.greenroom.acceptInvitation({ id: item.invitation.id, message: '', terms: null })).invitation.interviewId
+      })
+      await host.goto(`${new URL(greenroom.url).origin}/#/interviews/${id}/call`)
+      const link = await host.getByRole('textbox', { name: 'Invite link' }).inputValue()
+      const guestContext = await browser.newContext()
+      const guest = await guestContext.newPage()
+      await guest.goto(link)
+      await guest.getByRole('textbox', { name: 'Your name' }).fill('Maya Chen')
+      await guest.getByLabel('Your camera preview').waitFor()
+      const firstFrame = (page, label) =>
+        page.getByLabel(label, { exact: true }).evaluate((video) => new Promise((resolve) => video.requestVideoFrameCallback(() => resolve())), undefined, { timeout: 30_000 })
+
+      const start = performance.now()
+      await guest.getByRole('button', { name: 'Join call' }).click()
+      await host.getByRole('button', { name: 'Accept' }).click({ timeout: 30_000 })
+      await Promise.all([firstFrame(guest, 'Video from Sam Rivera'), firstFrame(host, 'Video from Maya Chen')])
+      joined.push(performance.now() - start)
+
+      // A plain page of the same origin (a secure context, so the camera opens), holding nothing of the app.
+      const blank = await guestContext.newPage()
+      await blank.goto(`${new URL(link).origin}/`)
+      const bareStart = performance.now()
+      await bareFirstFrameMs(blank)
+      bare.push(performance.now() - bareStart)
+      await hostContext.close()
+      await guestContext.close()
+    }
+    report(`call room: guest presses Join to first remote video frame on both sides, host accepting at once (baseline: bare RTCPeerConnection pair to first frame, same Chromium), median of ${CALL_ROUNDS}`, 'ms', median(joined), median(bare))
+  } finally {
+    greenroom.stop()
+    await browser.close()
+  }
+}
+
+// `npm run bench -- notes` runs one group: startup, round-trip, connection-test, call, pipeline or notes.
 const only = process.argv[2]
 const wanted = (group) => !only || only === group
 
@@ -333,6 +428,7 @@ async function main() {
     await browser.close()
   }
   if (wanted('connection-test')) await benchConnectionTest()
+  if (wanted('call')) await benchCall()
   try {
     if (wanted('pipeline')) await benchPipelineAtScale()
   } finally {
