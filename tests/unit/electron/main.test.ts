@@ -75,7 +75,11 @@ const electron = vi.hoisted(() => {
     powerMonitor: new Emitter(),
     ipcMain: { handle: (() => undefined) as (...args: any[]) => void, removeHandler: () => undefined },
     nativeTheme: { shouldUseDarkColors: false },
-    session: { defaultSession: { setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined } },
+    session: {
+      defaultSession: { setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined, setDisplayMediaRequestHandler: () => undefined }
+    },
+    desktopCapturer: { getSources: async () => [] },
+    dialog: { showMessageBoxSync: () => 0 },
     shell: { openExternal: async () => undefined }
   }
 })
