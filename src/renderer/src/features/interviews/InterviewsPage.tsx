@@ -89,9 +89,9 @@ function InterviewTable({ interviews, zone, readiness }: { interviews: Interview
           {interviews.map((interview) => (
             <Table.Tr key={interview.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/interviews/${interview.id}`)}>
               <Table.Td>
-                <Text component={Link} to={`/interviews/${interview.id}`} size="sm" fw={500} onClick={(event) => event.stopPropagation()}>
+                <Anchor component={Link} to={`/interviews/${interview.id}`} size="sm" fw={600} c="var(--mantine-color-text)" onClick={(event: React.MouseEvent) => event.stopPropagation()}>
                   {interview.title}
-                </Text>
+                </Anchor>
               </Table.Td>
               <Table.Td>
                 <ClientCell interview={interview} />
