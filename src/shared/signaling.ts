@@ -142,6 +142,18 @@ export const signalErrorCodeSchema = z.enum([
 ])
 export type SignalErrorCode = z.infer<typeof signalErrorCodeSchema>
 
+/**
+ * A STUN/TURN server the room hands to whoever joins: the host's servers, so a guest
+ * behind a strict NAT can use the same relay (a TURN credential is shared with the guest).
+ */
+export const roomIceServerSchema = z.strictObject({
+  urls: z.string().regex(/^(stun|turn|turns):[^\s]+$/i).max(500),
+  username: z.string().max(200).optional(),
+  credential: z.string().max(200).optional()
+})
+export type RoomIceServer = z.infer<typeof roomIceServerSchema>
+const roomIceServersSchema = z.array(roomIceServerSchema).max(10)
+
 export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('joined'),
@@ -149,7 +161,9 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
     role: roleSchema,
     /** Who is already in the room, if anyone. */
     peer: participantSchema.nullable(),
-    expiresAt: z.iso.datetime()
+    expiresAt: z.iso.datetime(),
+    /** STUN/TURN servers for this call (absent from servers older than this field). */
+    iceServers: roomIceServersSchema.optional()
   }),
   z.object({ type: z.literal('peer-joined'), peer: participantSchema }),
   z.object({
@@ -200,7 +214,8 @@ export const MAX_ROOM_TTL_SECONDS = 30 * 24 * 60 * 60
 /** POST /rooms body (and the in-process createRoom's input). */
 export const createRoomInputSchema = z.object({
   /** How long the room lives; an invite is usually sent days before the call. */
-  ttlSeconds: z.number().int().min(60).max(MAX_ROOM_TTL_SECONDS).optional()
+  ttlSeconds: z.number().int().min(60).max(MAX_ROOM_TTL_SECONDS).optional(),
+  iceServers: roomIceServersSchema.optional()
 })
 export type CreateRoomInput = z.infer<typeof createRoomInputSchema>
 

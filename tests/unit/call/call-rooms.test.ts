@@ -52,12 +52,14 @@ describe('an interview’s call room', () => {
   it('keeps its invite link across a restart: the app’s server comes back on the same port and takes the room back', async () => {
     const open = await openCore()
     const id = await anInterview(open)
+    await open.core.handlers.updateSettings({ iceServers: [{ url: 'turn:turn.example.com:3478', username: 'ana', credential: 's3cret' }] })
     const room = await open.core.handlers.openCallRoom({ interviewId: id, renew: false })
     const again = await open.restart()
     expect(await again.core.handlers.openCallRoom({ interviewId: id, renew: false })).toEqual(room)
     const host = await SignalClient.open(room.signalUrl)
     host.send({ type: 'join', room: room.room, token: room.hostToken, role: 'host', name: 'Sam' })
-    expect(await host.next('joined')).toMatchObject({ room: room.room })
+    // The guest gets Settings' STUN/TURN servers from the room, as it has no settings of its own.
+    expect(await host.next('joined')).toMatchObject({ room: room.room, iceServers: [{ urls: 'turn:turn.example.com:3478', username: 'ana', credential: 's3cret' }] })
   })
 
   it('lives until half a day after the scheduled call, and is made anew once it has under half an hour left', async () => {

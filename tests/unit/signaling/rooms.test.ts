@@ -55,6 +55,22 @@ describe('creating rooms', () => {
     expect((await postRoom(server)).status).toBe(201) // the body is optional
   })
 
+  it('hands the host\'s STUN/TURN servers to both participants, also after the room was taken back', async () => {
+    const turn = { urls: 'turn:turn.example.com:3478', username: 'ana', credential: 's3cret' }
+    const server = await startServer({ adminSecret: SECRET })
+    const room = server.createRoom({ iceServers: [turn] })
+    expect((await SignalClient.join(server, room, 'host')).joined.iceServers).toEqual([turn])
+    expect((await SignalClient.join(server, room, 'guest')).joined.iceServers).toEqual([turn])
+
+    const posted = createdRoomSchema.parse(await (await postRoom(server, { iceServers: [{ urls: 'stun:stun.example.com' }] })).json())
+    expect((await SignalClient.join(server, posted, 'guest')).joined.iceServers).toEqual([{ urls: 'stun:stun.example.com' }])
+    expect((await postRoom(server, { iceServers: [{ urls: 'http://not-ice' }] })).status).toBe(400)
+
+    const again = await startServer()
+    expect(again.restoreRoom({ room: room.room, hostToken: room.hostToken, guestToken: room.guestToken, expiresAt: room.expiresAt, iceServers: [turn] })).toBe(true)
+    expect((await SignalClient.join(again, room, 'guest')).joined.iceServers).toEqual([turn])
+  })
+
   it('over HTTP: refused without the secret, with a wrong one, with a bad body, and when the server is full', async () => {
     const server = await startServer({ adminSecret: SECRET, limits: { maxRooms: 2 } })
     const missing = await postRoom(server, {}, null)

@@ -2,7 +2,7 @@ import { networkInterfaces } from 'node:os'
 import type { CallRoom, SignalingInfo } from '../../../shared/call'
 import { ApiError } from '../../../shared/errors'
 import type { Settings, SignalingSettings } from '../../../shared/settings'
-import { createdRoomSchema, MAX_ROOM_TTL_SECONDS, ROOMS_PATH, type CreatedRoom } from '../../../shared/signaling'
+import { createdRoomSchema, MAX_ROOM_TTL_SECONDS, ROOMS_PATH, type CreatedRoom, type RoomIceServer } from '../../../shared/signaling'
 import type { Clock } from '../clock'
 import type { Database } from '../database'
 import { loadSummary } from '../pipeline/interviews'
@@ -115,7 +115,7 @@ export function createCallRoomsService(deps: CallRoomsDeps) {
     for (const row of rows) {
       const restored =
         trimSlash(row.base_url) === server.url &&
-        server.restoreRoom({ room: row.room, hostToken: row.host_token, guestToken: row.guest_token, expiresAt: row.expires_at })
+        server.restoreRoom({ room: row.room, hostToken: row.host_token, guestToken: row.guest_token, expiresAt: row.expires_at, iceServers: await roomIceServers() })
       // A room the server cannot take back has a dead link: forget it, the next open makes a new one.
       if (!restored) await db.run('DELETE FROM call_rooms WHERE interview_id = ?', [row.interview_id])
     }
@@ -144,7 +144,7 @@ export function createCallRoomsService(deps: CallRoomsDeps) {
       response = await (deps.fetch ?? fetch)(`${base}${ROOMS_PATH}`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${signaling.adminSecret}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ ttlSeconds }),
+        body: JSON.stringify({ ttlSeconds, iceServers: await roomIceServers() }),
         signal: AbortSignal.timeout(10_000)
       })
     } catch (error) {
@@ -168,6 +168,14 @@ export function createCallRoomsService(deps: CallRoomsDeps) {
     return parsed.data
   }
 
+  /** The STUN/TURN servers from Settings, for the guest to use too. */
+  async function roomIceServers(): Promise<RoomIceServer[]> {
+    return (await deps.settings()).iceServers.map((server) => ({
+      urls: server.url,
+      ...(server.username ? { username: server.username, credential: server.credential } : {})
+    }))
+  }
+
   function ttlFor(schedule: { startsAt: string; durationMinutes: number } | null): number {
     if (!schedule) return DAY_SECONDS
     const endsAt = Date.parse(schedule.startsAt) + schedule.durationMinutes * 60_000
@@ -187,7 +195,7 @@ export function createCallRoomsService(deps: CallRoomsDeps) {
     if (!renew && row && fresh && row.server === signaling.mode && trimSlash(row.base_url) === base) return toCallRoom(row, localOnly)
 
     const ttlSeconds = ttlFor(summary.schedule)
-    const made = server ? server.createRoom({ ttlSeconds }) : await createRemote(signaling, ttlSeconds)
+    const made = server ? server.createRoom({ ttlSeconds, iceServers: await roomIceServers() }) : await createRemote(signaling, ttlSeconds)
     const stored: RoomRow = {
       interview_id: interviewId,
       room: made.room,

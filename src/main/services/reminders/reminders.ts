@@ -80,8 +80,11 @@ export function createRemindersService({ db, clock, settings }: { db: Database; 
   async function takeDue(missedBefore: string): Promise<DueReminders> {
     return db.transaction(async (tx) => {
       const at = now()
-      const rows = await tx.all<ReminderRow & { duration_minutes: number | null }>(
-        `SELECT r.*, i.duration_minutes FROM reminders r JOIN interviews i ON i.id = r.interview_id
+      // held: a call in Greenroom's own call room already took place, so there is nothing to ask.
+      const rows = await tx.all<ReminderRow & { duration_minutes: number | null; held: number }>(
+        `SELECT r.*, i.duration_minutes,
+           EXISTS (SELECT 1 FROM calls c WHERE c.interview_id = i.id AND julianday(c.ended_at) >= julianday(i.starts_at) - 0.5) AS held
+         FROM reminders r JOIN interviews i ON i.id = r.interview_id
          WHERE r.state = 'pending' AND r.due_at <= ? ORDER BY r.due_at`,
         [at]
       )
@@ -93,7 +96,7 @@ export function createRemindersService({ db, clock, settings }: { db: Database; 
         const missed = row.due_at < missedBefore
         const callEnded = new Date(row.call_starts_at).getTime() + (row.duration_minutes ?? 0) * 60_000 <= new Date(at).getTime()
         const superseded = missed && row.kind === 'before_call' && latestMissed.get(row.interview_id) !== row.id
-        const silent = superseded || (missed && row.kind === 'before_call' && callEnded)
+        const silent = superseded || (missed && row.kind === 'before_call' && callEnded) || (row.kind === 'no_show' && row.held === 1)
         await tx.run('UPDATE reminders SET state = ?, delivered_at = ?, seen_at = ? WHERE id = ?', [
           missed ? 'missed' : 'fired', at, silent ? at : null, row.id
         ])

@@ -215,7 +215,8 @@ export class Session {
       room: room.id,
       role,
       peer: peer ? peer.participant : null,
-      expiresAt: room.expiresAt.toISOString()
+      expiresAt: room.expiresAt.toISOString(),
+      iceServers: room.iceServers
     })
     if (!peer) return
     peer.send({ type: 'peer-joined', peer: this.participant })

@@ -1,4 +1,4 @@
-import { DEFAULT_ROOM_TTL_SECONDS, type Role } from '../../../shared/signaling'
+import { DEFAULT_ROOM_TTL_SECONDS, type Role, type RoomIceServer } from '../../../shared/signaling'
 import type { Clock } from '../clock'
 import { digest, matches, newRoomId, newToken } from './tokens'
 
@@ -11,6 +11,8 @@ export type CallState = 'idle' | 'ringing' | 'accepted'
 export interface Room<Seat> {
   readonly id: string
   readonly expiresAt: Date
+  /** STUN/TURN servers handed to both participants on joining. */
+  readonly iceServers: RoomIceServer[]
   /** Who sits in each place, if anyone. */
   readonly seats: Record<Role, Seat | null>
   call: CallState
@@ -26,6 +28,7 @@ export interface NewRoom {
   hostToken: string
   guestToken: string
   expiresAt: Date
+  iceServers?: RoomIceServer[]
 }
 
 export type OpenResult<Seat> = { ok: true; room: Room<Seat> } | { ok: false; reason: 'unauthorized' | 'expired' }
@@ -48,7 +51,7 @@ export class RoomRegistry<Seat> {
   }
 
   /** A new room with fresh tokens for both roles; expired rooms make way first. */
-  create(ttlSeconds: number = DEFAULT_ROOM_TTL_SECONDS): NewRoom {
+  create(ttlSeconds: number = DEFAULT_ROOM_TTL_SECONDS, iceServers: RoomIceServer[] = []): NewRoom {
     if (this.rooms.size >= this.options.maxRooms) {
       for (const room of this.expired()) this.rooms.delete(room.id)
       if (this.rooms.size >= this.options.maxRooms) throw new RoomLimitError(this.options.maxRooms)
@@ -60,11 +63,12 @@ export class RoomRegistry<Seat> {
     this.rooms.set(id, {
       id,
       expiresAt,
+      iceServers,
       seats: { host: null, guest: null },
       call: 'idle',
       tokenDigests: { host: digest(hostToken), guest: digest(guestToken) }
     })
-    return { room: id, hostToken, guestToken, expiresAt }
+    return { room: id, hostToken, guestToken, expiresAt, iceServers }
   }
 
   /**
@@ -77,6 +81,7 @@ export class RoomRegistry<Seat> {
     this.rooms.set(made.room, {
       id: made.room,
       expiresAt: made.expiresAt,
+      iceServers: made.iceServers ?? [],
       seats: { host: null, guest: null },
       call: 'idle',
       tokenDigests: { host: digest(made.hostToken), guest: digest(made.guestToken) }

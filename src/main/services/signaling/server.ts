@@ -9,6 +9,7 @@ import {
   inviteUrl,
   JOIN_PATH_PREFIX,
   MAX_MESSAGE_BYTES,
+  roomIceServerSchema,
   roomIdSchema,
   ROOMS_PATH,
   roomTokenSchema,
@@ -16,8 +17,10 @@ import {
   SIGNAL_PATH,
   signalUrl,
   type CreatedRoom,
-  type CreateRoomInput
+  type CreateRoomInput,
+  type RoomIceServer
 } from '../../../shared/signaling'
+import { z } from 'zod'
 import { systemClock, type Clock } from '../clock'
 import { SignalingHub, type Connection, type RateLimits, type Session } from './protocol'
 import { RoomLimitError, RoomRegistry } from './rooms'
@@ -100,6 +103,7 @@ export interface RestorableRoom {
   hostToken: string
   guestToken: string
   expiresAt: string
+  iceServers?: RoomIceServer[]
 }
 
 export interface SignalingServer {
@@ -161,8 +165,8 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
   let base = ''
 
   function createRoom(input: CreateRoomInput = {}): CreatedRoom {
-    const { ttlSeconds = DEFAULT_ROOM_TTL_SECONDS } = createRoomInputSchema.parse(input)
-    const made = rooms.create(ttlSeconds)
+    const { ttlSeconds = DEFAULT_ROOM_TTL_SECONDS, iceServers = [] } = createRoomInputSchema.parse(input)
+    const made = rooms.create(ttlSeconds, iceServers)
     return {
       room: made.room,
       hostToken: made.hostToken,
@@ -179,7 +183,9 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
     const guestToken = roomTokenSchema.safeParse(stored.guestToken)
     const expiresAt = new Date(stored.expiresAt)
     if (!room.success || !hostToken.success || !guestToken.success || Number.isNaN(expiresAt.getTime())) return false
-    return rooms.restore({ room: room.data, hostToken: hostToken.data, guestToken: guestToken.data, expiresAt })
+    const iceServers = z.array(roomIceServerSchema).max(10).safeParse(stored.iceServers ?? [])
+    if (!iceServers.success) return false
+    return rooms.restore({ room: room.data, hostToken: hostToken.data, guestToken: guestToken.data, expiresAt, iceServers: iceServers.data })
   }
 
   // ---- HTTP ----

@@ -143,7 +143,10 @@ export class CallSession {
   private log = new MeasurementLog()
   private disposed = false
 
+  private iceServers: RTCIceServer[]
+
   constructor(private readonly options: CallSessionOptions) {
+    this.iceServers = options.iceServers
     this.state = {
       phase: 'preparing',
       role: options.role,
@@ -405,6 +408,8 @@ export class CallSession {
     const name = this.state.peerName ?? (this.options.role === 'host' ? 'Your guest' : 'The host')
     switch (message.type) {
       case 'joined':
+        // The guest has no settings of its own: it calls through the host's STUN/TURN servers.
+        if (this.options.role === 'guest' && message.iceServers?.length) this.iceServers = message.iceServers
         this.set({ peerPresent: message.peer !== null, peerName: message.peer?.name ?? this.state.peerName })
         if (this.options.role === 'guest' && message.peer && !this.inCall && this.state.phase !== 'ended') this.set({ phase: 'ringing' })
         if (this.options.role === 'guest' && !message.peer && !this.inCall) this.set({ phase: 'waiting' })
@@ -475,7 +480,7 @@ export class CallSession {
       initiator: this.options.role === 'guest',
       stream,
       trickle: true,
-      config: { iceServers: this.options.iceServers }
+      config: { iceServers: this.iceServers }
     })
     this.peer = peer
     const pc = connectionOf(peer)
