@@ -8,7 +8,7 @@ import { checklistKindSchema } from './prep'
  * cannot drift apart.
  */
 export const BACKUP_FORMAT = 'greenroom-backup'
-export const BACKUP_VERSION = 3
+export const BACKUP_VERSION = 4
 
 const jsonText = z.string().refine((text) => {
   try {
@@ -85,6 +85,11 @@ export const backupTables = {
   interview_questions: z.strictObject({ interview_id: idSchema, question_id: idSchema, picked_at: instantSchema, struggled_at: instantSchema.nullable() }),
   follow_ups: z.strictObject({
     id: idSchema, interview_id: idSchema, question_id: idSchema.nullable(), text: z.string(), done_at: instantSchema.nullable(), created_at: instantSchema
+  }),
+  // Added in format 4 (the call room): calls held, with what was measured and the rating.
+  calls: z.strictObject({
+    id: idSchema, interview_id: idSchema, started_at: instantSchema, ended_at: instantSchema, measurements: jsonText,
+    rating: z.number().int().min(1).max(5).nullable(), issues: jsonText, rated_at: instantSchema.nullable()
   }),
   settings: z.strictObject({ key: z.string().min(1), value: jsonText, updated_at: instantSchema })
 } as const

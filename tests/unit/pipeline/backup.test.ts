@@ -68,6 +68,20 @@ describe('backup', () => {
     await expectRefused(JSON.stringify(file), /same record twice/)
   })
 
+  it('keeps the calls held in the call room, with what was measured and the rating', async () => {
+    const { core } = await withDemoData()
+    const [interview] = await core.handlers.listInterviews({ limit: 1 })
+    const measurements = { averageRttMs: 40, worstRttMs: 80, averageLossPercent: 0.1, worstLossPercent: 1, averageJitterMs: 3, mos: 4.4, samples: 8, reconnects: 0 }
+    const call = await core.handlers.recordCall({ interviewId: interview!.id, startedAt: '2026-11-01T10:00:00.000Z', endedAt: '2026-11-01T10:15:00.000Z', measurements })
+    const rated = await core.handlers.rateCall({ id: call.id, rating: 4, issues: ['echo'] })
+    const exported = await core.handlers.exportBackup()
+    expect(JSON.parse(exported).version).toBe(4)
+    await core.handlers.deleteAllRecords({ confirm: 'DELETE' })
+    await expect(core.handlers.listCalls({ interviewId: interview!.id })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await core.handlers.importBackup({ text: exported })
+    expect(await core.handlers.listCalls({ interviewId: interview!.id })).toEqual([rated])
+  })
+
   it('still imports a format 1 file, made before scheduling existed', async () => {
     const { core } = await withDemoData()
     const file = JSON.parse(await core.handlers.exportBackup())
