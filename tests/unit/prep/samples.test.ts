@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { BACKUP_VERSION } from '../../../src/shared/backup'
 import { describe, expect, it, vi } from 'vitest'
 import type { Core } from '../../../src/main/core'
 import { createShellSampleOpener } from '../../../src/main/electron/sample-opener'
@@ -112,7 +113,7 @@ describe('sample storage', () => {
     const { core, dataDir } = await start()
     const sample = await core.handlers.addSampleFile(asFile('Case study.pdf', PDF))
     const exported = JSON.parse(await core.handlers.exportBackup())
-    expect(exported.version).toBe(3)
+    expect(exported.version).toBe(BACKUP_VERSION)
     expect(exported.data.samples).toHaveLength(1)
     await core.handlers.deleteAllRecords({ confirm: 'DELETE' })
     expect(await samplesFolder(dataDir)).toEqual([])
