@@ -1,88 +1,15 @@
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../support/temp-dir'
 import { consoleErrorsOf, useChromium } from './support/browser'
+import { CAPTURE_CONNECTIONS, framesPainted, grows, hostWithInterview as hostWith } from './support/call'
 import { useHosts, type RunningHost } from './support/host'
 
 const tempDir = useTempDirs()
 const chromium = useChromium()
 const startHost = useHosts(tempDir)
 
-/**
- * Keeps every RTCPeerConnection the page makes, so the test can read its getStats (packets
- * really sent and received) the way chrome://webrtc-internals would.
- */
-const CAPTURE_CONNECTIONS = `
-  window.__connections = [];
-  const Native = window.RTCPeerConnection;
-  window.RTCPeerConnection = class extends Native {
-    constructor(...args) { super(...args); window.__connections.push(this); }
-  };
-`
-
-type Counters = { audioIn: number; videoIn: number; framesDecoded: number; audioOut: number; videoOut: number }
-
-/** Cumulative inbound/outbound RTP counters of the page's newest live connection. */
-function counters(page: Page): Promise<Counters> {
-  return page.evaluate(async () => {
-    const all = (window as unknown as { __connections: RTCPeerConnection[] }).__connections
-    const pc = [...all].reverse().find((candidate) => candidate.connectionState !== 'closed')!
-    const result = { audioIn: 0, videoIn: 0, framesDecoded: 0, audioOut: 0, videoOut: 0 }
-    for (const stat of (await pc.getStats()).values()) {
-      if (stat.type === 'inbound-rtp' && stat.kind === 'audio') result.audioIn += stat.packetsReceived ?? 0
-      if (stat.type === 'inbound-rtp' && stat.kind === 'video') {
-        result.videoIn += stat.packetsReceived ?? 0
-        result.framesDecoded += stat.framesDecoded ?? 0
-      }
-      if (stat.type === 'outbound-rtp' && stat.kind === 'audio') result.audioOut += stat.packetsSent ?? 0
-      if (stat.type === 'outbound-rtp' && stat.kind === 'video') result.videoOut += stat.packetsSent ?? 0
-    }
-    return result
-  })
-}
-
-/** How many new video frames the named <video> paints within a second. */
-function framesPainted(page: Page, label: string): Promise<number> {
-  return page.getByLabel(label, { exact: true }).evaluate(
-    (video: HTMLVideoElement) =>
-      new Promise<number>((resolve) => {
-        let frames = 0
-        const count = () => {
-          frames++
-          video.requestVideoFrameCallback(count)
-        }
-        video.requestVideoFrameCallback(count)
-        setTimeout(() => resolve(frames), 1000)
-      })
-  )
-}
-
-async function grows(page: Page, pick: (c: Counters) => number, ms = 1500): Promise<number> {
-  const before = pick(await counters(page))
-  await page.waitForTimeout(ms)
-  return pick(await counters(page)) - before
-}
-
-/** An accepted invitation from Maya Chen, scheduled for a 20-minute call; returns the host page on its interview. */
-async function hostWithInterview(host: RunningHost): Promise<{ page: Page; id: string }> {
-  const page = await chromium.newPage()
-  await page.addInitScript(CAPTURE_CONNECTIONS)
-  await page.goto(host.url)
-  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor()
-  const id = await page.evaluate(async () => {
-    await window.greenroom.updateSettings({ userName: 'Sam Rivera', defaultCallMinutes: 20 })
-    const item = await window.greenroom.createInvitation({
-      client: { fields: { name: 'Maya Chen', company: 'Brightloop', website: '', timeZone: 'America/New_York', country: 'US', notes: '' } },
-      job: { title: 'Analytics dashboard', description: 'Cohort charts', url: '', budgetType: 'hourly', budget: 80, skills: [], postedAt: null },
-      message: '',
-      receivedAt: null
-    })
-    const accepted = await window.greenroom.acceptInvitation({ id: item.invitation.id, message: '', terms: null })
-    return accepted.invitation.interviewId!
-  })
-  await page.goto(`${host.origin}/#/interviews/${id}`)
-  return { page, id }
-}
+/** An accepted invitation from Maya Chen, scheduled for a 20-minute call; the host page on its interview. */
+const hostWithInterview = (host: RunningHost) => hostWith(host, chromium.newPage)
 
 describe('the call room', () => {
   it('connects host and guest through the invite link: video both ways, mute and camera off stop the packets, hang up ends both, the rating is saved', async () => {

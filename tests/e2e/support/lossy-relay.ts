@@ -14,6 +14,9 @@ export interface LossyRelayOptions {
 export interface LossyRelay {
   port: number
   stats(): { forwarded: number; dropped: number }
+  /** The link goes dead: every datagram, either way, is dropped until resume(). */
+  pause(): void
+  resume(): void
   stop(): Promise<void>
 }
 
@@ -36,7 +39,8 @@ export function rtpSsrcInChannelData(datagram: Buffer): number | null {
  * front of the TURN server. It holds every datagram for a fixed delay each way, and drops
  * every n-th RTP packet of each media stream on its way in, so the loss applied is exact
  * rather than a coin toss over a few hundred packets. Each client gets its own upstream
- * socket, so the TURN server sees one address per client, as it would.
+ * socket, so the TURN server sees one address per client, as it would. It can also go
+ * dead for a while (pause/resume), like a Wi-Fi drop.
  */
 export async function startLossyRelay(options: LossyRelayOptions): Promise<LossyRelay> {
   const front = createSocket('udp4')
@@ -44,6 +48,7 @@ export async function startLossyRelay(options: LossyRelayOptions): Promise<Lossy
   const rtpCounts = new Map<number, number>()
   let forwarded = 0
   let dropped = 0
+  let paused = false
   const timers = new Set<NodeJS.Timeout>()
 
   const later = (send: () => void) => {
@@ -67,6 +72,7 @@ export async function startLossyRelay(options: LossyRelayOptions): Promise<Lossy
     if (!upstream) {
       const socket = createSocket('udp4')
       socket.on('message', (reply: Buffer) => {
+        if (paused) return void dropped++
         forwarded++
         later(() => front.send(reply, client.port, client.address))
       })
@@ -74,7 +80,7 @@ export async function startLossyRelay(options: LossyRelayOptions): Promise<Lossy
       upstreams.set(key, socket)
       upstream = socket
     }
-    if (dropsOnTheWayIn(message)) return void dropped++
+    if (paused || dropsOnTheWayIn(message)) return void dropped++
     forwarded++
     const socket = upstream
     later(() => socket.send(message, options.targetPort, '127.0.0.1'))
@@ -91,5 +97,11 @@ export async function startLossyRelay(options: LossyRelayOptions): Promise<Lossy
     await new Promise<void>((resolve) => front.close(() => resolve()))
   }
   const lifetime = setTimeout(() => void stop().catch(() => undefined), options.lifetimeMs ?? 120_000)
-  return { port: front.address().port, stats: () => ({ forwarded, dropped }), stop }
+  return {
+    port: front.address().port,
+    stats: () => ({ forwarded, dropped }),
+    pause: () => void (paused = true),
+    resume: () => void (paused = false),
+    stop
+  }
 }
