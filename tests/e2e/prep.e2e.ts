@@ -83,8 +83,9 @@ describe('the prep room', () => {
     await page.getByRole('region', { name: 'Notes preview' }).getByRole('heading', { name: 'Plan' }).waitFor()
 
     await page.keyboard.press('Control+k')
-    await page.getByRole('searchbox').or(page.getByRole('textbox')).first().fill('churn')
-    await page.getByText(/churn dashboard/).first().waitFor()
+    await page.getByRole('heading', { level: 1, name: 'Search' }).waitFor()
+    await page.getByRole('textbox', { name: 'Search everything' }).fill('churn')
+    await page.getByRole('list', { name: 'Search results' }).getByText(/churn/).first().waitFor()
   })
 
   it('keeps notes typed just before the window closes, with no local copy to fall back on', async () => {
