@@ -1,4 +1,4 @@
-import { Badge, Box, Button, ScrollArea, Stack, Tabs, Text } from '@mantine/core'
+import { Box, Button, ScrollArea, Stack, Tabs, Text } from '@mantine/core'
 import { IconScreenShare } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { InterviewDetail } from '../../../../shared/pipeline'
@@ -9,6 +9,7 @@ import { QuestionsPanel } from '../prep/QuestionsPanel'
 import { SampleCard } from '../samples/SampleCard'
 import { openSample } from '../samples/open-sample'
 import { useAppInfo } from '../settings/useAppInfo'
+import { QuestionsTab } from '../prep/QuestionsTab'
 
 /**
  * Beside the video: the interview's notes (the prep room's document, saved as you type),
@@ -31,24 +32,12 @@ export function NotesPane({
   const [tab, setTab] = useState('notes')
   const [initialNotes] = useState(room.notes)
   const info = useAppInfo()
-  const openFollowUps = room.followUps.filter((followUp) => !followUp.doneAt).length
   return (
     <Tabs value={tab} onChange={(value) => value && setTab(value)} keepMounted className="greenroom-notes-pane" aria-label="Notes and prep">
       <Tabs.List>
         <Tabs.Tab value="notes">Notes</Tabs.Tab>
         <Tabs.Tab value="checklist">Checklist</Tabs.Tab>
-        <Tabs.Tab
-          value="questions"
-          rightSection={
-            openFollowUps ? (
-              <Badge size="xs" color="orange" circle aria-label={`${openFollowUps} open follow-ups`}>
-                {openFollowUps}
-              </Badge>
-            ) : undefined
-          }
-        >
-          Questions{room.questions.length ? ` (${room.questions.length})` : ''}
-        </Tabs.Tab>
+        <QuestionsTab room={room} />
         <Tabs.Tab value="samples">Samples{room.samples.length ? ` (${room.samples.length})` : ''}</Tabs.Tab>
       </Tabs.List>
       <Box className="greenroom-notes-pane-body">

@@ -18,6 +18,7 @@ import { JobPostPanel } from './JobPostPanel'
 import { NotesEditor, type NotesEditorHandle } from './notes/NotesEditor'
 import { QuestionsPanel } from './QuestionsPanel'
 import { ResearchPanel } from './ResearchPanel'
+import { QuestionsTab } from './QuestionsTab'
 
 function Header({ detail, zone }: { detail: InterviewDetail; zone: string }) {
   const { interview, client } = detail
@@ -72,7 +73,6 @@ function Room({ detail, room, zone }: { detail: InterviewDetail; room: PrepRoom;
     notes.current?.insert(text)
     notifications.show({ message: 'Quoted in your notes' })
   }
-  const openFollowUps = room.followUps.filter((followUp) => !followUp.doneAt).length
   const clientLabel = detail.client.company || detail.client.name
   return (
     <Stack gap="lg">
@@ -85,18 +85,7 @@ function Room({ detail, room, zone }: { detail: InterviewDetail; room: PrepRoom;
           <Tabs.Tab value="notes">Notes</Tabs.Tab>
           <Tabs.Tab value="research">Company research</Tabs.Tab>
           <Tabs.Tab value="samples">Samples{room.samples.length ? ` (${room.samples.length})` : ''}</Tabs.Tab>
-          <Tabs.Tab
-            value="questions"
-            rightSection={
-              openFollowUps ? (
-                <Badge size="xs" color="orange" circle aria-label={`${openFollowUps} open follow-ups`}>
-                  {openFollowUps}
-                </Badge>
-              ) : undefined
-            }
-          >
-            Questions{room.questions.length ? ` (${room.questions.length})` : ''}
-          </Tabs.Tab>
+          <QuestionsTab room={room} />
           <Tabs.Tab value="ask">Ask the client</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="notes">

@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Stack, TagsInput, Text, Textarea } from '@mantine/core'
+import { Modal, Stack, TagsInput, Textarea } from '@mantine/core'
 import { getHotkeyHandler } from '@mantine/hooks'
 import { useMemo, useState } from 'react'
 import { questionFieldsSchema, type Question, type QuestionFields } from '../../../../shared/prep'
 import { fieldErrors } from '../../components/validation'
 import { errorMessage } from '../../hooks/useQuery'
+import { ModalFooter } from '../../components/ModalFooter'
 
 /** A question for the bank with its prepared answer; new or edited. */
 export function QuestionModal({ question, tags, onClose, onSaved }: { question?: Question; tags: string[]; onClose: () => void; onSaved?: (question: Question) => void }) {
@@ -40,19 +41,7 @@ export function QuestionModal({ question, tags, onClose, onSaved }: { question?:
           error={errors.answer}
         />
         <TagsInput label="Tags" placeholder="Type a tag and press Enter" data={tags} value={fields.tags} onChange={(value) => setFields({ ...fields, tags: value })} error={errors.tags} clearable />
-        {failure && (
-          <Text size="sm" c="red" role="alert">
-            {failure}
-          </Text>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={() => void submit()} disabled={!ready} loading={busy}>
-            {question ? 'Save question' : 'Add question'}
-          </Button>
-        </Group>
+        <ModalFooter failure={failure} onCancel={onClose} onSubmit={() => void submit()} ready={ready} busy={busy} submitLabel={question ? 'Save question' : 'Add question'} />
       </Stack>
     </Modal>
   )

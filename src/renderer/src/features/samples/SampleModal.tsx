@@ -1,10 +1,11 @@
-import { Button, FileInput, Group, Modal, SegmentedControl, Stack, TagsInput, Text, TextInput } from '@mantine/core'
+import { FileInput, Modal, SegmentedControl, Stack, TagsInput, Text, TextInput } from '@mantine/core'
 import { IconUpload } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
 import { formatBytes, MAX_SAMPLE_BYTES, SAMPLE_EXTENSIONS, sampleFieldsSchema, sampleFileProblem, type Sample, type SampleFields } from '../../../../shared/prep'
 import { fieldErrors } from '../../components/validation'
 import { errorMessage } from '../../hooks/useQuery'
 import { readAsBase64 } from './open-sample'
+import { ModalFooter } from '../../components/ModalFooter'
 
 const ACCEPT = SAMPLE_EXTENSIONS.map((extension) => `.${extension}`).join(',')
 
@@ -92,19 +93,7 @@ export function SampleModal({ sample, tags, onClose, onSaved }: { sample?: Sampl
           error={errors.proves}
         />
         <TagsInput label="Tags" placeholder="Type a tag and press Enter" data={tags} value={fields.tags} onChange={(value) => setFields({ ...fields, tags: value })} error={errors.tags} clearable />
-        {failure && (
-          <Text size="sm" c="red" role="alert">
-            {failure}
-          </Text>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={() => void submit()} disabled={!ready} loading={busy}>
-            {editing ? 'Save sample' : 'Add sample'}
-          </Button>
-        </Group>
+        <ModalFooter failure={failure} onCancel={onClose} onSubmit={() => void submit()} ready={ready} busy={busy} submitLabel={editing ? 'Save sample' : 'Add sample'} />
       </Stack>
     </Modal>
   )
