@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../support/temp-dir'
 import { consoleErrorsOf, useChromium } from './support/browser'
-import { CAPTURE_CONNECTIONS, framesPainted, grows, hostWithInterview as hostWith } from './support/call'
+import { CAPTURE_CONNECTIONS, framesPainted, grows, hostWithInterview as hostWith, startCall } from './support/call'
 import { useHosts, type RunningHost } from './support/host'
 
 const tempDir = useTempDirs()
@@ -100,6 +100,30 @@ describe('the call room', () => {
 
     expect(consoleErrorsOf(guest).filter((message) => /Content Security Policy/.test(message))).toEqual([])
     expect(consoleErrorsOf(page).filter((message) => /Content Security Policy/.test(message))).toEqual([])
+  })
+
+  it('switches the microphone mid-call on the same connection, without renegotiating, and the sound goes on', async () => {
+    const host = await startHost()
+    const { page } = await hostWithInterview(host)
+    const { guest } = await startCall(page, chromium.newPage)
+    const sentTrack = () =>
+      guest.evaluate(() => {
+        const connection = (window as unknown as { __connections: RTCPeerConnection[] }).__connections.at(-1)!
+        const sender = connection.getSenders().find((candidate) => candidate.track?.kind === 'audio')
+        return { label: sender?.track?.label ?? null, offer: connection.localDescription?.sdp ?? '', connections: (window as unknown as { __connections: unknown[] }).__connections.length }
+      })
+    const before = await sentTrack()
+
+    await guest.getByRole('button', { name: 'Choose camera and microphone' }).click()
+    const other = guest.getByRole('menuitem').filter({ hasText: /Fake Audio Input 1/ })
+    await other.click()
+    await expect.poll(async () => (await sentTrack()).label).toMatch(/Fake Audio Input 1/)
+    const after = await sentTrack()
+    expect(before.label).not.toBe(after.label)
+    // replaceTrack: the same connection and the same negotiated session description.
+    expect(after.connections).toBe(before.connections)
+    expect(after.offer).toBe(before.offer)
+    await expect.poll(() => grows(page, (c) => c.audioIn), { timeout: 10_000 }).toBeGreaterThan(10)
   })
 
   it('keeps the invite link while the room lives, across a restart; a bad link or interview gets a clear answer', async () => {
