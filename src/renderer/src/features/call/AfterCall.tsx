@@ -2,10 +2,11 @@ import { Button, Chip, Group, Paper, Rating, SimpleGrid, Stack, Table, Text, Tex
 import { notifications } from '@mantine/notifications'
 import { IconCheck } from '@tabler/icons-react'
 import { useState } from 'react'
+import { useSave } from '../../hooks/useSave'
+import { useSubmit } from '../../hooks/useSubmit'
 import { CALL_ISSUE_LABELS, CALL_ISSUES, type CallIssue, type CallRecord } from '../../../../shared/call'
 import { INTERVIEW_TRANSITIONS, STATUS_LABELS, type InterviewDetail, type InterviewStatus } from '../../../../shared/pipeline'
 import type { PrepRoom } from '../../../../shared/prep'
-import { errorMessage } from '../../hooks/useQuery'
 import { FollowUps } from '../prep/QuestionsPanel'
 import { clockText } from './quality'
 
@@ -49,20 +50,10 @@ export function MeasuredSummary({ call }: { call: CallRecord }) {
 function RateCall({ call, onSaved }: { call: CallRecord; onSaved: (call: CallRecord) => void }) {
   const [rating, setRating] = useState(call.rating ?? 0)
   const [issues, setIssues] = useState<CallIssue[]>(call.issues)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const save = async () => {
-    setBusy(true)
-    setError(null)
-    try {
-      onSaved(await window.greenroom.rateCall({ id: call.id, rating, issues }))
-      notifications.show({ message: 'Rating saved with the interview', icon: <IconCheck size={16} /> })
-    } catch (failure) {
-      setError(errorMessage(failure))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, failure: error, submit: save } = useSubmit(async () => {
+    onSaved(await window.greenroom.rateCall({ id: call.id, rating, issues }))
+    notifications.show({ message: 'Rating saved with the interview', icon: <IconCheck size={16} /> })
+  })
   return (
     <Stack gap="sm">
       <Text fw={600} id="rate-label">
@@ -109,30 +100,20 @@ function RateCall({ call, onSaved }: { call: CallRecord; onSaved: (call: CallRec
 function Outcome({ detail, room }: { detail: InterviewDetail; room: PrepRoom | undefined }) {
   const interview = detail.interview
   const [notes, setNotes] = useState(interview.outcomeNotes)
+  // Which button's change is under way: a status, or "notes".
   const [busy, setBusy] = useState<string | null>(null)
+  const save = useSave()
   const next = INTERVIEW_TRANSITIONS[interview.status].filter((status) => status !== 'no_show' && status !== 'accepted' && status !== 'scheduled')
-  const move = async (status: InterviewStatus) => {
-    setBusy(status)
-    try {
-      await window.greenroom.changeInterviewStatus({ id: interview.id, status, note: 'After the call' })
-      notifications.show({ message: `Moved to “${STATUS_LABELS[status]}”` })
-    } catch (failure) {
-      notifications.show({ color: 'red', title: 'Not saved', message: errorMessage(failure) })
-    } finally {
-      setBusy(null)
-    }
+  const saving = async (which: string, action: () => Promise<unknown>, success: string) => {
+    setBusy(which)
+    await save.run(action, success)
+    setBusy(null)
   }
-  const saveNotes = async () => {
-    setBusy('notes')
-    try {
-      const { id: _id, title, scenario, type, sampleTask, channel, channelLink } = interview
-      await window.greenroom.updateInterview({ id: interview.id, fields: { title, scenario, type, sampleTask, channel, channelLink, outcomeNotes: notes } })
-      notifications.show({ message: 'Outcome saved' })
-    } catch (failure) {
-      notifications.show({ color: 'red', title: 'Not saved', message: errorMessage(failure) })
-    } finally {
-      setBusy(null)
-    }
+  const move = (status: InterviewStatus) =>
+    saving(status, () => window.greenroom.changeInterviewStatus({ id: interview.id, status, note: 'After the call' }), `Moved to “${STATUS_LABELS[status]}”`)
+  const saveNotes = () => {
+    const { title, scenario, type, sampleTask, channel, channelLink } = interview
+    return saving('notes', () => window.greenroom.updateInterview({ id: interview.id, fields: { title, scenario, type, sampleTask, channel, channelLink, outcomeNotes: notes } }), 'Outcome saved')
   }
   return (
     <Stack gap="sm">

@@ -3,25 +3,8 @@ import { getHotkeyHandler } from '@mantine/hooks'
 import { useState } from 'react'
 import { DECLINE_REASONS, type DeclineReason, type Terms } from '../../../../shared/pipeline'
 import type { InboxItem } from '../../../../shared/pipeline-api'
-import { errorMessage } from '../../hooks/useQuery'
+import { useSubmit } from '../../hooks/useSubmit'
 import { TermsEditor } from '../../components/TermsEditor'
-
-function useSubmit(action: () => Promise<void>) {
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<string | null>(null)
-  const submit = async () => {
-    setBusy(true)
-    setFailure(null)
-    try {
-      await action()
-    } catch (error) {
-      setFailure(errorMessage(error))
-    } finally {
-      setBusy(false)
-    }
-  }
-  return { busy, failure, submit }
-}
 
 export function AcceptModal({ item, userName, onDone, onClose }: { item: InboxItem; userName: string; onDone: (item: InboxItem) => void; onClose: () => void }) {
   const firstName = item.client.name.split(' ')[0]

@@ -19,7 +19,7 @@ import { NotesSection } from './detail/NotesSection'
 import { OffersSection } from './detail/OffersSection'
 import { OverviewSection } from './detail/OverviewSection'
 import { ProposalSection } from './detail/ProposalSection'
-import { useSave } from './detail/useSave'
+import { useSave } from '../../hooks/useSave'
 
 function StatusMenu({ detail }: { detail: InterviewDetail }) {
   const { busy, run } = useSave()

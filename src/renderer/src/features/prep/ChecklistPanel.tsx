@@ -7,7 +7,7 @@ import { Link } from 'react-router'
 import type { ChecklistItem, PrepRoom } from '../../../../shared/prep'
 import { formatInstant } from '../../components/time'
 import { useOptimisticFlag } from '../../hooks/useOptimisticFlag'
-import { useSave } from '../interviews/detail/useSave'
+import { useSave } from '../../hooks/useSave'
 import { ReadinessRing } from './ReadinessMeter'
 
 const VERDICT_TEXT = { ready: 'Ready', usable: 'Usable with warnings' } as const

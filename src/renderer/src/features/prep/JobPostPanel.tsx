@@ -1,9 +1,9 @@
-import { ActionIcon, Anchor, Badge, Button, CopyButton, Group, Paper, ScrollArea, Stack, Text, Title, Tooltip } from '@mantine/core'
+import { ActionIcon, Anchor, Button, CopyButton, Group, Paper, ScrollArea, Stack, Text, Title, Tooltip } from '@mantine/core'
 import { IconCopy, IconQuote } from '@tabler/icons-react'
 import { useRef, useState } from 'react'
 import { Link } from 'react-router'
 import type { Job } from '../../../../shared/pipeline'
-import { formatMoney } from '../../components/time'
+import { JobFacts } from '../../components/JobFacts'
 
 /** "> line" for every line: the client's words as a Markdown quote. */
 export function asQuote(text: string): string {
@@ -59,19 +59,7 @@ export function JobPostPanel({ job, interviewId, onQuote, height }: { job: Job |
           )}
         </CopyButton>
       </Group>
-      <Group gap={6} mb="xs">
-        <Badge variant="light">{formatMoney(job.budget, job.budgetType)}</Badge>
-        {job.skills.map((skill) => (
-          <Badge key={skill} variant="outline" color="gray">
-            {skill}
-          </Badge>
-        ))}
-        {job.url && (
-          <Anchor href={job.url} target="_blank" rel="noreferrer" size="sm">
-            Open the post
-          </Anchor>
-        )}
-      </Group>
+      <JobFacts job={job} gap={6} mb="xs" />
       <Group gap="xs" mb={6} mih={26}>
         {selection ? (
           <Button size="compact-sm" variant="light" leftSection={<IconQuote size={14} />} onClick={() => onQuote(asQuote(selection))}>

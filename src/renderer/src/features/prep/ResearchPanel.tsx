@@ -4,7 +4,7 @@ import { IconExternalLink } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
 import { researchFieldsSchema, type Research, type ResearchFields } from '../../../../shared/prep'
 import { fieldErrors } from '../../components/validation'
-import { useSave } from '../interviews/detail/useSave'
+import { useSave } from '../../hooks/useSave'
 
 function fieldsOf(research: Research): ResearchFields {
   const { website, mission, whatTheyDo, aboutNotes, people, notes } = research

@@ -3,28 +3,21 @@ import { getHotkeyHandler } from '@mantine/hooks'
 import { useMemo, useState } from 'react'
 import { questionFieldsSchema, type Question, type QuestionFields } from '../../../../shared/prep'
 import { fieldErrors } from '../../components/validation'
-import { errorMessage } from '../../hooks/useQuery'
+import { useSubmit } from '../../hooks/useSubmit'
 import { ModalFooter } from '../../components/ModalFooter'
 
 /** A question for the bank with its prepared answer; new or edited. */
 export function QuestionModal({ question, tags, onClose, onSaved }: { question?: Question; tags: string[]; onClose: () => void; onSaved?: (question: Question) => void }) {
   const [fields, setFields] = useState<QuestionFields>({ question: question?.question ?? '', answer: question?.answer ?? '', tags: question?.tags ?? [] })
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
   const errors = useMemo(() => fieldErrors(questionFieldsSchema, fields) as Record<string, string>, [fields])
   const ready = Object.keys(errors).length === 0
+  const { busy, failure, submit: save } = useSubmit(async () => {
+    const saved = question ? await window.greenroom.updateQuestion({ id: question.id, fields }) : await window.greenroom.createQuestion(fields)
+    onSaved?.(saved)
+    onClose()
+  })
   const submit = async () => {
-    if (!ready) return
-    setBusy(true)
-    try {
-      const saved = question ? await window.greenroom.updateQuestion({ id: question.id, fields }) : await window.greenroom.createQuestion(fields)
-      onSaved?.(saved)
-      onClose()
-    } catch (error) {
-      setFailure(errorMessage(error))
-    } finally {
-      setBusy(false)
-    }
+    if (ready) await save()
   }
   return (
     <Modal opened onClose={onClose} title={question ? 'Edit question' : 'New question'} size="lg">

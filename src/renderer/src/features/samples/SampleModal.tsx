@@ -3,7 +3,7 @@ import { IconUpload } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
 import { formatBytes, MAX_SAMPLE_BYTES, SAMPLE_EXTENSIONS, sampleFieldsSchema, sampleFileProblem, type Sample, type SampleFields } from '../../../../shared/prep'
 import { fieldErrors } from '../../components/validation'
-import { errorMessage } from '../../hooks/useQuery'
+import { useSubmit } from '../../hooks/useSubmit'
 import { readAsBase64 } from './open-sample'
 import { ModalFooter } from '../../components/ModalFooter'
 
@@ -19,31 +19,23 @@ export function SampleModal({ sample, tags, onClose, onSaved }: { sample?: Sampl
   const [fields, setFields] = useState<SampleFields>({ title: sample?.title ?? '', tags: sample?.tags ?? [], proves: sample?.proves ?? '' })
   const [file, setFile] = useState<File | null>(null)
   const [url, setUrl] = useState('')
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
   const errors = useMemo(() => fieldErrors(sampleFieldsSchema, fields) as Record<string, string>, [fields])
   const fileProblem = file ? sampleFileProblem(file.name, file.size) : null
   const urlProblem = url && !/^https?:\/\/\S+$/i.test(url.trim()) ? 'Links start with http:// or https://' : null
   const editing = sample !== undefined
   const ready = Object.keys(errors).length === 0 && (editing || (kind === 'file' ? file !== null && !fileProblem : url.trim() !== '' && !urlProblem))
 
+  const { busy, failure, submit: save } = useSubmit(async () => {
+    const saved = editing
+      ? await window.greenroom.updateSample({ id: sample.id, fields })
+      : kind === 'file'
+        ? await window.greenroom.addSampleFile({ ...fields, fileName: file!.name, dataBase64: await readAsBase64(file!) })
+        : await window.greenroom.addSampleLink({ ...fields, url: url.trim() })
+    onSaved?.(saved)
+    onClose()
+  })
   const submit = async () => {
-    if (!ready) return
-    setBusy(true)
-    setFailure(null)
-    try {
-      const saved = editing
-        ? await window.greenroom.updateSample({ id: sample.id, fields })
-        : kind === 'file'
-          ? await window.greenroom.addSampleFile({ ...fields, fileName: file!.name, dataBase64: await readAsBase64(file!) })
-          : await window.greenroom.addSampleLink({ ...fields, url: url.trim() })
-      onSaved?.(saved)
-      onClose()
-    } catch (error) {
-      setFailure(errorMessage(error))
-    } finally {
-      setBusy(false)
-    }
+    if (ready) await save()
   }
 
   return (

@@ -2,7 +2,7 @@ import { ActionIcon, Anchor, Button, Group, Stack, Text, TextInput, Title, Toolt
 import { IconPaperclip, IconX } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { Proposal } from '../../../../../shared/pipeline'
-import { useSave } from './useSave'
+import { useSave } from '../../../hooks/useSave'
 
 const isWebLink = (reference: string) => /^https?:\/\//i.test(reference)
 

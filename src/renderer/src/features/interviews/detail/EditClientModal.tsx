@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react'
 import { clientFieldsSchema, type Client, type ClientFields } from '../../../../../shared/pipeline'
 import { fieldErrors } from '../../../components/validation'
 import { timeZoneOptions } from '../../settings/time-zones'
-import { useSave } from './useSave'
+import { useSave } from '../../../hooks/useSave'
 
 export function EditClientModal({ client, onClose }: { client: Client; onClose: () => void }) {
   const [draft, setDraft] = useState<ClientFields>({

@@ -1,10 +1,10 @@
-import { Anchor, Badge, Blockquote, Button, Group, Stack, Text, Title } from '@mantine/core'
+import { Blockquote, Button, Group, Stack, Text, Title } from '@mantine/core'
 import { useMemo, useState } from 'react'
 import { jobFieldsSchema, type Job, type JobFields } from '../../../../../shared/pipeline'
 import { JobFieldsForm } from '../../../components/JobFieldsForm'
-import { formatMoney } from '../../../components/time'
 import { fieldErrors } from '../../../components/validation'
-import { useSave } from './useSave'
+import { useSave } from '../../../hooks/useSave'
+import { JobFacts } from '../../../components/JobFacts'
 
 function fieldsOf(job: Job): JobFields {
   const { title, description, url, budgetType, budget, skills, postedAt } = job
@@ -46,19 +46,7 @@ export function JobSection({ job }: { job: Job | null }) {
           Edit
         </Button>
       </Group>
-      <Group gap="xs">
-        <Badge variant="light">{formatMoney(job.budget, job.budgetType)}</Badge>
-        {job.skills.map((skill) => (
-          <Badge key={skill} variant="outline" color="gray">
-            {skill}
-          </Badge>
-        ))}
-        {job.url && (
-          <Anchor href={job.url} target="_blank" rel="noreferrer" size="sm">
-            Open the post
-          </Anchor>
-        )}
-      </Group>
+      <JobFacts job={job} />
       {job.description ? (
         <Blockquote color="greenroom" p="md" style={{ whiteSpace: 'pre-wrap', userSelect: 'text' }}>
           {job.description}

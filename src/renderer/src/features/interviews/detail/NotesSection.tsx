@@ -4,7 +4,7 @@ import { IconPencil, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { InterviewDetail, Note } from '../../../../../shared/pipeline'
 import { formatInstant } from '../../../components/time'
-import { useSave } from './useSave'
+import { useSave } from '../../../hooks/useSave'
 
 function NoteCard({ note, zone }: { note: Note; zone: string }) {
   const [editing, setEditing] = useState<string | null>(null)

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon'
 import { useState } from 'react'
 import type { InterviewDetail, Offer } from '../../../../../shared/pipeline'
 import { formatDate, formatMoney } from '../../../components/time'
-import { useSave } from './useSave'
+import { useSave } from '../../../hooks/useSave'
 
 const OFFER_COLOR = { pending: 'yellow', accepted: 'greenroom', declined: 'red' } as const
 

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { interviewFieldsSchema, type InterviewDetail, type InterviewFields } from '../../../../../shared/pipeline'
 import { fieldErrors } from '../../../components/validation'
 import { InterviewFieldsForm } from '../InterviewFieldsForm'
-import { useSave } from './useSave'
+import { useSave } from '../../../hooks/useSave'
 
 function fieldsOf(detail: InterviewDetail): InterviewFields {
   const { title, scenario, type, sampleTask, channel, channelLink, outcomeNotes } = detail.interview

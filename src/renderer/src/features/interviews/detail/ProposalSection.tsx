@@ -5,7 +5,7 @@ import type { InterviewDetail, Proposal, Terms } from '../../../../../shared/pip
 import { formatInstant, formatMoney } from '../../../components/time'
 import { AttachmentsEditor } from './AttachmentsEditor'
 import { TermsEditor } from '../../../components/TermsEditor'
-import { useSave } from './useSave'
+import { useSave } from '../../../hooks/useSave'
 
 function NewProposal({ detail }: { detail: InterviewDetail }) {
   const [coverLetter, setCoverLetter] = useState('')

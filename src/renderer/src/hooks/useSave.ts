@@ -1,6 +1,6 @@
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
-import { errorMessage } from '../../../hooks/useQuery'
+import { errorMessage } from './useQuery'
 
 /** Runs a change, shows a toast on success and the reason on failure. */
 export function useSave() {
