@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Checkbox, Group, Paper, Select, Stack, Switch, Text, Title, Tooltip } from '@mantine/core'
+import { ActionIcon, Alert, Button, Checkbox, Group, Paper, Select, Stack, Switch, Text, Title, Tooltip } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconArrowBackUp, IconPlus, IconX } from '@tabler/icons-react'
 import { useState } from 'react'
@@ -6,9 +6,10 @@ import { Link } from 'react-router'
 import type { PickedQuestion, PrepRoom } from '../../../../shared/prep'
 import { useQuery } from '../../hooks/useQuery'
 import { useOptimisticFlag } from '../../hooks/useOptimisticFlag'
-import { useSave } from '../interviews/detail/useSave'
+import { useSave } from '../../hooks/useSave'
 import { tagsOf } from '../samples/QuestionBank'
 import { QuestionModal } from '../samples/QuestionModal'
+import { TagBadges } from '../../components/TagBadges'
 
 function PickedCard({ picked, room }: { picked: PickedQuestion; room: PrepRoom }) {
   const { run } = useSave()
@@ -38,11 +39,7 @@ function PickedCard({ picked, room }: { picked: PickedQuestion; room: PrepRoom }
             <Text fw={600} size="sm">
               {question.question}
             </Text>
-            {question.tags.map((tag) => (
-              <Badge key={tag} size="xs" variant="light" color="gray">
-                {tag}
-              </Badge>
-            ))}
+            <TagBadges tags={question.tags} />
           </Group>
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c={question.answer ? undefined : 'dimmed'}>
             {question.answer || 'No prepared answer yet: edit it in the question bank.'}

@@ -1,13 +1,14 @@
-import { Accordion, ActionIcon, Badge, Button, Group, Paper, Stack, Text, TextInput, Tooltip } from '@mantine/core'
+import { Accordion, ActionIcon, Button, Group, Paper, Stack, Text, TextInput, Tooltip } from '@mantine/core'
 import { IconPencil, IconPlus, IconQuestionMark, IconSearch, IconSparkles, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { Question } from '../../../../shared/prep'
 import { Placeholder } from '../../components/Placeholder'
 import { QueryState } from '../../components/QueryState'
 import { useQuery } from '../../hooks/useQuery'
-import { useSave } from '../interviews/detail/useSave'
+import { useSave } from '../../hooks/useSave'
 import { ConfirmDelete } from './ConfirmDelete'
 import { QuestionModal } from './QuestionModal'
+import { TagBadges } from '../../components/TagBadges'
 
 export function matchesQuery(text: string, query: string): boolean {
   return query
@@ -77,11 +78,7 @@ export function QuestionBank() {
                                 <Text size="sm" fw={500}>
                                   {question.question}
                                 </Text>
-                                {question.tags.map((tag) => (
-                                  <Badge key={tag} size="xs" variant="light" color="gray">
-                                    {tag}
-                                  </Badge>
-                                ))}
+                                <TagBadges tags={question.tags} />
                               </Group>
                             </Accordion.Control>
                             <Tooltip label="Edit">

@@ -1,8 +1,9 @@
-import { ActionIcon, Badge, Button, Group, Paper, Stack, Text, Tooltip } from '@mantine/core'
+import { ActionIcon, Button, Group, Paper, Stack, Text, Tooltip } from '@mantine/core'
 import { IconExternalLink, IconFile, IconLink, IconPencil, IconTrash } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { formatBytes, type Sample } from '../../../../shared/prep'
 import { openHint, openSample } from './open-sample'
+import { TagBadges } from '../../components/TagBadges'
 
 /** One sample: what it is, what it proves, and Open in one click. */
 export function SampleCard({ sample, mode, onEdit, onDelete, extra }: { sample: Sample; mode?: 'electron' | 'browser'; onEdit?: () => void; onDelete?: () => void; extra?: ReactNode }) {
@@ -30,11 +31,7 @@ export function SampleCard({ sample, mode, onEdit, onDelete, extra }: { sample: 
             </Text>
             {sample.tags.length > 0 && (
               <Group gap={4}>
-                {sample.tags.map((tag) => (
-                  <Badge key={tag} size="xs" variant="light" color="gray">
-                    {tag}
-                  </Badge>
-                ))}
+                <TagBadges tags={sample.tags} />
               </Group>
             )}
           </Stack>
