@@ -4,6 +4,7 @@ import type { Clock } from '../clock'
 import type { Database, SqlRunner } from '../database'
 import { loadSummary } from '../pipeline/interviews'
 import { planReminders, reminderKey, type ReminderKind } from './plan'
+import { CALL_HELD_SQL } from './show-up'
 
 const PLANNING_GRACE_MS = 2 * 60_000
 
@@ -82,8 +83,7 @@ export function createRemindersService({ db, clock, settings }: { db: Database; 
       const at = now()
       // held: a call in Greenroom's own call room already took place, so there is nothing to ask.
       const rows = await tx.all<ReminderRow & { duration_minutes: number | null; held: number }>(
-        `SELECT r.*, i.duration_minutes,
-           EXISTS (SELECT 1 FROM calls c WHERE c.interview_id = i.id AND julianday(c.ended_at) >= julianday(i.starts_at) - 0.5) AS held
+        `SELECT r.*, i.duration_minutes, ${CALL_HELD_SQL} AS held
          FROM reminders r JOIN interviews i ON i.id = r.interview_id
          WHERE r.state = 'pending' AND r.due_at <= ? ORDER BY r.due_at`,
         [at]

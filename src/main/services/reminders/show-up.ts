@@ -6,6 +6,12 @@ import type { Database } from '../database'
 import { insertRedFlag } from '../pipeline/clients'
 import { createInterviewsService, loadSummary, moveInterview } from '../pipeline/interviews'
 
+/**
+ * SQL: a call with interview `i` was held in Greenroom's call room (one ending no earlier
+ * than half a day before the booked start), which answers the no-show question.
+ */
+export const CALL_HELD_SQL = 'EXISTS (SELECT 1 FROM calls c WHERE c.interview_id = i.id AND julianday(c.ended_at) >= julianday(i.starts_at) - 0.5)'
+
 /** Share of the prep checklist done per interview; supplied by the prep room. */
 export type ReadinessSource = (interviewIds: string[]) => Promise<Map<string, number>>
 
@@ -23,9 +29,8 @@ export function createShowUpService(deps: { db: Database; clock: Clock; settings
     async questions(): Promise<{ interview: InterviewSummary }[]> {
       const { noShowMarginMinutes } = await deps.settings()
       const rows = await db.all<{ id: string }>(
-        // A call held in Greenroom (ending no earlier than half a day before the start) answers the question.
         `SELECT id FROM interviews i WHERE status = 'scheduled' AND starts_at IS NOT NULL AND julianday(starts_at) <= julianday(?)
-           AND NOT EXISTS (SELECT 1 FROM calls c WHERE c.interview_id = i.id AND julianday(c.ended_at) >= julianday(i.starts_at) - 0.5)
+           AND NOT ${CALL_HELD_SQL}
          ORDER BY starts_at`,
         [minutesAgo(noShowMarginMinutes)]
       )
