@@ -2,6 +2,12 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import { resolve } from 'node:path'
 import { strictCspLoader } from './build/strict-csp'
+import electronTypes from './node_modules/electron-types/package.json'
+
+// Electron is an optional dependency (its binary cannot be downloaded everywhere), so the
+// build reads the Electron major version from its matching types package: the output
+// format and targets then never depend on whether the runtime happened to install.
+process.env.ELECTRON_MAJOR_VER ??= electronTypes.version.split('.')[0]
 
 export default defineConfig({
   main: {

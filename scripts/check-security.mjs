@@ -15,8 +15,9 @@ if (!existsSync(tool)) {
   if (install.status !== 0) process.exit(install.status ?? 1)
 }
 
-// Scanning src/ finds no package.json, so name the Electron version the app ships with.
-const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version
+// Scanning src/ finds no package.json, so name the Electron version the app ships with
+// (package.json pins it; the runtime itself is optional and may not be installed).
+const electronVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).optionalDependencies.electron
 const report = join(mkdtempSync(join(tmpdir(), 'greenroom-eng-')), 'findings.csv')
 const scan = spawnSync(
   tool,
