@@ -157,8 +157,19 @@ export const scenarioSchema = z.enum(Object.keys(SCENARIOS) as [keyof typeof SCE
 export const INTERVIEW_TYPES = { call: 'Call', paid_sample: 'Paid sample task', unpaid_sample: 'Unpaid sample task' } as const
 export const interviewTypeSchema = z.enum(['call', 'paid_sample', 'unpaid_sample'])
 
-export const CHANNELS = { builtin: 'Greenroom call', marketplace: 'Marketplace call', zoom: 'Zoom', other: 'Other link' } as const
-export const channelSchema = z.enum(['builtin', 'marketplace', 'zoom', 'other'])
+export const CHANNELS = {
+  builtin: 'Greenroom call',
+  marketplace: 'Marketplace call',
+  zoom: 'Zoom',
+  meet: 'Google Meet',
+  teams: 'Microsoft Teams',
+  skype: 'Skype',
+  other: 'Other link'
+} as const
+export type Channel = keyof typeof CHANNELS
+export const channelSchema = z.enum(Object.keys(CHANNELS) as [Channel, ...Channel[]])
+/** Channels held in another app, reached by a link: Join opens it and the companion sits beside it. */
+export const LINKED_CHANNELS: readonly Channel[] = ['zoom', 'meet', 'teams', 'skype', 'other']
 
 export const sampleTaskSchema = z.object({
   instructions: text(20_000, 'The instructions'),

@@ -302,6 +302,9 @@ const CHANNEL_PHRASES: Record<InterviewSummary['channel'], string> = {
   builtin: 'by video call (I’ll send you the link)',
   marketplace: 'in the marketplace’s chat',
   zoom: 'on Zoom',
+  meet: 'on Google Meet',
+  teams: 'on Microsoft Teams',
+  skype: 'on Skype',
   other: 'by video call'
 }
 

@@ -67,3 +67,45 @@ describe('migrations', () => {
     await db.close()
   })
 })
+
+describe('a step that rebuilds a table', () => {
+  const parents: Migration = {
+    version: 1,
+    name: 'calls and notes',
+    sql: `CREATE TABLE calls (id TEXT PRIMARY KEY, app TEXT CHECK (app IN ('zoom')));
+          CREATE TABLE call_notes (call_id TEXT NOT NULL REFERENCES calls(id) ON DELETE CASCADE, text TEXT);`
+  }
+  const widen = (sql: string): Migration => ({ version: 2, name: 'widen', rebuildsTables: true, sql })
+  const rebuild = `CREATE TABLE calls_new (id TEXT PRIMARY KEY, app TEXT CHECK (app IN ('zoom', 'meet')));
+                   INSERT INTO calls_new SELECT * FROM calls; DROP TABLE calls; ALTER TABLE calls_new RENAME TO calls;`
+
+  it('cascades nothing from the dropped table and turns foreign keys back on', async () => {
+    const dir = await tempDir()
+    const db = await openDatabase(join(dir, 'g.db'))
+    await migrate(db, [parents], () => '')
+    await db.exec("INSERT INTO calls VALUES ('c1', 'zoom'); INSERT INTO call_notes VALUES ('c1', 'asked about rates');")
+
+    await migrate(db, [parents, widen(rebuild)], () => join(dir, 'b.db'))
+
+    expect(await db.all('SELECT * FROM call_notes')).toEqual([{ call_id: 'c1', text: 'asked about rates' }])
+    await db.run("INSERT INTO calls VALUES ('c2', 'meet')")
+    expect(await db.get('PRAGMA foreign_keys')).toEqual({ foreign_keys: 1 })
+    await expect(db.run("INSERT INTO call_notes VALUES ('nobody', 'x')")).rejects.toThrow(/FOREIGN KEY/)
+    await db.close()
+  })
+
+  it('is refused, and changes nothing, when it would leave broken references', async () => {
+    const dir = await tempDir()
+    const db = await openDatabase(join(dir, 'g.db'))
+    await migrate(db, [parents], () => '')
+    await db.exec("INSERT INTO calls VALUES ('c1', 'zoom'); INSERT INTO call_notes VALUES ('c1', 'kept');")
+    const losesRows = rebuild.replace('SELECT * FROM calls', 'SELECT * FROM calls WHERE 0')
+
+    await expect(migrate(db, [parents, widen(losesRows)], () => join(dir, 'b.db'))).rejects.toThrow(/1 broken references/)
+
+    expect(await db.get('PRAGMA user_version')).toEqual({ user_version: 1 })
+    expect(await db.all('SELECT * FROM calls')).toEqual([{ id: 'c1', app: 'zoom' }])
+    expect(await db.get('PRAGMA foreign_keys')).toEqual({ foreign_keys: 1 })
+    await db.close()
+  })
+})

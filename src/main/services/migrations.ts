@@ -5,6 +5,19 @@ export interface Migration {
   version: number
   name: string
   sql: string
+  /**
+   * The step rebuilds a table (SQLite cannot change a CHECK constraint in place). It then
+   * runs with foreign keys off, as SQLite's own procedure asks, so dropping the old table
+   * cascades nothing; the keys are checked before the step commits.
+   */
+  rebuildsTables?: true
+}
+
+export class BrokenForeignKeysError extends Error {
+  constructor(migration: string, count: number) {
+    super(`Migration "${migration}" would leave ${count} broken references, so it was not applied`)
+    this.name = 'BrokenForeignKeysError'
+  }
 }
 
 export interface MigrationResult {
@@ -60,10 +73,20 @@ export async function migrate(
   }
 
   for (const migration of migrations.slice(from)) {
-    await db.transaction(async (tx) => {
-      await tx.exec(migration.sql)
-      await tx.exec(`PRAGMA user_version = ${migration.version}`)
-    })
+    // PRAGMA foreign_keys has no effect inside a transaction, so it is set around it.
+    if (migration.rebuildsTables) await db.exec('PRAGMA foreign_keys = OFF')
+    try {
+      await db.transaction(async (tx) => {
+        await tx.exec(migration.sql)
+        if (migration.rebuildsTables) {
+          const broken = await tx.all('PRAGMA foreign_key_check')
+          if (broken.length > 0) throw new BrokenForeignKeysError(migration.name, broken.length)
+        }
+        await tx.exec(`PRAGMA user_version = ${migration.version}`)
+      })
+    } finally {
+      if (migration.rebuildsTables) await db.exec('PRAGMA foreign_keys = ON')
+    }
   }
   return { from, to: latest, backupFile }
 }

@@ -361,5 +361,49 @@ export const migrations: readonly Migration[] = [
       );
       CREATE INDEX calls_interview ON calls(interview_id, started_at);
     `
+  },
+  {
+    version: 8,
+    name: 'meeting channels',
+    rebuildsTables: true,
+    sql: `
+      -- Google Meet, Microsoft Teams and Skype join Zoom as channels of their own, so Join
+      -- and pasted invitations can say which app a call is in. SQLite cannot widen a CHECK
+      -- in place: the table is rebuilt as its documented procedure says.
+      CREATE TABLE interviews_rebuilt (
+        id TEXT PRIMARY KEY NOT NULL,
+        client_id TEXT NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        job_id TEXT REFERENCES jobs(id) ON DELETE SET NULL,
+        proposal_id TEXT REFERENCES proposals(id) ON DELETE SET NULL,
+        title TEXT NOT NULL,
+        scenario TEXT NOT NULL CHECK (scenario IN ('more_info', 'convinced', 'negotiation', 'direct_hire')),
+        type TEXT NOT NULL CHECK (type IN ('call', 'paid_sample', 'unpaid_sample')),
+        sample_instructions TEXT NOT NULL DEFAULT '',
+        sample_fee REAL,
+        sample_due_at TEXT,
+        channel TEXT NOT NULL CHECK (channel IN ('builtin', 'marketplace', 'zoom', 'meet', 'teams', 'skype', 'other')),
+        channel_link TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL CHECK (status IN ('invited', 'accepted', 'scheduled', 'done', 'offer', 'no_offer', 'hired', 'declined', 'no_show')),
+        outcome_notes TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        starts_at TEXT,
+        agreed_time_zone TEXT,
+        duration_minutes INTEGER
+      );
+      INSERT INTO interviews_rebuilt (id, client_id, job_id, proposal_id, title, scenario, type, sample_instructions,
+        sample_fee, sample_due_at, channel, channel_link, status, outcome_notes, created_at, updated_at, starts_at,
+        agreed_time_zone, duration_minutes)
+      SELECT id, client_id, job_id, proposal_id, title, scenario, type, sample_instructions,
+        sample_fee, sample_due_at, channel, channel_link, status, outcome_notes, created_at, updated_at, starts_at,
+        agreed_time_zone, duration_minutes
+      FROM interviews;
+      DROP TABLE interviews;
+      ALTER TABLE interviews_rebuilt RENAME TO interviews;
+      CREATE INDEX interviews_status ON interviews(status, updated_at);
+      CREATE INDEX interviews_client ON interviews(client_id);
+      CREATE INDEX interviews_created ON interviews(created_at);
+      CREATE INDEX interviews_starts ON interviews(starts_at);
+    `
   }
 ]

@@ -1,6 +1,6 @@
 import { Group, NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core'
 import { DateTime } from 'luxon'
-import { CHANNELS, INTERVIEW_TYPES, SCENARIOS, type InterviewFields } from '../../../../shared/pipeline'
+import { CHANNELS, INTERVIEW_TYPES, LINKED_CHANNELS, SCENARIOS, type InterviewFields } from '../../../../shared/pipeline'
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }))
 
@@ -29,9 +29,9 @@ export function InterviewFieldsForm({
         <Select label="Type" allowDeselect={false} data={options(INTERVIEW_TYPES)} value={value.type} onChange={(type) => type && set({ type: type as InterviewFields['type'] })} />
         <Select label="Channel" allowDeselect={false} data={options(CHANNELS)} value={value.channel} onChange={(channel) => channel && set({ channel: channel as InterviewFields['channel'] })} />
       </SimpleGrid>
-      {(value.channel === 'zoom' || value.channel === 'other') && (
+      {LINKED_CHANNELS.includes(value.channel) && (
         <TextInput
-          label={value.channel === 'zoom' ? 'Zoom link' : 'Call link (Skype, Slack, Meet…)'}
+          label={value.channel === 'other' ? 'Call link (Slack, Whereby…)' : `${CHANNELS[value.channel]} link`}
           placeholder="https://"
           value={value.channelLink}
           error={errors.channelLink}
