@@ -155,6 +155,11 @@ describe('reading pasted invitations', () => {
     expect(reading.kind === 'refused' && reading.reason).toMatch(/^No date and time found in the invitation/)
   })
 
+  it('says when the time has already passed', () => {
+    expect(read('zoom-en-new-york.txt', '2026-12-04T09:00:00.000Z').notes).toContain('This time has already passed: is this the latest invitation?')
+    expect(read('zoom-en-new-york.txt').notes).not.toContain('This time has already passed: is this the latest invitation?')
+  })
+
   it('refuses empty and oversized text', () => {
     expect(readInvitation('   ', { now: NOW })).toMatchObject({ kind: 'refused', reason: 'Paste the invitation’s text first' })
     expect(readInvitation('x'.repeat(200_001), { now: NOW })).toMatchObject({ kind: 'refused', reason: expect.stringMatching(/too long/) })

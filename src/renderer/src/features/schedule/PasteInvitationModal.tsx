@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications'
 import { IconFileImport, IconInfoCircle } from '@tabler/icons-react'
 import { DateTime } from 'luxon'
 import { useState } from 'react'
-import { MAX_INVITATION_CHARACTERS, readInvitation, readInvitationIcs, type InvitationDetails, type InvitationReading } from '../../../../shared/invitations'
+import { MAX_INVITATION_CHARACTERS, readInvitation, readInvitationIcs, withPastWarning, type InvitationDetails, type InvitationReading } from '../../../../shared/invitations'
 import { CHANNELS, interviewFieldsSchema, LINKED_CHANNELS, type Channel, type InterviewDetail, type InterviewFields } from '../../../../shared/pipeline'
 import { cityOf, describeInBothZones, fromWallClock } from '../../../../shared/schedule'
 import { useSettings } from '../../hooks/settings-context'
@@ -64,7 +64,8 @@ export function PasteInvitationModal({ detail, onClose }: { detail: InterviewDet
   async function openFile(file: File | null): Promise<void> {
     if (!file) return
     if (file.size > MAX_INVITATION_CHARACTERS) return setRefusal({ reason: `“${file.name}” is too large to be an invitation`, notes: [] })
-    take(readInvitationIcs(await file.text(), { now: now() }))
+    const at = now()
+    take(withPastWarning(readInvitationIcs(await file.text(), { now: at }), at))
   }
 
   const title = step.step === 'confirm' ? 'Check the call and confirm' : step.step === 'zone' ? 'Which time zone?' : 'Paste an invitation'
