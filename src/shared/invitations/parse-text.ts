@@ -118,9 +118,21 @@ const DATE_PATTERNS: RegExp[] = [
   // 2026-12-03
   /(?<![\d-])(?<y>\d{4})-(?<mo>\d{1,2})-(?<d>\d{1,2})(?![\d])/g
 ]
+/** 12/3/2026 (US) or 3/12/2026 (most elsewhere): read only when one of the numbers cannot be a month. */
+const SLASHED = /(?<![\d/])(?<a>\d{1,2})\/(?<b>\d{1,2})\/(?<y>\d{4})(?![\d/])/g
 
-function findDate(body: string): DateMatch | null {
+function findDate(body: string): DateMatch | { problem: string } | null {
   const matches: DateMatch[] = []
+  for (const match of body.matchAll(SLASHED)) {
+    const [a, b] = [Number(match.groups!.a), Number(match.groups!.b)]
+    const [month, day] = a > 12 ? [b, a] : b > 12 || a === b ? [a, b] : [0, 0]
+    if (!month) {
+      const as = (m: number, d: number) => DateTime.fromObject({ month: m, day: d }).toFormat('d LLLL')
+      return { problem: `“${match[0]}” could be ${as(a, b)} or ${as(b, a)}: write the month as a word, e.g. ${as(a, b)} ${match.groups!.y}` }
+    }
+    if (month <= 12 && day <= 31) matches.push({ start: match.index, end: match.index + match[0].length, year: Number(match.groups!.y), month, day })
+    break
+  }
   for (const pattern of DATE_PATTERNS) {
     for (const match of body.matchAll(pattern)) {
       const groups = match.groups!
@@ -180,7 +192,7 @@ interface Candidate {
 function readLine(line: Line, now: DateTime): Candidate | { problem: string } | null {
   const body = plainDashes(line.body)
   const date = findDate(body)
-  if (!date) return null
+  if (!date || 'problem' in date) return date
   // Times are looked for with the date blanked out, so "03.12" is never read as 03:12.
   const blanked = body.slice(0, date.start) + ' '.repeat(date.end - date.start) + body.slice(date.end)
   const first = clockAt(blanked, 0)

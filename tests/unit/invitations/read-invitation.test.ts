@@ -243,3 +243,14 @@ describe('reading .ics files', () => {
     expect(readInvitation(cancel, { now: NOW })).toMatchObject({ kind: 'refused', reason: 'This file cancels a meeting rather than inviting to one' })
   })
 })
+
+describe('slashed dates', () => {
+  it('reads one whose day cannot be a month, and refuses one that could be either', () => {
+    expect(found(readInvitation('When: 12/23/2026 11:00 AM-11:30 AM (UTC-05:00) Eastern Time (US & Canada)', { now: NOW }))).toMatchObject({ startsAt: '2026-12-23T16:00:00.000Z', durationMinutes: 30 })
+    expect(found(readInvitation('When: 23/12/2026 17:00-17:30 GMT+1', { now: NOW }))).toMatchObject({ startsAt: '2026-12-23T16:00:00.000Z', timeZone: 'Etc/GMT-1' })
+    expect(readInvitation('When: 12/3/2026 11:00 AM-11:30 AM (UTC-05:00) Eastern Time (US & Canada)', { now: NOW })).toMatchObject({
+      kind: 'refused',
+      reason: '“12/3/2026” could be 3 December or 12 March: write the month as a word, e.g. 3 December 2026'
+    })
+  })
+})
