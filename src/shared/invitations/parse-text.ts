@@ -141,7 +141,8 @@ function findDate(body: string): DateMatch | { problem: string } | null {
       if (!month || month > 12 || day < 1 || day > 31) continue
       const weekday = weekdayOf(groups.wd)
       // A word before the date that is no weekday is not part of it.
-      const start = groups.wd && !weekday ? match.index + match[0].indexOf(groups.mon ?? groups.d!, groups.wd.length) : match.index
+      const lead = pattern === DATE_PATTERNS[0] ? groups.mon! : groups.d!
+      const start = groups.wd && !weekday ? match.index + match[0].indexOf(lead, groups.wd.length) : match.index
       matches.push({ start, end: match.index + match[0].length, year: groups.y ? Number(groups.y) : undefined, month, day, weekday })
       break
     }

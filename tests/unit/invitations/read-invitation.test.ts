@@ -244,6 +244,13 @@ describe('reading .ics files', () => {
   })
 })
 
+describe('dates in a sentence', () => {
+  it('reads the date and time out of a sentence around them', () => {
+    expect(found(readInvitation('Could we talk on 3 Dec 2026 at 17:00 CET?', { now: NOW }))).toMatchObject({ startsAt: '2026-12-03T16:00:00.000Z', timeZone: 'Europe/Berlin' })
+    expect(found(readInvitation('Let’s do Dec 3, 2026, 11am - 11:30am ET', { now: NOW }))).toMatchObject({ startsAt: '2026-12-03T16:00:00.000Z', timeZone: 'America/New_York', durationMinutes: 30 })
+  })
+})
+
 describe('slashed dates', () => {
   it('reads one whose day cannot be a month, and refuses one that could be either', () => {
     expect(found(readInvitation('When: 12/23/2026 11:00 AM-11:30 AM (UTC-05:00) Eastern Time (US & Canada)', { now: NOW }))).toMatchObject({ startsAt: '2026-12-23T16:00:00.000Z', durationMinutes: 30 })
