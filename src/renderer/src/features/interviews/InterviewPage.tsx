@@ -11,6 +11,7 @@ import { localTimeIn } from '../../components/time'
 import { useSettings } from '../../hooks/settings-context'
 import { useQuery } from '../../hooks/useQuery'
 import { AlternativesModal } from '../schedule/AlternativesModal'
+import { PasteInvitationModal } from '../schedule/PasteInvitationModal'
 import { ScheduleModal } from '../schedule/ScheduleModal'
 import { EditClientModal } from './detail/EditClientModal'
 import { HistorySection } from './detail/HistorySection'
@@ -92,7 +93,7 @@ const SCHEDULABLE = new Set(['accepted', 'scheduled', 'no_show'])
 /** When the call is, in both zones, with the ways to set, move, offer or cancel it. */
 function ScheduleLine({ detail }: { detail: InterviewDetail }) {
   const { settings } = useSettings()
-  const [open, setOpen] = useState<'schedule' | 'offer' | 'cancel' | null>(null)
+  const [open, setOpen] = useState<'schedule' | 'paste' | 'offer' | 'cancel' | null>(null)
   const { busy, run } = useSave()
   const schedule = detail.interview.schedule
   if (!schedule && !SCHEDULABLE.has(detail.interview.status)) return null
@@ -108,6 +109,9 @@ function ScheduleLine({ detail }: { detail: InterviewDetail }) {
         <>
           <Button size="compact-sm" variant="light" onClick={() => setOpen('schedule')}>
             {schedule ? 'Move…' : 'Schedule…'}
+          </Button>
+          <Button size="compact-sm" variant="default" onClick={() => setOpen('paste')}>
+            Paste invitation…
           </Button>
           <Button size="compact-sm" variant="default" onClick={() => setOpen('offer')}>
             Offer times…
@@ -134,6 +138,7 @@ function ScheduleLine({ detail }: { detail: InterviewDetail }) {
         </>
       )}
       {open === 'schedule' && <ScheduleModal detail={detail} onClose={() => setOpen(null)} />}
+      {open === 'paste' && <PasteInvitationModal detail={detail} onClose={() => setOpen(null)} />}
       {open === 'offer' && <AlternativesModal detail={detail} onClose={() => setOpen(null)} />}
       <Modal opened={open === 'cancel'} onClose={() => setOpen(null)} title="Cancel this call?">
         <Text size="sm">The interview goes back to “Accepted” and the cancellation is kept in its history.</Text>

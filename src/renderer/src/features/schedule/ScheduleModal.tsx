@@ -1,17 +1,14 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconAlertTriangle } from '@tabler/icons-react'
 import { DateTime } from 'luxon'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { InterviewDetail } from '../../../../shared/pipeline'
 import { cityOf, describeInBothZones, fromWallClock } from '../../../../shared/schedule'
-import { formatInstant } from '../../components/time'
 import { useSettings } from '../../hooks/settings-context'
 import { errorMessage } from '../../hooks/useQuery'
 import { timeZoneOptions } from '../settings/time-zones'
 import { DurationPicker } from './DurationPicker'
-
-type Check = Awaited<ReturnType<typeof window.greenroom.checkSlot>>
+import { SlotWarnings, useSlotCheck } from './SlotWarnings'
 
 /**
  * Enter the time the client proposed, in the client's zone; see it in yours at once, with
@@ -24,25 +21,13 @@ export function ScheduleModal({ detail, onClose }: { detail: InterviewDetail; on
   const [zone, setZone] = useState(existing?.timeZone ?? detail.client.timeZone ?? userZone)
   const [local, setLocal] = useState(existing ? DateTime.fromISO(existing.startsAt).setZone(existing.timeZone).toFormat("yyyy-LL-dd'T'HH:mm") : '')
   const [duration, setDuration] = useState(existing?.durationMinutes ?? settings?.defaultCallMinutes ?? 15)
-  const [check, setCheck] = useState<Check | null>(null)
   const [saving, setSaving] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
 
   const parsed = local ? fromWallClock(local, zone) : null
   const start = parsed && 'start' in parsed ? parsed.start : null
 
-  useEffect(() => {
-    setCheck(null)
-    if (!start || duration < 5) return
-    let current = true
-    window.greenroom
-      .checkSlot({ start, durationMinutes: duration, interviewId: detail.interview.id })
-      .then((result) => current && setCheck(result))
-      .catch(() => undefined)
-    return () => {
-      current = false
-    }
-  }, [start, duration, detail.interview.id])
+  const check = useSlotCheck(start, duration, detail.interview.id)
 
   async function save(): Promise<void> {
     if (!start) return
@@ -79,16 +64,7 @@ export function ScheduleModal({ detail, onClose }: { detail: InterviewDetail; on
             {describeInBothZones(start, userZone, zone === userZone ? detail.client.timeZone : zone)}, {duration} min
           </Text>
         )}
-        {check?.outsideWorkingHours && (
-          <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title="Outside your working hours">
-            This falls outside the hours you set in Settings. You can still take it, or offer other times.
-          </Alert>
-        )}
-        {check && check.conflicts.length > 0 && (
-          <Alert color="orange" icon={<IconAlertTriangle size={18} />} title="Too close to another call">
-            {check.conflicts.map((conflict) => `${conflict.title} at ${formatInstant(conflict.start, userZone)} (${conflict.durationMinutes} min)`).join('; ')}, counting your {settings?.bufferMinutes ?? 0}-minute buffer.
-          </Alert>
-        )}
+        <SlotWarnings check={check} />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onClose}>
             Cancel

@@ -1,5 +1,5 @@
 import { Button, Group, Stack } from '@mantine/core'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { interviewFieldsSchema, type InterviewDetail, type InterviewFields } from '../../../../../shared/pipeline'
 import { fieldErrors } from '../../../components/validation'
 import { InterviewFieldsForm } from '../InterviewFieldsForm'
@@ -15,8 +15,12 @@ export function OverviewSection({ detail, zone }: { detail: InterviewDetail; zon
   const [draft, setDraft] = useState(saved)
   const { busy, run } = useSave()
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved)
+  const previous = useRef(saved)
   useEffect(() => {
-    if (!dirty) setDraft(fieldsOf(detail))
+    // Fields changed elsewhere (a pasted invitation sets channel and link): follow them unless the user is editing.
+    const untouched = JSON.stringify(draft) === JSON.stringify(previous.current)
+    if (!dirty || untouched) setDraft(fieldsOf(detail))
+    previous.current = fieldsOf(detail)
   }, [detail]) // eslint-disable-line react-hooks/exhaustive-deps
   const errors = useMemo(() => fieldErrors(interviewFieldsSchema, draft), [draft])
 
