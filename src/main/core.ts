@@ -135,7 +135,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       version: options.version,
       mode: options.mode,
       dataDir: options.dataDir,
-      databaseFile
+      databaseFile,
+      now: clock.now().toISOString()
     }),
     getSettings: () => settings.get(),
     updateSettings: (patch) => settings.update(patch),
