@@ -13,6 +13,7 @@ import { CheckCards } from './CheckCards'
 import { runConnectionTest, type TestProgress } from './run-test'
 import { SpeakerCheck, type SpeakerAnswer } from './SpeakerCheck'
 import { useDevices } from './useDevices'
+import { useAppInfo } from '../settings/useAppInfo'
 import { VerdictBanner } from './VerdictBanner'
 
 const VERDICT_COLOR = { ready: 'greenroom', usable: 'yellow', not_ready: 'red' } as const
@@ -30,6 +31,7 @@ export function ConnectionTestPage() {
   const { settings } = useSettings()
   const zone = settings?.timeZone ?? 'UTC'
   const devices = useDevices()
+  const mode = useAppInfo()?.mode ?? 'electron'
   const [cameraId, setCameraId] = useState<string | null>(null)
   const [microphoneId, setMicrophoneId] = useState<string | null>(null)
   const [outputId, setOutputId] = useState<string | null>(null)
@@ -52,9 +54,9 @@ export function ConnectionTestPage() {
     setReport(null)
     setProgress(null)
     try {
-      const finished = await runConnectionTest({ iceServers: settings?.iceServers ?? [], cameraId, microphoneId, onProgress: setProgress })
+      const finished = await runConnectionTest({ iceServers: settings?.iceServers ?? [], cameraId, microphoneId, mode, onProgress: setProgress })
       const results = { ...finished.results, speakers: speakers ? { status: speakers, deviceLabel: outputId ?? 'Default output' } : null }
-      const complete = { ...finished, results, ...assessConnection(results) }
+      const complete = { ...finished, results, ...assessConnection(results, mode) }
       setReport(complete)
       await window.greenroom.saveConnectionTest(complete)
     } catch (error) {
@@ -67,7 +69,7 @@ export function ConnectionTestPage() {
 
   const results = report?.results ?? progress?.results
   const shownResults = results ? { ...results, speakers: speakers ? { status: speakers, deviceLabel: '' } : results.speakers } : null
-  const assessed = shownResults ? assessConnection(shownResults) : null
+  const assessed = shownResults ? assessConnection(shownResults, mode) : null
   const verdict = report ? assessed!.verdict : progress?.verdict ? assessed!.verdict : null
 
   return (
