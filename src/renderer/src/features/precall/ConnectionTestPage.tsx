@@ -76,7 +76,7 @@ export function ConnectionTestPage() {
     <>
       <PageHeader
         title="Connection test"
-        description="Camera, microphone, speakers and network, checked with a real call on this computer. A first verdict in about 3 seconds, the full report within 10."
+        description="Camera, microphone, speakers and network, checked with a real call on this computer. A first verdict about 2 seconds after you press Start, the full report within 10."
         actions={
           <Button size="md" leftSection={<IconPlayerPlay size={18} />} loading={running} onClick={() => void start()}>
             {report ? 'Run again' : 'Start test'}
