@@ -68,6 +68,12 @@ export const loopbackResultSchema = z.object({
   relayCall: z.enum(['not_tested', 'connected', 'failed']).default('not_tested')
 })
 
+/**
+ * What the page and the README promise, as `npm run bench -- connection-test` measures it
+ * from Start: the first verdict in about this many seconds, the full report within the other.
+ */
+export const PROMISED_SECONDS = { firstVerdict: 2, fullReport: 10 } as const
+
 export const verdictSchema = z.enum(['ready', 'usable', 'not_ready'])
 export type Verdict = z.infer<typeof verdictSchema>
 

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { assessConnection, describeVoiceLevel, type CheckResults } from '../../src/shared/precall'
+import { assessConnection, describeVoiceLevel, PROMISED_SECONDS, type CheckResults } from '../../src/shared/precall'
 import { meanOpinionScore } from '../../src/renderer/src/webrtc/mos'
 
 const healthy: CheckResults = {
@@ -135,5 +137,15 @@ describe('how the microphone sounds, in plain words', () => {
     expect(level(0.4)).toBe('Loud and clear')
     expect(level(1)).toBe('Loud and clear')
     expect(level(1, { clipping: true })).toBe('Too loud: your voice distorts')
+  })
+})
+
+describe('what the connection test promises', () => {
+  it('is the same in the README as on the page', () => {
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8').replace(/\s+/g, ' ')
+    const words = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']
+    const promise = /first verdict, .*? comes about (\w+) seconds after you press Start and the full report within (\w+)/.exec(readme)
+    expect(promise).not.toBeNull()
+    expect([words.indexOf(promise![1]!), words.indexOf(promise![2]!)]).toEqual([PROMISED_SECONDS.firstVerdict, PROMISED_SECONDS.fullReport])
   })
 })

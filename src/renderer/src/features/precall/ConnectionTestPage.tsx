@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications'
 import { IconPlayerPlay, IconWifi } from '@tabler/icons-react'
 import { useEffect, useRef, useState } from 'react'
 import { useSearchParams } from 'react-router'
-import { assessConnection, VERDICT_LABELS, type ConnectionReport } from '../../../../shared/precall'
+import { assessConnection, PROMISED_SECONDS, VERDICT_LABELS, type ConnectionReport } from '../../../../shared/precall'
 import { PageHeader } from '../../components/PageHeader'
 import { Placeholder } from '../../components/Placeholder'
 import { formatInstant } from '../../components/time'
@@ -76,7 +76,7 @@ export function ConnectionTestPage() {
     <>
       <PageHeader
         title="Connection test"
-        description="Camera, microphone, speakers and network, checked with a real call on this computer. A first verdict about 2 seconds after you press Start, the full report within 10."
+        description={`Camera, microphone, speakers and network, checked with a real call on this computer. A first verdict about ${PROMISED_SECONDS.firstVerdict} seconds after you press Start, the full report within ${PROMISED_SECONDS.fullReport}.`}
         actions={
           <Button size="md" leftSection={<IconPlayerPlay size={18} />} loading={running} onClick={() => void start()}>
             {report ? 'Run again' : 'Start test'}
