@@ -59,7 +59,7 @@ describe('the connection test with a TURN server', () => {
     await fixes.getByText(/Check the TURN address, user name and password in Settings/).waitFor()
     await expect(fixes.getByRole('listitem').count()).resolves.toBe(1)
     await expect(page.getByText(/test call could not connect/).count()).resolves.toBe(0)
-    await expect(page.getByLabel('Path', { exact: true }).textContent()).resolves.toBe('direct (the call through your TURN server did not connect)')
+    await expect(page.getByLabel('Path', { exact: true }).textContent()).resolves.toBe('direct (TURN did not connect)')
     expect(await number(page, 'Round trip')).toBeLessThan(50)
     await expect(page.getByLabel('Verdict').textContent()).resolves.toBe('Usable with warnings')
   })

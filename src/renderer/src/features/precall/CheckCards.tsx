@@ -115,10 +115,15 @@ export function CheckCards({ results, findings, micLevel, running }: { results: 
             <Figure label="Packet loss" value={`${loopback.lossPercent}%`} />
             <Figure label="Packets measured" value={String(loopback.packets)} />
             <Figure label="Video sent" value={`${loopback.bitrateKbps} kbit/s at ${loopback.width} × ${loopback.height}, ${loopback.framesDecoded} frames decoded`} />
+            {camera?.status === 'error' && (
+              <Text size="xs" c="dimmed">
+                The camera could not be opened, so the test call sent a stand-in picture.
+              </Text>
+            )}
             <Figure label="Expected quality (MOS)" value={`${loopback.mos.toFixed(2)} of 4.5`} />
             <Figure
               label="Path"
-              value={loopback.relayed ? 'through your TURN server' : loopback.relayCall === 'failed' ? 'direct (the call through your TURN server did not connect)' : 'direct'}
+              value={loopback.relayed ? 'through your TURN server' : loopback.relayCall === 'failed' ? 'direct (TURN did not connect)' : 'direct'}
             />
           </>
         )}

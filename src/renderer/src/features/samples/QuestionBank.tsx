@@ -1,4 +1,4 @@
-import { Accordion, ActionIcon, Badge, Button, Group, List, Paper, Stack, Text, TextInput, Tooltip } from '@mantine/core'
+import { Accordion, ActionIcon, Badge, Box, Button, Group, List, Paper, Stack, Text, TextInput, Tooltip } from '@mantine/core'
 import { IconPencil, IconPlus, IconQuestionMark, IconSearch, IconSparkles, IconTrash } from '@tabler/icons-react'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
@@ -17,6 +17,12 @@ export function matchesQuery(text: string, query: string): boolean {
     .split(/\s+/)
     .filter(Boolean)
     .every((word) => text.toLowerCase().includes(word))
+}
+
+/** Whether the bank holds every starter question already (by wording, as adding them checks). */
+const hasEveryStarter = (questions: Question[]) => {
+  const wordings = new Set(questions.map((question) => question.question.toLowerCase()))
+  return STARTER_QUESTIONS.every((starter) => wordings.has(starter.question.toLowerCase()))
 }
 
 export const tagsOf = (items: { tags: string[] }[]) => [...new Set(items.flatMap((item) => item.tags))].sort()
@@ -57,21 +63,25 @@ export function QuestionBank() {
                   </>
                 }
               >
-                <List size="sm" c="dimmed" aria-label="Common questions" spacing={2}>
-                  {STARTER_QUESTIONS.slice(0, 5).map((starter) => (
-                    <List.Item key={starter.question}>{starter.question}</List.Item>
-                  ))}
-                  <List.Item>…and {STARTER_QUESTIONS.length - 5} more on availability, timeline, budget, scope changes and keeping in touch.</List.Item>
-                </List>
+                <Box maw={460} mx="auto" my="xs" ta="left">
+                  <List size="sm" c="dimmed" aria-label="Common questions" spacing={2} withPadding>
+                    {STARTER_QUESTIONS.slice(0, 5).map((starter) => (
+                      <List.Item key={starter.question}>{starter.question}</List.Item>
+                    ))}
+                    <List.Item>…and {STARTER_QUESTIONS.length - 5} more: your rate, a lower budget, updates, scope changes, and what to ask them.</List.Item>
+                  </List>
+                </Box>
               </Placeholder>
             ) : (
               <>
                 <Group justify="space-between">
                   <TextInput leftSection={<IconSearch size={16} />} placeholder="Find by words or tag" aria-label="Find questions" value={query} onChange={(event) => setQuery(event.currentTarget.value)} w={320} />
                   <Group gap="xs">
-                    <Button variant="default" leftSection={<IconSparkles size={16} />} loading={busy} onClick={() => void starters()}>
-                      Add common questions
-                    </Button>
+                    {!hasEveryStarter(loaded) && (
+                      <Button variant="default" leftSection={<IconSparkles size={16} />} loading={busy} onClick={() => void starters()}>
+                        Add common questions
+                      </Button>
+                    )}
                     <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
                       New question
                     </Button>
