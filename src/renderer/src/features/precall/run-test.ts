@@ -28,6 +28,8 @@ export interface TestOptions {
 }
 
 const FIRST_VERDICT_DEADLINE_MS = 3000
+/** Gathering network paths stops here, so the first verdict can come by its deadline. */
+const GATHERING_LIMIT_MS = 2800
 /** The test calls stop measuring here at the latest, so the full report comes within 10 s. */
 const MEASURE_UNTIL_MS = 9000
 /** A call that connects at the last moment still gets this long of readings. */
@@ -106,7 +108,7 @@ const aborted = (signal: AbortSignal) =>
 /**
  * Connects one test call and samples it once a second until its figures are stable or the
  * measuring time is up. `stop` ends it early: the relayed call stops as soon as gathering
- * shows the TURN server gives no relay path, instead of waiting out its connect timeout.
+ * has shown the TURN server gives no relay path, instead of waiting out its connect limit.
  */
 async function measureCall(pair: LoopbackPair, stop: AbortSignal, elapsed: () => number, onReading: (readings: StatsReading[]) => void): Promise<StatsReading[]> {
   const stopped = aborted(stop)
@@ -173,9 +175,12 @@ export async function runConnectionTest(options: TestOptions): Promise<Connectio
       if (stream) tracksToStop.push(...stream.getTracks())
       return stream
     })
-    const network = checkNetwork(toRtcIceServers(options.iceServers)).then((result) => {
+    const network = checkNetwork(toRtcIceServers(options.iceServers), GATHERING_LIMIT_MS).then((result) => {
       results.network = result
-      if (result.candidates.relay === 0) stopRelay.abort('the TURN server gave no relay path')
+      // Gathering that ended on its own without a relay path (a refused login, say) means the
+      // relayed call cannot connect: stop it now. A server that is merely slow or silent keeps
+      // its call going until the connect limit, as a busy machine may need that long.
+      if (result.candidates.relay === 0 && result.gatheringMs < GATHERING_LIMIT_MS) stopRelay.abort('the TURN server gave no relay path')
     })
 
     // The test calls start as soon as the devices are open, while gathering may still run.
