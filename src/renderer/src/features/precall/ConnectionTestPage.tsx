@@ -31,7 +31,9 @@ export function ConnectionTestPage() {
   const { settings } = useSettings()
   const zone = settings?.timeZone ?? 'UTC'
   const devices = useDevices()
-  const mode = useAppInfo()?.mode ?? 'electron'
+  // The fixes name the desktop app's or the browser's settings: nothing runs before we know which.
+  const appInfo = useAppInfo()
+  const mode = appInfo?.mode ?? 'electron'
   const [cameraId, setCameraId] = useState<string | null>(null)
   const [microphoneId, setMicrophoneId] = useState<string | null>(null)
   const [outputId, setOutputId] = useState<string | null>(null)
@@ -44,10 +46,10 @@ export function ConnectionTestPage() {
 
   // "#/connection-test?start=1" runs the test at once: the way in from the tray and reminders.
   useEffect(() => {
-    if (params.get('start') !== '1' || running || !settings) return
+    if (params.get('start') !== '1' || running || !settings || !appInfo) return
     setParams({}, { replace: true })
     void start()
-  }, [params, settings]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [params, settings, appInfo]) // eslint-disable-line react-hooks/exhaustive-deps
 
   async function start(): Promise<void> {
     setRunning(true)
@@ -78,7 +80,7 @@ export function ConnectionTestPage() {
         title="Connection test"
         description={`Camera, microphone, speakers and network, checked with a real call on this computer. A first verdict about ${PROMISED_SECONDS.firstVerdict} seconds after you press Start, the full report within ${PROMISED_SECONDS.fullReport}.`}
         actions={
-          <Button size="md" leftSection={<IconPlayerPlay size={18} />} loading={running} onClick={() => void start()}>
+          <Button size="md" leftSection={<IconPlayerPlay size={18} />} loading={running || !appInfo} onClick={() => void start()}>
             {report ? 'Run again' : 'Start test'}
           </Button>
         }
