@@ -1,6 +1,7 @@
 // `npm run bench`: speed figures as JSON lines { name, value, unit, baseline, ratio },
 // each next to a baseline measured in the same run on the same machine and Chromium.
 import { spawn } from 'node:child_process'
+import { createSocket } from 'node:dgram'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -187,6 +188,35 @@ async function bareLoopbackMs(page) {
   })
 }
 
+/** A UDP port nobody listens on: a TURN server that is down. */
+async function deadUdpPort() {
+  const socket = createSocket('udp4')
+  await new Promise((resolve) => socket.bind(0, '127.0.0.1', resolve))
+  const { port } = socket.address()
+  await new Promise((resolve) => socket.close(resolve))
+  return port
+}
+
+/** Runs the connection test from the page as a user does; returns the saved report. */
+async function runConnectionTestOnce(browser, greenroom, iceServers, beforeTest = async () => {}) {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(greenroom.url)
+  await page.waitForFunction(() => performance.getEntriesByName('greenroom:interactive').length > 0)
+  await page.evaluate((servers) => window.greenroom.updateSettings({ iceServers: servers }), iceServers)
+  const extra = await beforeTest(page)
+  await page.evaluate(() => (location.hash = '#/connection-test'))
+  await page.getByRole('button', { name: 'Start test' }).click()
+  await page.getByText(/full report after/).waitFor({ timeout: 30_000 })
+  const [latest] = await page.evaluate(() => window.greenroom.listConnectionTests({ limit: 1 }))
+  await context.close()
+  return { report: latest, extra }
+}
+
+/**
+ * The connection test as the page states it: start to first verdict and to full report on a
+ * healthy computer (no STUN/TURN set), and to full report with a TURN server that is down.
+ */
 async function benchConnectionTest() {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] })
   const greenroom = await startGreenroom()
@@ -194,22 +224,19 @@ async function benchConnectionTest() {
     const first = []
     const full = []
     const floor = []
+    const deadTurnFull = []
     for (let round = 0; round < 3; round++) {
-      const context = await browser.newContext()
-      const page = await context.newPage()
-      await page.goto(greenroom.url)
-      await page.waitForFunction(() => performance.getEntriesByName('greenroom:interactive').length > 0)
-      floor.push(await bareLoopbackMs(page))
-      await page.evaluate(() => (location.hash = '#/connection-test'))
-      await page.getByRole('button', { name: 'Start test' }).click()
-      await page.getByText(/full report after/).waitFor({ timeout: 30_000 })
-      const [latest] = await page.evaluate(() => window.greenroom.listConnectionTests({ limit: 1 }))
-      first.push(latest.firstVerdictMs)
-      full.push(latest.durationMs)
-      await context.close()
+      const healthy = await runConnectionTestOnce(browser, greenroom, [], (page) => bareLoopbackMs(page))
+      floor.push(healthy.extra)
+      first.push(healthy.report.firstVerdictMs)
+      full.push(healthy.report.durationMs)
+      const port = await deadUdpPort()
+      const deadTurn = await runConnectionTestOnce(browser, greenroom, [{ url: `turn:127.0.0.1:${port}?transport=udp`, username: 'user', credential: 'secret' }])
+      deadTurnFull.push(deadTurn.report.durationMs)
     }
     report('connection test: start to first verdict (baseline: bare RTCPeerConnection loopback to connected), median of 3', 'ms', median(first), median(floor))
     report('connection test: start to full report (baseline: bare RTCPeerConnection loopback to connected), median of 3', 'ms', median(full), median(floor))
+    report('connection test with a TURN server that is down: start to full report (baseline: the same test with no TURN server set, same run), median of 3', 'ms', median(deadTurnFull), median(full))
   } finally {
     greenroom.stop()
     await browser.close()

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createPipelineHandlers } from './handlers/pipeline-handlers'
+import { DEMO_PROFILE_NAME } from './services/pipeline/demo-data'
 import { createPrepHandlers } from './handlers/prep-handlers'
 import type { Handlers } from './handlers/types'
 import type { UpcomingCall } from '../shared/reminders-api'
@@ -109,17 +110,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return result
   }
 
+  const sampleStore = createSampleStore(join(options.dataDir, 'samples'))
   const prepParts = createPrepHandlers({
     db,
     clock,
-    store: createSampleStore(join(options.dataDir, 'samples')),
+    store: sampleStore,
     opener: options.sampleOpener ?? browserSampleOpener,
     announce
   })
   const { prep, samples } = prepParts.services
   // Copied files that no sample refers to (left by a crash mid-add) go at start.
   void samples.sweep().catch(() => undefined)
-  const pipeline = createPipelineHandlers({ db, clock, events, appVersion: options.version })
+  const pipeline = createPipelineHandlers({ db, clock, events, appVersion: options.version, sampleStore })
   const callRooms = createCallRoomsService({
     db,
     clock,
@@ -135,7 +137,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       version: options.version,
       mode: options.mode,
       dataDir: options.dataDir,
-      databaseFile
+      databaseFile,
+      now: clock.now().toISOString()
     }),
     getSettings: () => settings.get(),
     updateSettings: (patch) => settings.update(patch),
@@ -144,6 +147,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     importBackup: async (input) => {
       const summary = await pipeline.importBackup(input)
       await samples.sweep(0)
+      return summary
+    },
+    // The demo's freelancer has a name (the call room and messages use it), unless the user gave their own.
+    loadDemoData: async () => {
+      const summary = await pipeline.loadDemoData()
+      if (!(await settings.get()).userName.trim()) await settings.update({ userName: DEMO_PROFILE_NAME })
       return summary
     },
     deleteAllRecords: async (input) => {

@@ -5,6 +5,7 @@ import { precallContract } from './precall-api'
 import { remindersContract } from './reminders-api'
 import { prepContract } from './prep-api'
 import { scheduleContract } from './schedule-api'
+import { instantSchema } from './pipeline'
 import { settingsPatchSchema, settingsSchema } from './settings'
 
 /**
@@ -19,7 +20,9 @@ export const contract = {
       version: z.string(),
       mode: z.enum(['electron', 'browser']),
       dataDir: z.string(),
-      databaseFile: z.string()
+      databaseFile: z.string(),
+      /** The host's clock as it answered (`--clock-start` moves it): the renderer's relative times follow it. */
+      now: instantSchema
     })
   },
   getSettings: {

@@ -59,8 +59,20 @@ export const loopbackResultSchema = z.object({
   height: z.number().int().nonnegative(),
   framesDecoded: z.number().int().nonnegative(),
   qualityLimitation: z.enum(['none', 'cpu', 'bandwidth', 'other']),
-  mos: z.number().min(1).max(4.5)
+  mos: z.number().min(1).max(4.5),
+  /**
+   * The second test call, forced through the TURN server, held beside the direct one:
+   * the figures above are the relayed call's when it connected, the direct call's if not.
+   * (Reports saved before it existed read as not tested.)
+   */
+  relayCall: z.enum(['not_tested', 'connected', 'failed']).default('not_tested')
 })
+
+/**
+ * What the page and the README promise, as `npm run bench -- connection-test` measures it
+ * from Start: the first verdict in about this many seconds, the full report within the other.
+ */
+export const PROMISED_SECONDS = { firstVerdict: 2, fullReport: 10 } as const
 
 export const verdictSchema = z.enum(['ready', 'usable', 'not_ready'])
 export type Verdict = z.infer<typeof verdictSchema>
@@ -103,10 +115,18 @@ export type ConnectionReport = z.infer<typeof connectionReportSchema>
 export const storedReportSchema = connectionReportSchema.extend({ id: z.number().int() })
 export type StoredReport = z.infer<typeof storedReportSchema>
 
+/** Where Greenroom runs: the block on a camera or microphone sits in a different place in each. */
+export type AppMode = 'electron' | 'browser'
+
+const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1)
+
 const MEDIA_PROBLEMS = {
-  permission: (device: string) => ({
+  permission: (device: string, mode: AppMode) => ({
     cause: `Greenroom is not allowed to use the ${device}.`,
-    fix: `Allow ${device} access for Greenroom (system settings → privacy → ${device}), then run the test again.`
+    fix:
+      mode === 'browser'
+        ? `Allow ${device} access for Greenroom in this browser: click the icon at the left of the address bar, set ${capitalised(device)} to Allow, then run the test again. If it is already allowed there, your computer blocks the browser itself: allow it in the system's privacy settings.`
+        : `Allow ${device} access for Greenroom in your system's privacy settings (Windows: Settings → Privacy & security → ${capitalised(device)}; macOS: System Settings → Privacy & Security → ${capitalised(device)}), then run the test again.`
   }),
   in_use: (device: string) => ({
     cause: `The ${device} is in use by another app.`,
@@ -131,21 +151,35 @@ export const LIMITS = {
   jitterWarnMs: 30,
   mosWarn: 3.8,
   mosFail: 3.1,
-  minFramesPerSecond: 15
+  minFramesPerSecond: 15,
+  /** Loudest sample below this (about −30 dBFS) is a voice the client strains to hear. */
+  quietPeakLevel: 0.03,
+  silentPeakLevel: 0.01
 } as const
+
+type MicrophoneResult = z.infer<typeof microphoneResultSchema>
+
+/** How loud the microphone sounded, in words a person understands (the figure stays in the report). */
+export function describeVoiceLevel(microphone: Pick<MicrophoneResult, 'peakLevel' | 'silent' | 'clipping'>): string {
+  if (microphone.silent) return 'Nothing heard'
+  if (microphone.clipping) return 'Too loud: your voice distorts'
+  if (microphone.peakLevel < LIMITS.quietPeakLevel) return 'Very quiet: hard to hear'
+  if (microphone.peakLevel < 0.1) return 'A little quiet, but clear'
+  return 'Loud and clear'
+}
 
 /**
  * Turns measurements into findings, each with its cause and its fix, and the verdict:
  * any failure means Not ready, any warning Usable with warnings. Checks still running
  * (null) add nothing, so the same function gives the first verdict and the full report.
  */
-export function assessConnection(results: CheckResults): { verdict: Verdict; findings: Finding[] } {
+export function assessConnection(results: CheckResults, mode: AppMode = 'electron'): { verdict: Verdict; findings: Finding[] } {
   const findings: Finding[] = []
   const add = (check: CheckName, severity: Finding['severity'], cause: string, fix: string) => findings.push({ check, severity, cause, fix })
 
   const { camera, microphone, speakers, network, loopback } = results
   if (camera?.error) {
-    const problem = MEDIA_PROBLEMS[camera.error]('camera')
+    const problem = MEDIA_PROBLEMS[camera.error]('camera', mode)
     add('camera', camera.error === 'not_found' ? 'warn' : 'fail', problem.cause, problem.fix)
   } else if (camera) {
     if (camera.black) add('camera', 'warn', 'The camera sends only a black picture.', 'Open the lens cover or switch on the camera, or pick another camera.')
@@ -156,11 +190,12 @@ export function assessConnection(results: CheckResults): { verdict: Verdict; fin
   }
 
   if (microphone?.error) {
-    const problem = MEDIA_PROBLEMS[microphone.error]('microphone')
+    const problem = MEDIA_PROBLEMS[microphone.error]('microphone', mode)
     add('microphone', 'fail', problem.cause, problem.fix)
   } else if (microphone) {
     if (microphone.silent) add('microphone', 'fail', 'We hear nothing from your microphone.', 'Pick another input or unmute it (check for a mute switch on the headset), then say a few words.')
     else if (microphone.clipping) add('microphone', 'warn', 'Your voice is clipping: it is too loud for the input.', 'Lower the input volume or move a little away from the microphone.')
+    else if (microphone.peakLevel < LIMITS.quietPeakLevel) add('microphone', 'warn', 'Your microphone is very quiet: the client may strain to hear you.', 'Move closer to the microphone or raise its input volume, and say a few words while the test listens.')
   }
 
   if (speakers?.status === 'not_heard') {
@@ -172,8 +207,12 @@ export function assessConnection(results: CheckResults): { verdict: Verdict; fin
     const total = candidates.host + candidates.srflx + candidates.relay
     if (total === 0) add('network', 'fail', 'No network path was found at all.', 'Check that you are online and that no firewall blocks Greenroom.')
     else {
-      if (network.turnConfigured && candidates.relay === 0) {
-        add('network', 'warn', 'The TURN server did not answer, so there is no fallback when direct connections are blocked.', 'Check the TURN address, user name and password in Settings, or ask your network admin.')
+      // One finding for a TURN server that does not work, however many checks noticed it.
+      if (network.turnConfigured && (candidates.relay === 0 || loopback?.relayCall === 'failed')) {
+        const cause = candidates.relay === 0
+          ? 'The TURN server did not answer, so there is no fallback when direct connections are blocked.'
+          : 'The test call through your TURN server did not connect, so there is no fallback when direct connections are blocked.'
+        add('network', 'warn', cause, 'Check the TURN address, user name and password in Settings, or ask your network admin.')
       }
       if (network.stunConfigured && candidates.srflx === 0) {
         add('network', candidates.relay > 0 ? 'info' : 'warn', 'The STUN server did not answer: UDP may be blocked here.', 'Calls will fall back to TURN over TCP/TLS if one is set in Settings; on this network, prefer a cable or another Wi-Fi.')
@@ -193,6 +232,9 @@ export function assessConnection(results: CheckResults): { verdict: Verdict; fin
     if (loopback.rttMs >= LIMITS.rttFailMs) add('loopback', 'fail', `Very long delay: ${Math.round(loopback.rttMs)} ms round trip.`, 'Use a cable, pause uploads and streaming, or use another network.')
     else if (loopback.rttMs >= LIMITS.rttWarnMs) add('loopback', 'warn', `Long delay: ${Math.round(loopback.rttMs)} ms round trip; you may talk over each other.`, 'Use a cable and pause uploads and streaming.')
     if (loopback.jitterMs >= LIMITS.jitterWarnMs) add('loopback', 'warn', `Uneven delivery: ${Math.round(loopback.jitterMs)} ms of jitter.`, 'Use a cable, or move closer to the router.')
+    if (loopback.framesDecoded === 0 || loopback.bitrateKbps === 0) {
+      add('loopback', 'fail', 'No video came through the test call: the client would see no picture of you.', 'Pick another camera, close other apps that use it, and run the test again.')
+    }
     if (loopback.qualityLimitation === 'cpu') add('loopback', 'warn', 'Your computer is too busy to send full-quality video.', 'Close other apps, especially other video calls and browser tabs.')
     if (loopback.qualityLimitation === 'bandwidth') add('loopback', 'warn', 'Your upload is too slow for full-quality video.', 'Pause uploads and cloud syncing, or use a cable.')
     const alreadyExplained = findings.some((finding) => finding.check === 'loopback' && finding.severity !== 'info')

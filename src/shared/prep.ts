@@ -248,15 +248,30 @@ export function followUpText(question: string): string {
   return `Send a considered answer to “${question}”`
 }
 
-/** Questions most freelancers are asked; offered when the bank is empty. */
+/**
+ * The questions clients ask most in freelance interviews, offered when the bank is empty.
+ * Each answer starts as a prompt for the user's own answer: what a good one covers.
+ */
 export const STARTER_QUESTIONS: readonly QuestionFields[] = [
-  { question: 'Tell me about yourself.', answer: 'Two sentences on what I do and for whom, one recent result that matches this job, and why this project caught my eye.', tags: ['intro'] },
-  { question: 'Have you done something like this before?', answer: 'Walk through the closest sample: the problem, what I did, the result in numbers. Offer to share the screen.', tags: ['experience'] },
-  { question: 'How would you approach this project?', answer: 'First questions I would ask, the first week’s plan, how and when I report progress.', tags: ['process'] },
-  { question: 'How did you arrive at your rate or estimate?', answer: 'What the estimate covers, the main risks, and what would change it. Stay calm and concrete.', tags: ['money'] },
-  { question: 'What would you need from us to start?', answer: 'Access, a point of contact, the definition of done, and the deadline that really matters.', tags: ['process'] },
-  { question: 'What if we disagree on a decision?', answer: 'I say what I think with the reasons once, then it is your call, and I write down the decision.', tags: ['collaboration'] }
+  { question: 'Tell me about yourself.', answer: 'Prompt: two sentences on what you do and for whom, one recent result that matches this job, and why this project caught your eye.', tags: ['intro'] },
+  { question: 'Tell me about a similar project you have done.', answer: 'Prompt: the closest sample, told as problem, what you did, and the result in numbers. Offer to share your screen and show it.', tags: ['experience'] },
+  { question: 'How would you approach this project?', answer: 'Prompt: the first questions you would ask, the plan for the first week, and how and when you report progress.', tags: ['process'] },
+  { question: 'What’s your availability?', answer: 'Prompt: hours a week you can give, the hours you overlap with their time zone, and the earliest date you can start.', tags: ['availability'] },
+  { question: 'How long would this take?', answer: 'Prompt: a range with its first milestone, what the estimate assumes, and what would make it shorter or longer.', tags: ['timeline'] },
+  { question: 'How did you arrive at your rate or estimate?', answer: 'Prompt: what the price covers, the main risks, and what would change it. Stay calm and concrete.', tags: ['money'] },
+  { question: 'Our budget is lower than your quote. Can you work with it?', answer: 'Prompt: what you could deliver for their budget (a smaller first phase), what stays out, and the rate you would not go below.', tags: ['money'] },
+  { question: 'How will you keep us updated?', answer: 'Prompt: how often and where (a short written update, a weekly call), how fast you answer messages, and your working hours in their time.', tags: ['communication'] },
+  { question: 'What happens if the scope changes along the way?', answer: 'Prompt: how you flag a change early, estimate it in writing before doing it, and let them choose: add it, swap it for something, or leave it for later.', tags: ['scope'] },
+  { question: 'What would you need from us to start?', answer: 'Prompt: access, one point of contact, what “done” means, and the deadline that really matters.', tags: ['process'] },
+  { question: 'What if we disagree on a decision?', answer: 'Prompt: you say what you think with your reasons once, then it is their call, and you write the decision down.', tags: ['collaboration'] },
+  { question: 'Why should we pick you over the other candidates?', answer: 'Prompt: the one thing in their post you are strongest at, proof of it (a sample or a number), and how you lower their risk.', tags: ['intro'] },
+  { question: 'Do you have any questions for us?', answer: 'Prompt: two or three real ones: who you would work with, how they will judge success, and what went wrong with earlier attempts.', tags: ['closing'] }
 ]
+
+/** Whether a question still holds its starter prompt, untouched: the user has not written an answer yet. */
+export function holdsStarterPrompt(question: Pick<QuestionFields, 'question' | 'answer'>): boolean {
+  return STARTER_QUESTIONS.some((starter) => starter.question === question.question && starter.answer === question.answer)
+}
 
 // ── Notes ────────────────────────────────────────────────────────────────────────────
 

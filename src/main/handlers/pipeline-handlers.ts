@@ -11,6 +11,7 @@ import { createOffersService } from '../services/pipeline/offers'
 import { createProposalsService } from '../services/pipeline/proposals'
 import { createSearchService } from '../services/pipeline/search'
 import { createStatsService } from '../services/pipeline/stats'
+import type { SampleStore } from '../services/prep/sample-files'
 import type { Handlers } from './types'
 
 type PipelineMethod = Extract<
@@ -24,7 +25,7 @@ type PipelineMethod = Extract<
 >
 
 /** Binds the pipeline's calls to its services; every change is announced so lists reload. */
-export function createPipelineHandlers(deps: { db: Database; clock: Clock; events: EventBus; appVersion: string }): Pick<Handlers, PipelineMethod> {
+export function createPipelineHandlers(deps: { db: Database; clock: Clock; events: EventBus; appVersion: string; sampleStore: SampleStore }): Pick<Handlers, PipelineMethod> {
   const { db, clock, events } = deps
   const clients = createClientsService({ db, clock })
   const invitations = createInvitationsService({ db, clock })
@@ -91,6 +92,6 @@ export function createPipelineHandlers(deps: { db: Database; clock: Clock; event
       await backup.deleteAllRecords()
       return null
     }),
-    loadDemoData: announcing(() => loadDemoData(db, clock))
+    loadDemoData: announcing(() => loadDemoData(db, clock, deps.sampleStore))
   }
 }

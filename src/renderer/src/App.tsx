@@ -1,8 +1,9 @@
 import { Alert, Button, Center, Loader, MantineProvider, Stack, useMantineColorScheme } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import { IconAlertTriangle } from '@tabler/icons-react'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { createHashRouter, Navigate, RouterProvider } from 'react-router'
+import { syncWithHostClock } from './clock'
 import { AppLayout } from './components/AppLayout'
 import { SettingsProvider, useSettings } from './hooks/settings-context'
 import { InterviewPage } from './features/interviews/InterviewPage'
@@ -41,14 +42,24 @@ function ColorSchemeFromSettings() {
   return null
 }
 
+/** True once the page follows the host's clock, so no relative time is first drawn wrong. */
+function useHostClock(): boolean {
+  const [synced, setSynced] = useState(false)
+  useEffect(() => {
+    void syncWithHostClock(() => window.greenroom.getAppInfo()).then(() => setSynced(true))
+  }, [])
+  return synced
+}
+
 function Shell() {
   const { settings, loadError, reload } = useSettings()
+  const clockSynced = useHostClock()
 
   useEffect(() => {
-    if (!settings) return
+    if (!settings || !clockSynced) return
     // The benchmark measures cold start up to here: the shell painted with real data.
     requestAnimationFrame(() => performance.mark('greenroom:interactive'))
-  }, [settings !== null]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [settings !== null, clockSynced]) // eslint-disable-line react-hooks/exhaustive-deps
 
   if (loadError) {
     return (
@@ -64,7 +75,7 @@ function Shell() {
       </Center>
     )
   }
-  if (!settings) {
+  if (!settings || !clockSynced) {
     return (
       <Center h="100%" aria-busy>
         <Loader aria-label="Loading Greenroom" />

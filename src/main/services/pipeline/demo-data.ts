@@ -1,5 +1,7 @@
 import type { BackupSummary } from '../../../shared/pipeline-api'
-import type { ClientFields, DeclineReason, InterviewStatus, JobFields } from '../../../shared/pipeline'
+import type { CallIssue, CallMeasurements } from '../../../shared/call'
+import type { ClientFields, DeclineReason, InterviewFields, InterviewStatus, JobFields } from '../../../shared/pipeline'
+import type { ResearchFields, SampleFields } from '../../../shared/prep'
 import { ApiError } from '../../../shared/errors'
 import type { Clock } from '../clock'
 import { withinTransaction, type Database } from '../database'
@@ -10,12 +12,30 @@ import { createOffersService } from './offers'
 import { createClientsService } from './clients'
 import { defaultSettings } from '../../../shared/settings'
 import { createSchedulingService } from '../schedule/scheduling'
+import { createCallsService } from '../call/calls'
+import { createPrepService } from '../prep/prep-room'
+import { createQuestionsService } from '../prep/questions'
+import type { SampleStore } from '../prep/sample-files'
+import { browserSampleOpener, createSamplesService } from '../prep/samples'
 
 type Answer =
   | { kind: 'pending' }
   | { kind: 'archive'; afterHours: number }
   | { kind: 'decline'; afterHours: number; reasons: DeclineReason[]; note: string }
-  | { kind: 'accept'; afterHours: number; path: InterviewStatus[]; notes: string[]; offer?: number; noShowFlag?: boolean }
+  | {
+      kind: 'accept'
+      afterHours: number
+      /** How the interview is held: scenario, type, channel (and the sample task, if any). */
+      fields: Partial<InterviewFields>
+      path: InterviewStatus[]
+      notes: string[]
+      offer?: number
+      noShowFlag?: boolean
+      /** The call as held and rated afterwards. */
+      call?: { minutes: number; rating: number; issues: CallIssue[]; measurements: CallMeasurements }
+      /** A prep room in use: ticked habits, notes, research, samples and likely questions. */
+      prep?: boolean
+    }
 
 interface Story {
   client: ClientFields
@@ -41,28 +61,62 @@ const STORIES: Story[] = [
     job: job('React dashboard for subscription metrics', 'We need a senior React developer to build an analytics dashboard for our subscription metrics: churn, MRR, cohort retention. Data comes from our existing GraphQL API. Charts must be fast with 50k points.', hourly(85), ['React', 'TypeScript', 'GraphQL', 'Charts']),
     message: 'Hi! Your portfolio had exactly the kind of dashboards we need. Could we talk this week?',
     daysAgo: 20,
-    answer: { kind: 'accept', afterHours: 2, path: ['scheduled', 'done', 'offer'], notes: ['Ask about their cohort definitions and how they compute churn.', 'She liked the virtualised table demo. Wants a fixed price for phase 1.'], offer: 6400 }
+    answer: {
+      kind: 'accept',
+      afterHours: 2,
+      fields: { scenario: 'negotiation', type: 'call', channel: 'zoom', channelLink: 'https://zoom.us/j/5550123456' },
+      path: ['scheduled', 'done', 'offer'],
+      notes: ['Ask about their cohort definitions and how they compute churn.', 'She liked the virtualised table demo. Wants a fixed price for phase 1.'],
+      offer: 6400,
+      call: { minutes: 24, rating: 4, issues: ['echo'], measurements: { averageRttMs: 48, worstRttMs: 95, averageLossPercent: 0.3, worstLossPercent: 1.8, averageJitterMs: 6, mos: 4.3, samples: 288, reconnects: 0 } }
+    }
   },
   {
     client: client('Jonas Weber', 'Kontor GmbH', 'Europe/Berlin', 'Germany', 'https://kontor.example'),
     job: job('Electron app: offline invoice editor', 'Looking for an Electron developer to finish an offline-first invoice editor. SQLite storage, PDF export, auto-update. German and English UI.', fixed(4000), ['Electron', 'SQLite', 'TypeScript']),
     message: 'We saw your Electron work. Are you available for a 3-month project?',
     daysAgo: 16,
-    answer: { kind: 'accept', afterHours: 5, path: ['scheduled', 'done', 'offer', 'hired'], notes: ['They ship to 40 accountants. Auto-update must work behind proxies.'], offer: 4000 }
+    // Hired straight from the invitation: the client had seen enough.
+    answer: { kind: 'accept', afterHours: 5, fields: { scenario: 'direct_hire', type: 'call', channel: 'marketplace' }, path: ['hired'], notes: ['They ship to 40 accountants. Auto-update must work behind proxies.'] }
   },
   {
     client: client('Priya Nair', 'Lotus Health', 'Asia/Kolkata', 'India'),
     job: job('WebRTC telehealth prototype', 'Prototype a browser-based video consultation with screen share and a waiting room. HIPAA-minded design. TURN server setup included.', fixed(2500), ['WebRTC', 'Node.js', 'TURN']),
     message: 'Hello, we would like to discuss our telehealth prototype with you.',
     daysAgo: 12,
-    answer: { kind: 'accept', afterHours: 30, path: ['scheduled', 'no_show'], notes: ['Prepared TURN cost estimate. Client did not join.'], noShowFlag: true }
+    answer: {
+      kind: 'accept',
+      afterHours: 30,
+      fields: {
+        scenario: 'more_info',
+        type: 'unpaid_sample',
+        sampleTask: { instructions: 'Sketch the waiting-room flow: patient joins, doctor admits, screen share. One page, to talk through on the call.', fee: null, dueAt: null },
+        channel: 'builtin'
+      },
+      path: ['scheduled', 'no_show'],
+      notes: ['Prepared TURN cost estimate. Client did not join.'],
+      noShowFlag: true
+    }
   },
   {
     client: client('Tom Okafor', 'Greenfield Logistics', 'Africa/Lagos', 'Nigeria'),
     job: job('Fix memory leak in Node.js worker', 'Our Node.js queue worker grows to 2 GB after a day. Need someone to profile and fix it. Short job.', hourly(60), ['Node.js', 'Performance']),
     message: 'Quick job, can you start tomorrow?',
     daysAgo: 9,
-    answer: { kind: 'accept', afterHours: 1, path: ['scheduled', 'done', 'no_offer'], notes: ['Heap snapshots point at an unbounded Map of job ids.'] }
+    answer: {
+      kind: 'accept',
+      afterHours: 1,
+      fields: {
+        scenario: 'convinced',
+        type: 'paid_sample',
+        sampleTask: { instructions: 'Two paid hours: profile the worker with heap snapshots and write up where the memory goes.', fee: 120, dueAt: null },
+        channel: 'other',
+        channelLink: 'https://meet.google.com/abc-defg-hij'
+      },
+      path: ['scheduled', 'done', 'no_offer'],
+      notes: ['Heap snapshots point at an unbounded Map of job ids.'],
+      call: { minutes: 15, rating: 3, issues: ['choppy_audio'], measurements: { averageRttMs: 160, worstRttMs: 410, averageLossPercent: 2.4, worstLossPercent: 7.5, averageJitterMs: 22, mos: 3.7, samples: 180, reconnects: 1 } }
+    }
   },
   {
     client: client('Sofia Rossi', 'Atelier Nove', 'Europe/Rome', 'Italy', 'https://ateliernove.example'),
@@ -76,7 +130,15 @@ const STORIES: Story[] = [
     job: job('Multiplayer lobby with WebSockets', 'Build a matchmaking lobby for a browser game: rooms, ready states, reconnection. Node.js backend, 10k concurrent players.', hourly(70), ['WebSockets', 'Node.js', 'Redis']),
     message: 'Would love to hear how you would approach reconnection.',
     daysAgo: 4,
-    answer: { kind: 'accept', afterHours: 4, path: ['scheduled'], notes: ['Prepare: reconnection with session tokens, Redis pub/sub fan-out.'] }
+    answer: {
+      kind: 'accept',
+      afterHours: 4,
+      fields: { scenario: 'more_info', type: 'call', channel: 'builtin' },
+      path: ['scheduled'],
+      // Its notes are the prep room's (below).
+      notes: [],
+      prep: true
+    }
   },
   {
     client: client('Ana Souza', 'Cafe Digital', 'America/Sao_Paulo', 'Brazil'),
@@ -103,13 +165,48 @@ const STORIES: Story[] = [
 
 const HOUR = 60 * 60 * 1000
 
-/** Fills an empty database with the stories above, through the real services. */
-export async function loadDemoData(outer: Database, realClock: Clock): Promise<BackupSummary> {
-  // One transaction for the whole story: a failure leaves the database empty, as it was.
-  return outer.transaction((tx) => tellStories(withinTransaction(tx, outer.file), realClock))
+/** The name the demo gives its freelancer, unless the user already set their own. */
+export const DEMO_PROFILE_NAME = 'Sam Rivera'
+
+/** Portfolio pieces, as links (demo data copies no files). */
+const SAMPLES: (SampleFields & { url: string })[] = [
+  { title: 'Subscription analytics dashboard', url: 'https://portfolio.example/brightloop-dashboard', tags: ['React', 'Charts'], proves: 'Fast charts over 50k points, cohort retention and churn views.' },
+  { title: 'Offline-first invoice editor (Electron)', url: 'https://portfolio.example/invoice-editor', tags: ['Electron', 'SQLite'], proves: 'Desktop apps that work without internet and update themselves.' },
+  { title: 'Realtime game lobby: load test write-up', url: 'https://portfolio.example/lobby-load-test', tags: ['WebSockets', 'Node.js'], proves: '10k concurrent players with reconnection, measured.' }
+]
+
+/** A question of the user's own, beside the starter set, with a real answer. */
+const OWN_QUESTION = {
+  question: 'How do you handle players who lose their connection mid-game?',
+  answer: 'Session tokens survive a drop: the client reconnects with its token within 30 s and gets its seat and state back. Redis keeps the room state, so any server can take the player back.',
+  tags: ['WebSockets', 'experience']
 }
 
-async function tellStories(db: Database, realClock: Clock): Promise<BackupSummary> {
+const LOBBY_RESEARCH: ResearchFields = {
+  website: 'https://northwind.example',
+  mission: 'Small studio making cozy multiplayer browser games.',
+  whatTheyDo: 'Two live games, about 40k monthly players; a third in closed beta.',
+  aboutNotes: 'Team of 6 in Dublin. Liam is the technical director; ships every Friday.',
+  people: 'Liam Murphy (technical director), Aoife Byrne (producer)',
+  notes: ''
+}
+
+const LOBBY_NOTES = `# Northwind lobby call
+
+- Open with the load-test write-up: 10k players, p95 join time.
+- Prepare: reconnection with session tokens, Redis pub/sub fan-out.
+- Reconnection: session tokens, 30 s grace, state in Redis.
+- Ask: how do they deploy today? Who owns the Redis cluster?
+- Rate: $70/h as posted; first milestone is the lobby without matchmaking.
+`
+
+/** Fills an empty database with the stories above, through the real services. */
+export async function loadDemoData(outer: Database, realClock: Clock, store: SampleStore): Promise<BackupSummary> {
+  // One transaction for the whole story: a failure leaves the database empty, as it was.
+  return outer.transaction((tx) => tellStories(withinTransaction(tx, outer.file), realClock, store))
+}
+
+async function tellStories(db: Database, realClock: Clock, store: SampleStore): Promise<BackupSummary> {
   const existing = await db.get<{ n: number }>('SELECT count(*) AS n FROM clients')
   if ((existing?.n ?? 0) > 0) throw new ApiError('CONFLICT', 'Demo data only goes into an empty database: this one already has clients')
 
@@ -121,7 +218,19 @@ async function tellStories(db: Database, realClock: Clock): Promise<BackupSummar
   const offers = createOffersService({ db, clock })
   const clients = createClientsService({ db, clock })
   const scheduling = createSchedulingService({ db, clock, settings: async () => defaultSettings('UTC') })
+  const calls = createCallsService({ db, clock })
+  const prep = createPrepService({ db, clock, store })
+  const samples = createSamplesService({ db, clock, store, opener: browserSampleOpener })
+  const questions = createQuestionsService({ db, clock })
   const nowMs = realClock.now().getTime()
+
+  // The library first, as a freelancer builds it before the interviews it serves.
+  at = nowMs - 30 * 24 * HOUR
+  const library = []
+  for (const { url, ...fields } of SAMPLES) library.push(await samples.addLink(fields, url))
+  const starters = await questions.addStarters()
+  const ownQuestion = await questions.create(OWN_QUESTION)
+  const starter = (wording: string) => starters.find((question) => question.question === wording)!
 
   for (const story of STORIES) {
     const received = nowMs - story.daysAgo * 24 * HOUR
@@ -136,6 +245,9 @@ async function tellStories(db: Database, realClock: Clock): Promise<BackupSummar
 
     const accepted = await invitations.accept(item.invitation.id, 'Thanks for the invitation, happy to talk.', null)
     const interviewId = accepted.invitation.interviewId!
+    const { interview } = await interviews.get(interviewId)
+    const { title, scenario, type, sampleTask, channel, channelLink, outcomeNotes } = interview
+    await interviews.update(interviewId, { title, scenario, type, sampleTask, channel, channelLink, outcomeNotes, ...answer.fields })
     for (const body of answer.notes) await notes.add(interviewId, body)
     for (const [step, status] of answer.path.entries()) {
       at += 18 * HOUR
@@ -154,6 +266,29 @@ async function tellStories(db: Database, realClock: Clock): Promise<BackupSummar
       } else await interviews.changeStatus(interviewId, status, '')
     }
     if (answer.noShowFlag) await clients.addRedFlag(accepted.client.id, 'no_show', 'Did not join the scheduled call')
+
+    const schedule = (await interviews.get(interviewId)).interview.schedule
+    if (answer.call && schedule) {
+      const started = Date.parse(schedule.startsAt) + 60_000
+      const ended = started + answer.call.minutes * 60_000
+      const held = await calls.record({ interviewId, startedAt: new Date(started).toISOString(), endedAt: new Date(ended).toISOString(), measurements: answer.call.measurements })
+      at = ended + 5 * 60_000
+      await calls.rate(held.id, answer.call.rating, answer.call.issues)
+      // The question that went badly on this call leaves a follow-up.
+      const hard = starter('How did you arrive at your rate or estimate?')
+      await questions.pick(interviewId, hard.id)
+      if (answer.call.rating < 4) await questions.mark(interviewId, hard.id, true)
+    }
+
+    if (answer.prep) {
+      at = nowMs - 2 * HOUR
+      const room = await prep.open(interviewId)
+      for (const item of room.checklist.filter((entry) => entry.kind === 'reread_post' || entry.kind === 'research' || entry.kind === 'take_notes')) await prep.setDone(item.id, true)
+      await prep.saveResearch(accepted.client.id, LOBBY_RESEARCH)
+      await prep.saveNotes(interviewId, LOBBY_NOTES)
+      for (const sample of library.filter((entry) => entry.tags.includes('WebSockets') || entry.tags.includes('Electron'))) await samples.attach(interviewId, sample.id)
+      for (const question of [starter('Tell me about a similar project you have done.'), starter('What’s your availability?'), ownQuestion]) await questions.pick(interviewId, question.id)
+    }
   }
 
   const count = async (table: string) => (await db.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))?.n ?? 0

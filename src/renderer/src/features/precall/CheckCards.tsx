@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Progress, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core'
 import { IconCamera, IconMicrophone, IconNetwork, IconPhoneCall } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
-import type { CheckName, CheckResults, Finding } from '../../../../shared/precall'
+import { describeVoiceLevel, type CheckName, type CheckResults, type Finding } from '../../../../shared/precall'
 
 type State = 'waiting' | 'pass' | 'info' | 'warn' | 'fail'
 const STATE_BADGE: Record<State, { color: string; label: string }> = {
@@ -18,6 +18,16 @@ function stateOf(check: CheckName, done: boolean, findings: Finding[]): State {
   if (own.some((finding) => finding.severity === 'fail')) return 'fail'
   if (own.some((finding) => finding.severity === 'warn')) return 'warn'
   return 'pass'
+}
+
+/** What went wrong in this check, said in the card itself and not only in the verdict. */
+function Problems({ check, findings }: { check: CheckName; findings: Finding[] }) {
+  const own = findings.filter((finding) => finding.check === check && finding.severity !== 'info')
+  return own.map((finding, index) => (
+    <Text key={index} size="sm" c={finding.severity === 'fail' ? 'red' : 'yellow.8'} fw={500}>
+      {finding.cause}
+    </Text>
+  ))
 }
 
 function Card({ title, icon, state, children }: { title: string; icon: ReactNode; state: State; children: ReactNode }) {
@@ -51,13 +61,12 @@ const Figure = ({ label, value }: { label: string; value: string }) => (
   </Group>
 )
 
-const dbfs = (level: number) => (level > 0 ? `${Math.round(20 * Math.log10(level))} dBFS` : 'silence')
-
 export function CheckCards({ results, findings, micLevel, running }: { results: CheckResults; findings: Finding[]; micLevel: number; running: boolean }) {
   const { camera, microphone, network, loopback } = results
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
       <Card title="Camera" icon={<IconCamera size={16} />} state={stateOf('camera', camera !== null, findings)}>
+        <Problems check="camera" findings={findings} />
         {camera?.status === 'ok' && (
           <>
             <Figure label="Camera resolution" value={`${camera.width} × ${camera.height}`} />
@@ -69,10 +78,18 @@ export function CheckCards({ results, findings, micLevel, running }: { results: 
         )}
       </Card>
       <Card title="Microphone" icon={<IconMicrophone size={16} />} state={stateOf('microphone', microphone !== null, findings)}>
-        {running && microphone === null && <Progress aria-label="Microphone level" value={micLevel * 100} color="greenroom" size="lg" animated={false} />}
+        <Problems check="microphone" findings={findings} />
+        {running && microphone === null && (
+          <>
+            <Text size="sm" c="dimmed">
+              Say a few words: we are listening.
+            </Text>
+            <Progress aria-label="Microphone level" value={micLevel * 100} color="greenroom" size="lg" animated={false} />
+          </>
+        )}
         {microphone?.status === 'ok' && (
           <>
-            <Figure label="Loudest sound" value={dbfs(microphone.peakLevel)} />
+            <Figure label="How you sound" value={describeVoiceLevel(microphone)} />
             <Text size="xs" c="dimmed" truncate>
               {microphone.deviceLabel}
             </Text>
@@ -80,6 +97,7 @@ export function CheckCards({ results, findings, micLevel, running }: { results: 
         )}
       </Card>
       <Card title="Network" icon={<IconNetwork size={16} />} state={stateOf('network', network !== null, findings)}>
+        <Problems check="network" findings={findings} />
         {network && (
           <>
             <Figure label="Paths found" value={`${network.candidates.host} local, ${network.candidates.srflx} public (STUN), ${network.candidates.relay} relayed (TURN)`} />
@@ -89,6 +107,7 @@ export function CheckCards({ results, findings, micLevel, running }: { results: 
         )}
       </Card>
       <Card title="Test call" icon={<IconPhoneCall size={16} />} state={stateOf('loopback', loopback !== null, findings)}>
+        <Problems check="loopback" findings={findings} />
         {loopback?.status === 'ok' && (
           <>
             <Figure label="Round trip" value={`${loopback.rttMs} ms`} />
@@ -96,8 +115,16 @@ export function CheckCards({ results, findings, micLevel, running }: { results: 
             <Figure label="Packet loss" value={`${loopback.lossPercent}%`} />
             <Figure label="Packets measured" value={String(loopback.packets)} />
             <Figure label="Video sent" value={`${loopback.bitrateKbps} kbit/s at ${loopback.width} × ${loopback.height}, ${loopback.framesDecoded} frames decoded`} />
+            {camera?.status === 'error' && (
+              <Text size="xs" c="dimmed">
+                The camera could not be opened, so the test call sent a stand-in picture.
+              </Text>
+            )}
             <Figure label="Expected quality (MOS)" value={`${loopback.mos.toFixed(2)} of 4.5`} />
-            <Figure label="Path" value={loopback.relayed ? 'through your TURN server' : 'direct'} />
+            <Figure
+              label="Path"
+              value={loopback.relayed ? 'through your TURN server' : loopback.relayCall === 'failed' ? 'direct (TURN did not connect)' : 'direct'}
+            />
           </>
         )}
       </Card>

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications'
 import { IconPlayerPlay, IconWifi } from '@tabler/icons-react'
 import { useEffect, useRef, useState } from 'react'
 import { useSearchParams } from 'react-router'
-import { assessConnection, VERDICT_LABELS, type ConnectionReport } from '../../../../shared/precall'
+import { assessConnection, PROMISED_SECONDS, VERDICT_LABELS, type ConnectionReport } from '../../../../shared/precall'
 import { PageHeader } from '../../components/PageHeader'
 import { Placeholder } from '../../components/Placeholder'
 import { formatInstant } from '../../components/time'
@@ -13,6 +13,7 @@ import { CheckCards } from './CheckCards'
 import { runConnectionTest, type TestProgress } from './run-test'
 import { SpeakerCheck, type SpeakerAnswer } from './SpeakerCheck'
 import { useDevices } from './useDevices'
+import { useAppInfo } from '../settings/useAppInfo'
 import { VerdictBanner } from './VerdictBanner'
 
 const VERDICT_COLOR = { ready: 'greenroom', usable: 'yellow', not_ready: 'red' } as const
@@ -30,6 +31,9 @@ export function ConnectionTestPage() {
   const { settings } = useSettings()
   const zone = settings?.timeZone ?? 'UTC'
   const devices = useDevices()
+  // The fixes name the desktop app's or the browser's settings: nothing runs before we know which.
+  const appInfo = useAppInfo()
+  const mode = appInfo?.mode ?? 'electron'
   const [cameraId, setCameraId] = useState<string | null>(null)
   const [microphoneId, setMicrophoneId] = useState<string | null>(null)
   const [outputId, setOutputId] = useState<string | null>(null)
@@ -42,19 +46,19 @@ export function ConnectionTestPage() {
 
   // "#/connection-test?start=1" runs the test at once: the way in from the tray and reminders.
   useEffect(() => {
-    if (params.get('start') !== '1' || running || !settings) return
+    if (params.get('start') !== '1' || running || !settings || !appInfo) return
     setParams({}, { replace: true })
     void start()
-  }, [params, settings]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [params, settings, appInfo]) // eslint-disable-line react-hooks/exhaustive-deps
 
   async function start(): Promise<void> {
     setRunning(true)
     setReport(null)
     setProgress(null)
     try {
-      const finished = await runConnectionTest({ iceServers: settings?.iceServers ?? [], cameraId, microphoneId, onProgress: setProgress })
+      const finished = await runConnectionTest({ iceServers: settings?.iceServers ?? [], cameraId, microphoneId, mode, onProgress: setProgress })
       const results = { ...finished.results, speakers: speakers ? { status: speakers, deviceLabel: outputId ?? 'Default output' } : null }
-      const complete = { ...finished, results, ...assessConnection(results) }
+      const complete = { ...finished, results, ...assessConnection(results, mode) }
       setReport(complete)
       await window.greenroom.saveConnectionTest(complete)
     } catch (error) {
@@ -67,16 +71,16 @@ export function ConnectionTestPage() {
 
   const results = report?.results ?? progress?.results
   const shownResults = results ? { ...results, speakers: speakers ? { status: speakers, deviceLabel: '' } : results.speakers } : null
-  const assessed = shownResults ? assessConnection(shownResults) : null
+  const assessed = shownResults ? assessConnection(shownResults, mode) : null
   const verdict = report ? assessed!.verdict : progress?.verdict ? assessed!.verdict : null
 
   return (
     <>
       <PageHeader
         title="Connection test"
-        description="Camera, microphone, speakers and network, checked with a real call on this computer. A first verdict in about 3 seconds, the full report within 10."
+        description={`Camera, microphone, speakers and network, checked with a real call on this computer. A first verdict about ${PROMISED_SECONDS.firstVerdict} seconds after you press Start, the full report within ${PROMISED_SECONDS.fullReport}.`}
         actions={
-          <Button size="md" leftSection={<IconPlayerPlay size={18} />} loading={running} onClick={() => void start()}>
+          <Button size="md" leftSection={<IconPlayerPlay size={18} />} loading={running || !appInfo} onClick={() => void start()}>
             {report ? 'Run again' : 'Start test'}
           </Button>
         }

@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router'
 import type { InterviewDetail } from '../../../../shared/pipeline'
 import type { PrepRoom } from '../../../../shared/prep'
 import { describeInBothZones } from '../../../../shared/schedule'
+import { now } from '../../clock'
 import { QueryState } from '../../components/QueryState'
 import { StatusBadge } from '../../components/StatusBadge'
 import { useSettings } from '../../hooks/settings-context'
@@ -52,7 +53,7 @@ function Header({ detail, zone }: { detail: InterviewDetail; zone: string }) {
               ? `${describeInBothZones(schedule.startsAt, zone, client.timeZone ?? schedule.timeZone)} · ${schedule.durationMinutes} min`
               : 'Not scheduled yet'}
           </Text>
-          {startsIn && schedule && new Date(schedule.startsAt) > new Date() && (
+          {startsIn && schedule && new Date(schedule.startsAt) > now() && (
             <Badge variant="light" color="indigo">
               {startsIn}
             </Badge>

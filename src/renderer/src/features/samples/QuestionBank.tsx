@@ -1,7 +1,8 @@
-import { Accordion, ActionIcon, Button, Group, Paper, Stack, Text, TextInput, Tooltip } from '@mantine/core'
+import { Accordion, ActionIcon, Badge, Box, Button, Group, List, Paper, Stack, Text, TextInput, Tooltip } from '@mantine/core'
 import { IconPencil, IconPlus, IconQuestionMark, IconSearch, IconSparkles, IconTrash } from '@tabler/icons-react'
+import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
-import type { Question } from '../../../../shared/prep'
+import { holdsStarterPrompt, STARTER_QUESTIONS, type Question } from '../../../../shared/prep'
 import { Placeholder } from '../../components/Placeholder'
 import { QueryState } from '../../components/QueryState'
 import { useQuery } from '../../hooks/useQuery'
@@ -18,6 +19,12 @@ export function matchesQuery(text: string, query: string): boolean {
     .every((word) => text.toLowerCase().includes(word))
 }
 
+/** Whether the bank holds every starter question already (by wording, as adding them checks). */
+const hasEveryStarter = (questions: Question[]) => {
+  const wordings = new Set(questions.map((question) => question.question.toLowerCase()))
+  return STARTER_QUESTIONS.every((starter) => wordings.has(starter.question.toLowerCase()))
+}
+
 export const tagsOf = (items: { tags: string[] }[]) => [...new Set(items.flatMap((item) => item.tags))].sort()
 
 /** Reusable questions with prepared answers and tags; interviews pick the likely ones. */
@@ -27,7 +34,13 @@ export function QuestionBank() {
   const [editing, setEditing] = useState<Question | 'new' | null>(null)
   const [deleting, setDeleting] = useState<Question | null>(null)
   const { busy, run } = useSave()
-  const starters = () => run(() => window.greenroom.addStarterQuestions(), 'Common questions added')
+  const starters = async () => {
+    let added = 0
+    const saved = await run(async () => {
+      added = (await window.greenroom.addStarterQuestions()).length
+    })
+    if (saved) notifications.show({ message: added > 0 ? `${added} common questions added: open one to write your own answer` : 'Your bank already has all the common questions' })
+  }
   return (
     <QueryState query={questions}>
       {(loaded) => {
@@ -38,26 +51,37 @@ export function QuestionBank() {
               <Placeholder
                 icon={<IconQuestionMark size={32} aria-hidden />}
                 title="No questions in your bank yet"
-                description="Write down the questions clients ask and the answers you want to give. Pick the likely ones for each interview; mark the ones that went badly and Greenroom reminds you to follow up."
+                description={`Start with the ${STARTER_QUESTIONS.length} questions clients ask most, each with a prompt for your answer, and make them your own. Pick the likely ones for each interview; mark the ones that went badly and Greenroom reminds you to follow up.`}
                 actions={
                   <>
-                    <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-                      New question
+                    <Button leftSection={<IconSparkles size={16} />} loading={busy} onClick={() => void starters()}>
+                      Add the {STARTER_QUESTIONS.length} common questions
                     </Button>
-                    <Button variant="default" leftSection={<IconSparkles size={16} />} loading={busy} onClick={() => void starters()}>
-                      Add common questions
+                    <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+                      Write my own
                     </Button>
                   </>
                 }
-              />
+              >
+                <Box maw={460} mx="auto" my="xs" ta="left">
+                  <List size="sm" c="dimmed" aria-label="Common questions" spacing={2} withPadding>
+                    {STARTER_QUESTIONS.slice(0, 5).map((starter) => (
+                      <List.Item key={starter.question}>{starter.question}</List.Item>
+                    ))}
+                    <List.Item>…and {STARTER_QUESTIONS.length - 5} more: your rate, a lower budget, updates, scope changes, and what to ask them.</List.Item>
+                  </List>
+                </Box>
+              </Placeholder>
             ) : (
               <>
                 <Group justify="space-between">
                   <TextInput leftSection={<IconSearch size={16} />} placeholder="Find by words or tag" aria-label="Find questions" value={query} onChange={(event) => setQuery(event.currentTarget.value)} w={320} />
                   <Group gap="xs">
-                    <Button variant="default" leftSection={<IconSparkles size={16} />} loading={busy} onClick={() => void starters()}>
-                      Add common questions
-                    </Button>
+                    {!hasEveryStarter(loaded) && (
+                      <Button variant="default" leftSection={<IconSparkles size={16} />} loading={busy} onClick={() => void starters()}>
+                        Add common questions
+                      </Button>
+                    )}
                     <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
                       New question
                     </Button>
@@ -79,6 +103,11 @@ export function QuestionBank() {
                                   {question.question}
                                 </Text>
                                 <TagBadges tags={question.tags} />
+                                {holdsStarterPrompt(question) && (
+                                  <Badge size="xs" variant="outline" color="yellow">
+                                    Write your answer
+                                  </Badge>
+                                )}
                               </Group>
                             </Accordion.Control>
                             <Tooltip label="Edit">

@@ -1,7 +1,7 @@
 import { Modal, Stack, TagsInput, Textarea } from '@mantine/core'
 import { getHotkeyHandler } from '@mantine/hooks'
 import { useMemo, useState } from 'react'
-import { questionFieldsSchema, type Question, type QuestionFields } from '../../../../shared/prep'
+import { holdsStarterPrompt, questionFieldsSchema, type Question, type QuestionFields } from '../../../../shared/prep'
 import { fieldErrors } from '../../components/validation'
 import { useSubmit } from '../../hooks/useSubmit'
 import { ModalFooter } from '../../components/ModalFooter'
@@ -25,7 +25,11 @@ export function QuestionModal({ question, tags, onClose, onSaved }: { question?:
         <Textarea label="Question" placeholder="e.g. Why should we pick you over cheaper freelancers?" autosize minRows={1} value={fields.question} onChange={(event) => setFields({ ...fields, question: event.currentTarget.value })} error={fields.question ? errors.question : undefined} data-autofocus />
         <Textarea
           label="Prepared answer"
-          description="The points you want to make; short is easier to recall under pressure."
+          description={
+            holdsStarterPrompt(fields)
+              ? 'Replace the prompt with the points you want to make; short is easier to recall under pressure.'
+              : 'The points you want to make; short is easier to recall under pressure.'
+          }
           autosize
           minRows={4}
           maxRows={14}

@@ -7,6 +7,7 @@ import type { ReminderAlert } from '../../../../shared/reminders-api'
 import { reminderPath, reminderText } from '../../../../shared/reminder-text'
 import { useSettings } from '../../hooks/settings-context'
 import { useAppInfo } from '../settings/useAppInfo'
+import { now } from '../../clock'
 
 const FIRED_TOAST_MS = 60_000
 
@@ -24,7 +25,7 @@ export function ReminderCenter() {
   const show = useCallback(
     (alerts: ReminderAlert[]) => {
       for (const alert of alerts) {
-        const { title, body } = reminderText(alert, zone, new Date())
+        const { title, body } = reminderText(alert, zone, now())
         const path = reminderPath(alert)
         const id = `reminder-${alert.id}`
         const open = () => {
