@@ -115,7 +115,7 @@ describe('the interview pipeline', () => {
     await page.getByRole('link', { name: 'Settings' }).click()
     await page.locator('input[type=file]').setInputFiles(backupFile)
     await page.getByRole('dialog', { name: 'Import this backup?' }).getByRole('button', { name: 'Replace with backup' }).click()
-    await page.getByText(/Backup imported: 9 clients, 5 interviews/).waitFor()
+    await page.getByText(/Backup imported: 11 clients, 7 interviews/).waitFor()
     await page.getByRole('link', { name: 'Interviews' }).click()
     await page.getByRole('link', { name: 'React dashboard for subscription metrics' }).waitFor()
     expect(await page.getByRole('row').allTextContents()).toEqual(rowsBefore)

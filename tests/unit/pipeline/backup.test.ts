@@ -23,7 +23,7 @@ describe('backup', () => {
     expect(await core.handlers.search({ query: 'dashboard', limit: 5 })).toEqual([])
 
     const summary = await core.handlers.importBackup({ text: exported })
-    expect(summary).toEqual({ clients: 9, interviews: 5, invitations: 9, notes: 6 })
+    expect(summary).toEqual({ clients: 11, interviews: 7, invitations: 11, notes: 7 })
     expect(await core.handlers.listInterviews({ limit: 100 })).toEqual(interviewsBefore)
     expect(withoutExportTime(await core.handlers.exportBackup())).toEqual(withoutExportTime(exported))
     expect((await core.handlers.search({ query: 'cohort', limit: 5 })).length).toBeGreaterThan(0)
@@ -94,7 +94,7 @@ describe('backup', () => {
       delete interview.duration_minutes
     }
     await core.handlers.deleteAllRecords({ confirm: 'DELETE' })
-    expect(await core.handlers.importBackup({ text: JSON.stringify(file) })).toMatchObject({ interviews: 5 })
+    expect(await core.handlers.importBackup({ text: JSON.stringify(file) })).toMatchObject({ interviews: 7 })
     expect((await core.handlers.listInterviews({ limit: 100 })).every((interview) => interview.schedule === null)).toBe(true)
   })
 
@@ -102,7 +102,7 @@ describe('backup', () => {
     const { core } = await withDemoData()
     const result = await dispatch(core.handlers, 'deleteAllRecords', { confirm: 'yes' }, () => undefined)
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(await core.handlers.listInterviews({ limit: 100 })).toHaveLength(5)
+    expect(await core.handlers.listInterviews({ limit: 100 })).toHaveLength(7)
   })
 })
 
@@ -121,6 +121,6 @@ describe('demo data', () => {
   it('goes only into an empty database', async () => {
     const { core } = await withDemoData()
     await expect(core.handlers.loadDemoData()).rejects.toMatchObject({ code: 'CONFLICT' })
-    expect(await core.handlers.listClients()).toHaveLength(9)
+    expect(await core.handlers.listClients()).toHaveLength(11)
   })
 })

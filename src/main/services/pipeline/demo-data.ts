@@ -35,6 +35,8 @@ type Answer =
       call?: { minutes: number; rating: number; issues: CallIssue[]; measurements: CallMeasurements }
       /** A prep room in use: ticked habits, notes, research, samples and likely questions. */
       prep?: boolean
+      /** When a call still ahead is, from now (two days unless said). */
+      callInHours?: number
     }
 
 interface Story {
@@ -91,7 +93,8 @@ const STORIES: Story[] = [
         scenario: 'more_info',
         type: 'unpaid_sample',
         sampleTask: { instructions: 'Sketch the waiting-room flow: patient joins, doctor admits, screen share. One page, to talk through on the call.', fee: null, dueAt: null },
-        channel: 'builtin'
+        channel: 'teams',
+        channelLink: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_lotus-health%40thread.v2/0'
       },
       path: ['scheduled', 'no_show'],
       notes: ['Prepared TURN cost estimate. Client did not join.'],
@@ -110,8 +113,8 @@ const STORIES: Story[] = [
         scenario: 'convinced',
         type: 'paid_sample',
         sampleTask: { instructions: 'Two paid hours: profile the worker with heap snapshots and write up where the memory goes.', fee: 120, dueAt: null },
-        channel: 'other',
-        channelLink: 'https://meet.google.com/abc-defg-hij'
+        channel: 'skype',
+        channelLink: 'https://join.skype.com/gRfLd8xQ2kPz'
       },
       path: ['scheduled', 'done', 'no_offer'],
       notes: ['Heap snapshots point at an unbounded Map of job ids.'],
@@ -139,6 +142,20 @@ const STORIES: Story[] = [
       notes: [],
       prep: true
     }
+  },
+  {
+    client: client('Daniel Kim', 'Parcel Route', 'Australia/Sydney', 'Australia', 'https://parcelroute.example'),
+    job: job('Route planning API in TypeScript', 'Expose our route optimiser as a typed REST API with rate limits and usage metering. Drivers use it from a React Native app.', hourly(75), ['TypeScript', 'Node.js', 'API design']),
+    message: 'Your API design notes were great. Could we meet on Google Meet? Mornings work best here.',
+    daysAgo: 5,
+    answer: { kind: 'accept', afterHours: 3, fields: { scenario: 'more_info', type: 'call', channel: 'meet', channelLink: 'https://meet.google.com/pqr-stuv-wxy' }, path: ['scheduled'], callInHours: 27, notes: ['Ask how drivers report a wrong route today.'] }
+  },
+  {
+    client: client('Elena Petrova', 'Krona Studio', 'Europe/Warsaw', 'Poland'),
+    job: job('Figma to React component library', 'Turn our Figma design system (40 components) into a documented React library with Storybook.', fixed(3500), ['React', 'Storybook', 'CSS']),
+    message: 'We use Whereby for calls, is that fine for you?',
+    daysAgo: 2,
+    answer: { kind: 'accept', afterHours: 6, fields: { scenario: 'convinced', type: 'call', channel: 'other', channelLink: 'https://whereby.com/krona-studio' }, path: ['scheduled'], callInHours: 74, notes: [] }
   },
   {
     client: client('Ana Souza', 'Cafe Digital', 'America/Sao_Paulo', 'Brazil'),
@@ -254,7 +271,7 @@ async function tellStories(db: Database, realClock: Clock, store: SampleStore): 
       if (status === 'scheduled') {
         // A call still ahead is set two days from now; calls already held were set a day after acceptance.
         const last = step === answer.path.length - 1
-        const start = last ? Math.ceil((nowMs + 48 * HOUR) / HOUR) * HOUR : at + 24 * HOUR
+        const start = last ? Math.ceil((nowMs + (answer.callInHours ?? 48) * HOUR) / HOUR) * HOUR : at + 24 * HOUR
         const zone = story.client.timeZone ?? 'UTC'
         await scheduling.schedule(interviewId, { startsAt: new Date(start).toISOString(), timeZone: zone, durationMinutes: 20, note: '' })
       } else if (status === 'offer') await offers.create(interviewId, { priceType: story.job.budgetType, amount: answer.offer ?? 0, deadline: null, note: '' })
