@@ -4,13 +4,13 @@ import { readFile } from 'node:fs/promises'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
-import { WebSocketServer, type RawData, type WebSocket } from 'ws'
+import type { RawData, WebSocket } from 'ws'
 import { MAX_RPC_DEPTH, MAX_RPC_MESSAGE_BYTES, RPC_PATH } from '../shared/browser-rpc'
 import type { Envelope } from '../shared/errors'
 import { parseJsonWithin } from '../shared/json-depth'
 import type { Core } from './core'
 import { dispatch } from './rpc'
-import { acceptWebSocket, createHardenedServer, listen, refuseUpgrade } from './services/http/hardened-server'
+import { acceptWebSocket, createHardenedServer, createWebSocketServer, listen, refuseUpgrade } from './services/http/hardened-server'
 
 /**
  * Browser mode: the same handlers as the Electron IPC adapter, behind a WebSocket on
@@ -131,7 +131,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       .pipe(response)
   }
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_RPC_MESSAGE_BYTES })
+  const sockets = createWebSocketServer(MAX_RPC_MESSAGE_BYTES)
 
   const server: Server = createHardenedServer({
     request: (request, response, url) => serve(request, response, url),

@@ -34,6 +34,7 @@ describe('every answer of the browser host', () => {
       ['a POST', request('POST', '/', { Cookie: cookie, 'Content-Length': '0' }), 405],
       ['an unreadable target', plainGet('//['), 400],
       ['an upgrade without the token', upgradeGet('/rpc'), 401],
+      ['an upgrade ws refuses', upgradeGet('/rpc', { Cookie: cookie, 'Sec-WebSocket-Version': '99' }), 400],
       ['an unreadable upgrade', upgradeGet('//['), 400]
     ]
     for (const [what, bytes, status] of answers) {
@@ -56,6 +57,7 @@ describe('every answer of the signaling server', () => {
       ['a POST of /rooms without the secret', request('POST', '/rooms', { 'Content-Length': '0' }), 401],
       ['an unreadable target', plainGet('//a:port'), 400],
       ['an upgrade elsewhere', upgradeGet('/elsewhere'), 404],
+      ['an upgrade ws refuses', upgradeGet('/signal', { 'Sec-WebSocket-Key': 'not a key' }), 400],
       ['an upgrade from a foreign page', upgradeGet('/signal', { Origin: 'https://evil.example' }), 403],
       ['an unreadable upgrade', upgradeGet('//:99999'), 400]
     ]

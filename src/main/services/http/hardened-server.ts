@@ -1,6 +1,6 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
-import type { WebSocket, WebSocketServer } from 'ws'
+import { WebSocketServer, type WebSocket } from 'ws'
 
 /**
  * What Greenroom's HTTP servers (the browser host, the signaling server) share: every
@@ -55,8 +55,15 @@ export function refuseUpgrade(socket: Duplex, status: number, body?: string): vo
   else socket.destroy()
 }
 
+/** A WebSocketServer for upgrades the server hands it; a handshake ws refuses (no key, a bad version) is answered with our headers too. */
+export function createWebSocketServer(maxPayload: number): WebSocketServer {
+  const sockets = new WebSocketServer({ noServer: true, maxPayload })
+  sockets.on('wsClientError', (error: Error, socket: Duplex) => refuseUpgrade(socket, 400, `${error.message}\n`))
+  return sockets
+}
+
 /**
- * Completes an upgrade on `sockets` (a noServer WebSocketServer) and emits its 'connection'.
+ * Completes an upgrade on `sockets` (from createWebSocketServer) and emits its 'connection'.
  * A protocol error (a message over maxPayload, invalid UTF-8, an unmasked frame, a reserved
  * opcode) makes ws close that socket; the listener here keeps it from ending the process.
  */

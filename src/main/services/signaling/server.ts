@@ -3,7 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { extname, join, normalize, resolve, sep } from 'node:path'
-import { WebSocketServer, type RawData, type WebSocket } from 'ws'
+import type { RawData, WebSocket } from 'ws'
 import {
   createRoomInputSchema,
   DEFAULT_ROOM_TTL_SECONDS,
@@ -23,7 +23,7 @@ import {
 } from '../../../shared/signaling'
 import { z } from 'zod'
 import { systemClock, type Clock } from '../clock'
-import { acceptWebSocket, createHardenedServer, listen, refuseUpgrade } from '../http/hardened-server'
+import { acceptWebSocket, createHardenedServer, createWebSocketServer, listen, refuseUpgrade } from '../http/hardened-server'
 import { SignalingHub, type Connection, type RateLimits, type Session } from './protocol'
 import { RoomLimitError, RoomRegistry } from './rooms'
 import { systemTimers, type Timers } from './timers'
@@ -307,7 +307,7 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
     }
   }
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes })
+  const sockets = createWebSocketServer(limits.maxMessageBytes)
   let allowedOrigins = new Set<string>()
 
   const server: Server = createHardenedServer({ request: serve, upgrade })
