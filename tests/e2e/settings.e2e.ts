@@ -109,4 +109,11 @@ describe('settings', () => {
     expect(refusal).toMatch(/^This is too large to send to Greenroom: at most \d+ MB at once\.$/)
     await expect(page.evaluate(async () => (await window.greenroom.getSettings()).theme)).resolves.toBe('system')
   })
+
+  it('tell how to start a server of yours so that this page may join its calls', async () => {
+    const { page, host } = await openSettings(await tempDir())
+    await page.getByText('A server of mine').click()
+    await page.getByText(/The server lets in only its own call page and the Greenroom pages it was told of/).waitFor()
+    await expect(page.getByText(`--allow-origin ${host.origin}`, { exact: true }).isVisible()).resolves.toBe(true)
+  })
 })
