@@ -1,13 +1,16 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
-import { WebSocketServer, type RawData, type WebSocket } from 'ws'
+import type { RawData, WebSocket } from 'ws'
+import { MAX_RPC_DEPTH, MAX_RPC_MESSAGE_BYTES, RPC_PATH } from '../shared/browser-rpc'
 import type { Envelope } from '../shared/errors'
+import { parseJsonWithin } from '../shared/json-depth'
 import type { Core } from './core'
 import { dispatch } from './rpc'
+import { acceptWebSocket, createHardenedServer, createWebSocketServer, listen, refuseUpgrade } from './services/http/hardened-server'
 
 /**
  * Browser mode: the same handlers as the Electron IPC adapter, behind a WebSocket on
@@ -28,10 +31,9 @@ export interface BrowserHost {
   close(): Promise<void>
 }
 
-export const RPC_PATH = '/rpc'
+export { RPC_PATH }
 /** Sample files are served at /samples/<id>/<file name>, so a new tab shows them with the system's viewer. */
 export const SAMPLES_PATH = '/samples/'
-const MAX_MESSAGE_BYTES = 32 * 1024 * 1024
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -102,12 +104,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return
     }
     const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream'
-    response.writeHead(200, {
-      'Content-Type': type,
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer'
-    })
+    response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' })
     response.end(body)
   }
 
@@ -127,17 +124,29 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     response.writeHead(200, {
       'Content-Type': file.mediaType,
       'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer'
+      'Cache-Control': 'no-store'
     })
     createReadStream(file.path)
       .on('error', () => response.destroy())
       .pipe(response)
   }
 
-  const server: Server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`)
+  const sockets = createWebSocketServer(MAX_RPC_MESSAGE_BYTES)
+
+  const server: Server = createHardenedServer({
+    request: (request, response, url) => serve(request, response, url),
+    upgrade(request, socket, head, url) {
+      const origin = request.headers.origin
+      const originAllowed = origin === undefined || origin === `http://127.0.0.1:${port}`
+      if (url.pathname !== RPC_PATH || !originAllowed || !isAuthorised(request, url)) {
+        refuseUpgrade(socket, 401)
+        return
+      }
+      acceptWebSocket(sockets, request, socket, head)
+    }
+  })
+
+  function serve(request: IncomingMessage, response: ServerResponse, url: URL): void {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405).end()
       return
@@ -155,39 +164,30 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       response.end()
       return
     }
-    if (url.pathname.startsWith(SAMPLES_PATH)) void serveSample(url, response)
-    else void serveFile(url, response)
-  })
-
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
-  server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`)
-    const origin = request.headers.origin
-    const originAllowed = origin === undefined || origin === `http://127.0.0.1:${port}`
-    if (url.pathname !== RPC_PATH || !originAllowed || !isAuthorised(request, url)) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n')
-      return
-    }
-    sockets.handleUpgrade(request, socket, head, (ws) => sockets.emit('connection', ws))
-  })
+    const served = url.pathname.startsWith(SAMPLES_PATH) ? serveSample(url, response) : serveFile(url, response)
+    served.catch(() => {
+      if (!response.headersSent) response.writeHead(500)
+      response.end()
+    })
+  }
 
   sockets.on('connection', (ws: WebSocket) => {
     const unsubscribe = options.core.events.subscribe((event, payload) => {
       ws.send(JSON.stringify({ event, payload }))
     })
     ws.on('close', unsubscribe)
-    ws.on('message', (data: RawData) => void answer(ws, data))
+    ws.on('message', (data: RawData) => {
+      answer(ws, data).catch(() => reply(ws, null, { ok: false, error: { code: 'INTERNAL', message: 'The request could not be answered' } }))
+    })
   })
 
   async function answer(ws: WebSocket, data: RawData): Promise<void> {
-    let message: unknown
-    try {
-      message = JSON.parse(data.toString())
-    } catch {
-      reply(ws, null, { ok: false, error: { code: 'INVALID_INPUT', message: 'Malformed message: not JSON' } })
+    const read = parseJsonWithin(data.toString(), MAX_RPC_DEPTH)
+    if (!read.ok) {
+      reply(ws, null, { ok: false, error: { code: 'INVALID_INPUT', message: read.message } })
       return
     }
-    const request = message as { id?: unknown; method?: unknown; input?: unknown } | null
+    const request = read.value as { id?: unknown; method?: unknown; input?: unknown } | null
     const id = request?.id
     if (typeof id !== 'number' && typeof id !== 'string') {
       reply(ws, null, {
@@ -203,10 +203,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }))
   }
 
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen())
-  })
+  await listen(server, options.port ?? 0, '127.0.0.1')
   port = (server.address() as AddressInfo).port
 
   return {

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { version } from '../../package.json'
 import { startBrowserHost } from './browser-host'
-import { parseCommandLine, parsePort, runCommand, UsageError } from './cli'
+import { keepServing, parseCommandLine, parsePort, runCommand, UsageError } from './cli'
 import { createCore } from './core'
 import { defaultDataDir } from './paths'
 import { clockStartingAt, systemClock, type Clock } from './services/clock'
@@ -26,16 +26,21 @@ function parseOptions(): { dataDir: string; port: number; clock: Clock } {
 
 async function main(): Promise<void> {
   const { dataDir, port, clock } = parseOptions()
+  keepServing('Greenroom')
   const rendererDir = join(__dirname, '../renderer')
+  // The app's own call server starts on the first call, long after the host has its port.
+  let hostOrigin: string | null = null
   const core = await createCore({
     dataDir,
     mode: 'browser',
     version,
     clock,
     guestPageDir: rendererDir,
+    appOrigins: () => (hostOrigin ? [hostOrigin] : []),
     onBackgroundError: (error) => console.error('Greenroom:', error)
   })
   const host = await startBrowserHost({ core, rendererDir, port })
+  hostOrigin = new URL(host.url).origin
 
   console.log('Greenroom is running in browser mode.')
   console.log(`Open ${host.url}`)

@@ -35,3 +35,18 @@ export function runCommand(main: () => Promise<void>, what: string, usage: strin
     process.exit(1)
   })
 }
+
+/** The part of `process` that keepServing listens on. */
+export interface ProcessEvents {
+  on(event: 'uncaughtException', listener: (error: Error) => void): unknown
+  on(event: 'unhandledRejection', listener: (reason: unknown) => void): unknown
+}
+
+/**
+ * For a server process: an error that escapes every handler is logged and the process goes
+ * on serving everyone else, instead of ending for all because of one bad request.
+ */
+export function keepServing(what: string, target: ProcessEvents = process, log: (...parts: unknown[]) => void = console.error): void {
+  target.on('uncaughtException', (error) => log(`${what}: an unexpected error (still running):`, error))
+  target.on('unhandledRejection', (reason) => log(`${what}: an unexpected error (still running):`, reason))
+}

@@ -42,6 +42,8 @@ export interface CoreOptions {
   sampleOpener?: SampleOpener
   /** The built renderer folder; the app's signaling server serves its guest page to invitees. */
   guestPageDir?: string
+  /** The origins of the app's own pages, which may open the app's signaling server's socket (read when it starts). */
+  appOrigins?: () => string[]
   /** Starts the app's own signaling server (tests pass their own). */
   startSignalingServer?: (options: SignalingServerOptions) => Promise<SignalingServer>
   /** This computer's LAN addresses (tests pass their own). */
@@ -128,6 +130,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings: () => settings.get(),
     ...(options.guestPageDir ? { guestPageDir: options.guestPageDir } : {}),
     ...(options.startSignalingServer ? { startServer: options.startSignalingServer } : {}),
+    ...(options.appOrigins ? { appOrigins: options.appOrigins } : {}),
     ...(options.lanAddresses ? { lanAddresses: options.lanAddresses } : {})
   })
   const calls = createCallsService({ db, clock })

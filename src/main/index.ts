@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { version } from '../../package.json'
 import { createCore, type Core } from './core'
-import { createAppUrlMatcher } from './electron/app-url'
+import { appPageOrigin, createAppUrlMatcher } from './electron/app-url'
 import { createCallWindow } from './electron/call-window'
 import { createScreenShare } from './electron/screen-share'
 import { forwardEvents, registerIpc } from './electron/ipc'
@@ -67,6 +67,7 @@ async function start(): Promise<void> {
     onBackgroundError: (error) => console.error('Greenroom reminders:', error),
     sampleOpener: createShellSampleOpener(shell),
     guestPageDir: join(__dirname, '../renderer'),
+    appOrigins: () => [appPageOrigin(rendererUrl)],
     screenShare: createScreenShare({ desktopCapturer, session: session.defaultSession, isAppUrl }),
     callWindow
   })

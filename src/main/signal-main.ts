@@ -2,29 +2,34 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOMS_PATH } from '../shared/signaling'
-import { parseCommandLine, parsePort, runCommand, UsageError } from './cli'
+import { keepServing, parseCommandLine, parsePort, runCommand, UsageError } from './cli'
 import { startSignalingServer } from './services/signaling/server'
 
 /**
- * `npm run signal -- [--port N] [--host H] [--public-url URL] [--secret-file FILE]`: the call
+ * `npm run signal -- [--port N] [--host H] [--public-url URL] [--secret-file FILE] [--allow-origin ORIGIN…]`: the call
  * rooms' signaling server on its own, for a host both parties reach. The app's hosts create
  * rooms with POST /rooms and the admin secret: from GREENROOM_SIGNAL_SECRET, the first line
  * of --secret-file, or else a new one printed below.
  */
 const USAGE =
-  'Usage: npm run signal -- [--port N] [--host H] [--public-url URL] [--secret-file FILE]\n' +
+  'Usage: npm run signal -- [--port N] [--host H] [--public-url URL] [--secret-file FILE] [--allow-origin ORIGIN]...\n' +
   '  --port        port to listen on; 0 (the default) picks a free one\n' +
   '  --host        interface to listen on; 127.0.0.1 by default, 0.0.0.0 for every one\n' +
   '  --public-url  the address both parties reach this server at, for invite links\n' +
   '                (for example https://signal.example.com behind a TLS proxy)\n' +
   '  --secret-file a file whose first line is the admin secret for POST /rooms\n' +
-  '                (or set GREENROOM_SIGNAL_SECRET; without either a new one is made)'
+  '                (or set GREENROOM_SIGNAL_SECRET; without either a new one is made)\n' +
+  '  --allow-origin a web page origin, besides the public address, whose pages may open the\n' +
+  '                call socket (repeat for more); the guest page and apps that send no\n' +
+  '                Origin need none. For example --allow-origin http://127.0.0.1:5000 for\n' +
+  '                Greenroom in browser mode on that port, file:// for the desktop app'
 
 interface Options {
   port: number
   host: string
   publicUrl: string | undefined
   secret: string | undefined
+  allowedOrigins: string[]
 }
 
 function parseOptions(): Options {
@@ -33,7 +38,8 @@ function parseOptions(): Options {
       port: { type: 'string', default: '0' },
       host: { type: 'string', default: '127.0.0.1' },
       'public-url': { type: 'string' },
-      'secret-file': { type: 'string' }
+      'secret-file': { type: 'string' },
+      'allow-origin': { type: 'string', multiple: true, default: [] }
     },
     USAGE
   )
@@ -61,11 +67,28 @@ function parseOptions(): Options {
     if (!secret) throw new UsageError(`--secret-file ${secretFile} is empty`)
   }
   if (secret !== undefined && secret.length < 16) throw new UsageError('The admin secret must be at least 16 characters long')
-  return { port, host: values.host, publicUrl, secret }
+  return { port, host: values.host, publicUrl, secret, allowedOrigins: values['allow-origin'].map(parseOrigin) }
+}
+
+/** An --allow-origin value as browsers send it in the Origin header: scheme, host and port only. */
+function parseOrigin(text: string): string {
+  if (text === 'file://') return text
+  let url: URL | null = null
+  try {
+    url = new URL(text)
+  } catch {
+    url = null
+  }
+  const bare = url !== null && url.pathname === '/' && !url.search && !url.hash && !url.username && !text.endsWith('#') && !text.endsWith('?')
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !bare) {
+    throw new UsageError(`--allow-origin must be an origin such as https://app.example.com or http://127.0.0.1:5000 (no path), or file://, not "${text}"`)
+  }
+  return url.origin
 }
 
 async function main(): Promise<void> {
   const options = parseOptions()
+  keepServing('The signaling server')
   const generated = options.secret === undefined
   const adminSecret = options.secret ?? randomBytes(32).toString('base64url')
   const server = await startSignalingServer({
@@ -74,11 +97,13 @@ async function main(): Promise<void> {
     adminSecret,
     // The guest's call page, from the built app next to this script.
     guestPageDir: join(__dirname, '../renderer'),
+    allowedOrigins: options.allowedOrigins,
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {})
   })
 
   console.log(`Greenroom signaling server listening on http://${server.host.includes(':') ? `[${server.host}]` : server.host}:${server.port}`)
   console.log(`Public address: ${server.url} (WebSocket ${server.signalUrl})`)
+  if (options.allowedOrigins.length > 0) console.log(`Pages allowed besides the guest page: ${options.allowedOrigins.join(', ')}`)
   console.log(`Rooms: POST ${server.url}${ROOMS_PATH} with "Authorization: Bearer <admin secret>"`)
   if (generated) {
     console.log(`Admin secret (new for this run; set GREENROOM_SIGNAL_SECRET or --secret-file to keep one): ${adminSecret}`)

@@ -1,3 +1,4 @@
+import { MAX_RPC_MESSAGE_BYTES, RPC_PATH } from '../shared/browser-rpc'
 import { createGreenroomClient, type Transport } from '../shared/client'
 import type { Envelope } from '../shared/errors'
 import { isEventName, type EventName } from '../shared/events'
@@ -21,7 +22,7 @@ function unavailable(message: string): Envelope<never> {
 function connect(): Promise<WebSocket> {
   if (opened) return opened
   opened = new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/rpc`)
+    const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${RPC_PATH}`)
     ws.addEventListener('open', () => {
       socket = ws
       resolve(ws)
@@ -65,9 +66,14 @@ const transport: Transport = {
       return unavailable('Cannot reach Greenroom. Is it still running? Restart it and open its new link.')
     }
     const id = nextId++
+    const message = JSON.stringify({ id, method, input })
+    // The host closes the socket on a message over its cap: say so instead, and send nothing.
+    if (message.length * 3 > MAX_RPC_MESSAGE_BYTES && new TextEncoder().encode(message).length > MAX_RPC_MESSAGE_BYTES) {
+      return { ok: false, error: { code: 'INVALID_INPUT', message: `This is too large to send to Greenroom: at most ${Math.floor(MAX_RPC_MESSAGE_BYTES / (1024 * 1024))} MB at once.` } }
+    }
     return new Promise((resolve) => {
       pending.set(id, { resolve })
-      ws.send(JSON.stringify({ id, method, input }))
+      ws.send(message)
     })
   },
   subscribe(listener) {

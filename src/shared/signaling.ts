@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseJsonWithin } from './json-depth'
 
 /**
  * The call room's signaling protocol: JSON messages over one WebSocket per participant,
@@ -36,6 +37,8 @@ export const MAX_MESSAGE_BYTES = 64 * 1024
 /** A simple-peer signal object, serialised; larger ones are refused with TOO_LARGE. */
 export const MAX_SIGNAL_BYTES = 32 * 1024
 export const MAX_NAME_LENGTH = 80
+/** How deeply a message's arrays and objects may nest (the deepest real one, a transceiver request, needs 6). */
+export const MAX_MESSAGE_DEPTH = 32
 
 const id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only')
 /** Room ids: 128 random bits, base64url. */
@@ -265,12 +268,9 @@ export function parseInviteUrl(link: string): { room: string; token: string; sig
 export function parseClientMessage(
   text: string
 ): { ok: true; message: ClientMessage } | { ok: false; code: 'MALFORMED' | 'TOO_LARGE'; message: string; refused?: string } {
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    return { ok: false, code: 'MALFORMED', message: 'Malformed message: not JSON' }
-  }
+  const read = parseJsonWithin(text, MAX_MESSAGE_DEPTH)
+  if (!read.ok) return { ok: false, code: 'MALFORMED', message: read.message }
+  const json = read.value
   const parsed = clientMessageSchema.safeParse(json)
   if (parsed.success) return { ok: true, message: parsed.data }
   const type = typeof json === 'object' && json !== null && typeof (json as { type?: unknown }).type === 'string'

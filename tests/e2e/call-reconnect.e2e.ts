@@ -136,7 +136,7 @@ describe('the call room when the network drops', () => {
       guestInit: CAPTURE_CONNECTIONS + COUNT_ROOM_JOINS,
       guestLink: async (link) => {
         const url = new URL(link)
-        const proxy = await startTcpProxy(Number(url.port))
+        const proxy = await startTcpProxy(Number(url.port), { originAs: url.origin })
         running.push(proxy)
         proxyPort = proxy.port
         cut = () => proxy.cut()

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
 import { useTempDirs } from '../support/temp-dir'
 import { useChromium } from './support/browser'
 import { useHosts } from './support/host'
@@ -8,6 +10,20 @@ const chromium = useChromium()
 const startHost = useHosts(tempDir)
 
 const host = () => startHost()
+const framers: Server[] = []
+afterEach(async () => {
+  await Promise.all(framers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))))
+})
+
+/** Another page on 127.0.0.1 (same site as the app, so its cookie goes along) that frames `src`. */
+async function framingPage(src: string): Promise<string> {
+  const server = createServer((_request, response) =>
+    response.end(`<!doctype html><title>Framer</title><iframe title="framed" src="${src}" onload="document.title = 'frame done'"></iframe>`)
+  )
+  framers.push(server)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
+}
 
 describe('browser mode’s door', () => {
   it('refuses the page without the token and explains what to do', async () => {
@@ -90,5 +106,20 @@ describe('browser mode’s door', () => {
     ])
     await page.getByRole('link', { name: 'Settings' }).click()
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
+  })
+
+  it('cannot be framed by another page on 127.0.0.1, even in a browser that holds its cookie', async () => {
+    const running = await host()
+    const page = await chromium.newPage()
+    await page.goto(running.url)
+    await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor()
+    const refusals: string[] = []
+    page.on('console', (message) => refusals.push(message.text()))
+
+    await page.goto(await framingPage(`${running.origin}/`))
+    await page.waitForFunction(() => document.title === 'frame done')
+    const framed = page.frames().find((frame) => frame !== page.mainFrame())
+    expect(framed?.url()).toMatch(/^chrome-error:/)
+    expect(refusals.join('\n')).toMatch(/frame-ancestors 'none'/)
   })
 })

@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../support/temp-dir'
 import { useChromium } from './support/browser'
@@ -62,5 +64,56 @@ describe('settings', () => {
     await page.keyboard.press('Control+s')
     await page.getByText('Settings saved').waitFor()
     await expect(page.locator('html').getAttribute('data-mantine-color-scheme')).resolves.toBe('dark')
+  })
+
+  it('refuse a backup file over the size limit before sending it, saying how large it is and what the limit is', async () => {
+    const { page, host } = await openSettings(await tempDir())
+    await page.getByRole('button', { name: 'Import backup…' }).waitFor()
+    // Every message the page sends to Greenroom, by size, so the test sees that nothing big went.
+    await page.evaluate(() => {
+      const sent: number[] = []
+      Object.assign(window, { __sentSizes: sent })
+      const send = WebSocket.prototype.send
+      WebSocket.prototype.send = function (this: WebSocket, data: string) {
+        sent.push(String(data).length)
+        return send.call(this, data)
+      }
+    })
+    const before = await page.evaluate(() => window.greenroom.exportBackup())
+
+    const huge = join(await tempDir(), 'huge-backup.json')
+    await writeFile(huge, Buffer.alloc(33_000_000, ' '))
+    await page.locator('input[type=file]').setInputFiles(huge)
+    const alert = page.getByRole('alert').filter({ hasText: 'Not imported' })
+    await alert.getByText('“huge-backup.json” is 31.5 MB, and a Greenroom backup can be at most 30 MB. Nothing was imported.', { exact: false }).waitFor()
+    expect(await page.getByRole('dialog', { name: 'Import this backup?' }).count()).toBe(0)
+    expect(Math.max(0, ...(await page.evaluate(() => (window as unknown as { __sentSizes: number[] }).__sentSizes)))).toBeLessThan(1_000_000)
+
+    // Greenroom still answers, and nothing changed.
+    const after = await page.evaluate(() => window.greenroom.exportBackup())
+    expect(JSON.parse(after).data).toEqual(JSON.parse(before).data)
+    await alert.getByRole('button', { name: 'Dismiss' }).click()
+    expect(await page.getByRole('alert').filter({ hasText: 'Not imported' }).count()).toBe(0)
+    expect(host.output()).not.toMatch(/unexpected error/)
+  })
+
+  it('never send Greenroom more than it takes in one message: the call is refused in the page and the connection stays', async () => {
+    const { page } = await openSettings(await tempDir())
+    // Control characters travel as six bytes each (\u0001): this one is over the socket's cap.
+    const refusal = await page.evaluate(() =>
+      window.greenroom.importBackup({ text: '\u0001'.repeat(11_000_000) }).then(
+        () => 'sent',
+        (error: Error) => error.message
+      )
+    )
+    expect(refusal).toMatch(/^This is too large to send to Greenroom: at most \d+ MB at once\.$/)
+    await expect(page.evaluate(async () => (await window.greenroom.getSettings()).theme)).resolves.toBe('system')
+  })
+
+  it('tell how to start a server of yours so that this page may join its calls', async () => {
+    const { page, host } = await openSettings(await tempDir())
+    await page.getByText('A server of mine').click()
+    await page.getByText(/The server lets in only its own call page and the Greenroom pages it was told of/).waitFor()
+    await expect(page.getByText(`--allow-origin ${host.origin}`, { exact: true }).isVisible()).resolves.toBe(true)
   })
 })

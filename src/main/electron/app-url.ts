@@ -28,3 +28,12 @@ export function isExternalWebLink(candidate: string): boolean {
     return false
   }
 }
+
+/**
+ * The Origin header the app's page sends (on its WebSocket to the call server): Chromium
+ * names a file:// page's origin `file://`, where URL.origin would say "null".
+ */
+export function appPageOrigin(rendererUrl: string): string {
+  const url = new URL(rendererUrl)
+  return url.protocol === 'file:' ? 'file://' : url.origin
+}

@@ -85,6 +85,19 @@ const electron = vi.hoisted(() => {
 })
 vi.mock('electron', () => electron)
 
+// The options the entry point composes the core with, the real core behind them.
+const coreOptions = vi.hoisted(() => [] as import('../../../src/main/core').CoreOptions[])
+vi.mock('../../../src/main/core', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../src/main/core')>()
+  return {
+    ...actual,
+    createCore: (options: import('../../../src/main/core').CoreOptions) => {
+      coreOptions.push(options)
+      return actual.createCore(options)
+    }
+  }
+})
+
 describe('the Electron entry point', () => {
   let dataDir = ''
   afterAll(async () => {
@@ -112,6 +125,8 @@ describe('the Electron entry point', () => {
     const { readdir } = await import('node:fs/promises')
     expect(await readdir(dataDir)).toContain('greenroom.db')
     expect(EventEmitter.listenerCount(electron.app, 'web-contents-created')).toBe(1)
+    // The app's own call server lets in the window's page, whose origin Chromium sends as file://.
+    expect(coreOptions[0]?.appOrigins?.()).toEqual(['file://'])
   })
 
   it('keeps running in the tray when the window is closed, until Quit', async () => {

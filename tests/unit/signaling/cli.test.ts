@@ -109,7 +109,7 @@ describe('npm run signal (the standalone signaling server)', () => {
   })
 
   it('refuses bad options with the reason and its usage', () => {
-    for (const args of [['--port', 'eighty'], ['--public-url', 'ftp://example.com'], ['--colour']]) {
+    for (const args of [['--port', 'eighty'], ['--public-url', 'ftp://example.com'], ['--allow-origin', 'https://app.example.com/page'], ['--colour']]) {
       const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, GREENROOM_SIGNAL_SECRET: SECRET } })
       expect(result.status).toBe(1)
       expect(result.stderr).toMatch(/^The signaling server could not start: .+\nUsage: npm run signal -- /)
@@ -117,5 +117,20 @@ describe('npm run signal (the standalone signaling server)', () => {
     const weak = spawnSync(process.execPath, [CLI], { encoding: 'utf8', env: { ...process.env, GREENROOM_SIGNAL_SECRET: 'short' } })
     expect(weak.status).toBe(1)
     expect(weak.stderr).toMatch(/at least 16 characters/)
+  })
+
+  it('lets the guest page of its public address and each --allow-origin open the call socket, and no other page', async () => {
+    const server = await startCli(['--public-url', 'https://signal.example.com', '--allow-origin', 'http://127.0.0.1:5000', '--allow-origin', 'file://'])
+    expect(server.output()).toContain('Pages allowed besides the guest page: http://127.0.0.1:5000, file://')
+    const socket = `${server.address.replace('http', 'ws')}/signal`
+    for (const origin of ['https://signal.example.com', 'http://127.0.0.1:5000', 'file://']) {
+      const client = await SignalClient.open(socket, { origin })
+      client.socket.close()
+    }
+    await expect(SignalClient.open(socket, { origin: 'https://evil.example' })).rejects.toThrow('refused with HTTP 403')
+    await expect(SignalClient.open(socket, { origin: server.address })).rejects.toThrow('refused with HTTP 403')
+
+    const help = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' })
+    expect(help.stdout).toMatch(/--allow-origin/)
   })
 })

@@ -27,6 +27,8 @@ export interface CallRoomsDeps {
   settings: () => Promise<Settings>
   /** The built renderer folder, whose guest.html the app's own server serves at /join/<room>. */
   guestPageDir?: string
+  /** The origins of the app's own pages, which the app's signaling server lets open its socket. */
+  appOrigins?: () => string[]
   /** Starts the app's own signaling server (tests pass their own clock and timers through it). */
   startServer?: (options: SignalingServerOptions) => Promise<SignalingServer>
   /** Reaches a standalone server's POST /rooms. */
@@ -94,7 +96,14 @@ export function createCallRoomsService(deps: CallRoomsDeps) {
       .map((row) => new URL(row.base_url))
       .find((url) => url.hostname === publicHost && url.port !== '')
     const preferred = signaling.port || (stored ? Number(stored.port) : 0)
-    const options: SignalingServerOptions = { host, publicHost, port: preferred, clock, ...(deps.guestPageDir ? { guestPageDir: deps.guestPageDir } : {}) }
+    const options: SignalingServerOptions = {
+      host,
+      publicHost,
+      port: preferred,
+      clock,
+      allowedOrigins: deps.appOrigins?.() ?? [],
+      ...(deps.guestPageDir ? { guestPageDir: deps.guestPageDir } : {})
+    }
     let server: SignalingServer
     try {
       server = await start(options)

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { extname, join, normalize, resolve, sep } from 'node:path'
-import { WebSocketServer, type RawData, type WebSocket } from 'ws'
+import type { RawData, WebSocket } from 'ws'
 import {
   createRoomInputSchema,
   DEFAULT_ROOM_TTL_SECONDS,
@@ -22,6 +23,7 @@ import {
 } from '../../../shared/signaling'
 import { z } from 'zod'
 import { systemClock, type Clock } from '../clock'
+import { acceptWebSocket, createHardenedServer, createWebSocketServer, listen, refuseUpgrade } from '../http/hardened-server'
 import { SignalingHub, type Connection, type RateLimits, type Session } from './protocol'
 import { RoomLimitError, RoomRegistry } from './rooms'
 import { systemTimers, type Timers } from './timers'
@@ -44,8 +46,10 @@ import { digest, matches } from './tokens'
  *   The host keeps its token; the guest's travels in the invite link's fragment
  *   (`/join/<room>#<token>`), which browsers never send to a server, so it stays out of
  *   access logs and Referer headers.
- * - A token grants one role in one room until the room expires. There are no cookies,
- *   so a page on another origin gains nothing by opening the socket: no origin check.
+ * - A token grants one role in one room until the room expires.
+ * - The socket accepts only the pages that use it: the guest page, served from this
+ *   server's public origin, and the host's app (allowedOrigins). Clients that send no
+ *   Origin at all are not browsers, and an Origin check could not stop them anyway.
  */
 
 export interface SignalingLimits extends RateLimits {
@@ -95,6 +99,12 @@ export interface SignalingServerOptions {
    * call page is served at /join/<room>. Without it the page answers a plain 404.
    */
   guestPageDir?: string
+  /**
+   * Page origins besides this server's public one that may open the signaling socket: the
+   * host's app (`file://` in the desktop app, the browser host's `http://127.0.0.1:<port>`).
+   * Read when the server starts.
+   */
+  allowedOrigins?: readonly string[]
 }
 
 /** A room the server answered earlier, as the host's app stored it, to take back after a restart. */
@@ -124,9 +134,7 @@ export interface SignalingServer {
 
 const TEXT_HEADERS = {
   'Content-Type': 'text/plain; charset=utf-8',
-  'Cache-Control': 'no-store',
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer'
+  'Cache-Control': 'no-store'
 }
 const MAX_BODY_BYTES = 4 * 1024
 
@@ -232,12 +240,9 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
     response.writeHead(200, {
       'Content-Type': isPage ? 'text/html; charset=utf-8' : GUEST_ASSET_TYPES[extname(file)]!,
       'Cache-Control': isPage ? 'no-store' : 'public, max-age=3600',
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
       'Content-Security-Policy': GUEST_PAGE_CSP,
       'Cross-Origin-Opener-Policy': 'same-origin',
-      'Permissions-Policy': 'camera=(self), microphone=(self), display-capture=(self)',
-      'X-Frame-Options': 'DENY'
+      'Permissions-Policy': 'camera=(self), microphone=(self), display-capture=(self)'
     })
     response.end(request.method === 'HEAD' ? undefined : body)
   }
@@ -302,8 +307,13 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
     }
   }
 
-  const server: Server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://signal.invalid').pathname
+  const sockets = createWebSocketServer(limits.maxMessageBytes)
+  let allowedOrigins = new Set<string>()
+
+  const server: Server = createHardenedServer({ request: serve, upgrade })
+
+  function serve(request: IncomingMessage, response: ServerResponse, url: URL): void {
+    const path = url.pathname
     if (path === ROOMS_PATH) {
       if (request.method !== 'POST') {
         text(response, 405, 'Use POST to create a room.\n', { Allow: 'POST' })
@@ -321,23 +331,26 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
       return
     }
     text(response, 404, 'Not found. This is a Greenroom signaling server.\n')
-  })
+  }
 
   // ---- WebSocket ----
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes })
-  server.on('upgrade', (request, socket, head) => {
-    const path = new URL(request.url ?? '/', 'http://signal.invalid').pathname
-    if (path !== SIGNAL_PATH) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
+  function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, url: URL): void {
+    if (url.pathname !== SIGNAL_PATH) {
+      refuseUpgrade(socket, 404)
+      return
+    }
+    const origin = request.headers.origin
+    if (origin !== undefined && !allowedOrigins.has(origin)) {
+      refuseUpgrade(socket, 403, 'This call server only talks to its own call page and to Greenroom.\n')
       return
     }
     if (sockets.clients.size >= limits.maxConnections) {
-      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n')
+      refuseUpgrade(socket, 503)
       return
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => sockets.emit('connection', ws))
-  })
+    acceptWebSocket(sockets, request, socket, head)
+  }
 
   const alive = new WeakMap<WebSocket, boolean>()
   const lost = new WeakSet<WebSocket>()
@@ -372,8 +385,7 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
       if (isBinary) session.receiveBinary()
       else session.receive(data.toString())
     })
-    // Errors (a message over maxPayload, a broken frame) are followed by 'close'.
-    ws.on('error', () => undefined)
+    // Errors (a message over maxPayload, a broken frame) are followed by 'close' (see acceptWebSocket).
     ws.on('close', (code: number) => {
       cancelJoinTimeout()
       session.disconnected(lost.has(ws) || code === 1006 ? 'lost' : 'left')
@@ -393,15 +405,10 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
   })
   const stopSweep = timers.every(limits.sweepIntervalMs, () => hub.expire())
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
+  await listen(server, options.port ?? 0, host)
   const port = (server.address() as AddressInfo).port
   base = (options.publicUrl ?? `http://${urlHost(options.publicHost ?? host)}:${port}`).replace(/\/+$/, '')
+  allowedOrigins = new Set([new URL(base).origin, ...(options.allowedOrigins ?? [])])
 
   let closing: Promise<void> | null = null
   return {

@@ -22,6 +22,8 @@ export function CallsSection({
       .catch(() => setInfo(null))
   }, [value.mode, value.listen, value.port])
   const set = (patch: Partial<SignalingSettings>) => onChange({ ...value, ...patch })
+  // What this page sends as its Origin when it joins a call (file:// in the desktop app).
+  const pageOrigin = window.location.origin
   const lanUrl = info?.lanAddresses[0] ? `http://${info.lanAddresses[0]}:${value.port || '…'}` : null
   return (
     <Stack gap="md">
@@ -90,6 +92,11 @@ export function CallsSection({
             onChange={(event) => set({ adminSecret: event.currentTarget.value })}
             error={errors['signaling.adminSecret']}
           />
+          <Text size="sm" c="dimmed">
+            The server lets in only its own call page and the Greenroom pages it was told of: start it with{' '}
+            <Code style={{ whiteSpace: 'nowrap' }}>--allow-origin {pageOrigin}</Code>
+            {pageOrigin.startsWith('http') ? ' (and start Greenroom with the same --port each time)' : ''}.
+          </Text>
         </>
       )}
     </Stack>

@@ -6,6 +6,7 @@ import { useState } from 'react'
 import type { AppInfo } from '../../../../shared/api'
 import { downloadText } from '../../components/download'
 import { errorMessage } from '../../hooks/useQuery'
+import { backupFileProblem } from './backup-file'
 import { DemoDataButton } from './DemoDataButton'
 import { SettingsSection } from './SettingsSection'
 
@@ -15,6 +16,8 @@ export function DataSection({ appInfo }: { appInfo: AppInfo | null }) {
   const [pending, setPending] = useState<{ name: string; text: string } | null>(null)
   const [importing, setImporting] = useState(false)
   const [importError, setImportError] = useState<string | null>(null)
+  /** Why the chosen file was refused before anything was read or sent. */
+  const [fileProblem, setFileProblem] = useState<string | null>(null)
   const [wiping, setWiping] = useState(false)
   const [confirmWord, setConfirmWord] = useState('')
 
@@ -60,6 +63,9 @@ export function DataSection({ appInfo }: { appInfo: AppInfo | null }) {
           onChange={async (file) => {
             if (!file) return
             setImportError(null)
+            const problem = backupFileProblem(file.name, file.size)
+            setFileProblem(problem)
+            if (problem) return
             setPending({ name: file.name, text: await file.text() })
           }}
         >
@@ -74,6 +80,11 @@ export function DataSection({ appInfo }: { appInfo: AppInfo | null }) {
           Delete all data…
         </Button>
       </Group>
+      {fileProblem && (
+        <Alert color="red" title="Not imported" role="alert" withCloseButton closeButtonLabel="Dismiss" onClose={() => setFileProblem(null)}>
+          {fileProblem}
+        </Alert>
+      )}
       {appInfo && (
         <Text size="xs" c="dimmed">
           Greenroom {appInfo.version} · {appInfo.mode === 'browser' ? 'browser mode' : 'desktop app'}
