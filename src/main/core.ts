@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createPipelineHandlers } from './handlers/pipeline-handlers'
 import { createPrepHandlers } from './handlers/prep-handlers'
-import type { Handlers } from './handlers/types'
+import { IN_TRANSACTION, type Handlers } from './handlers/types'
 import type { UpcomingCall } from '../shared/reminders-api'
 import { systemClock, type Clock } from './services/clock'
 import { openDatabase } from './services/database'
@@ -86,7 +86,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     throw error
   }
 
-  const events = new EventBus()
+  const events = new EventBus((send) => db.afterCommit(send))
   const settings = createSettingsService({ db, clock, events, systemTimeZone })
   const connectionTests = createConnectionTestsService({ db })
   const scheduling = createSchedulingService({ db, clock, settings: () => settings.get() })
@@ -131,6 +131,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const calls = createCallsService({ db, clock })
 
   const handlers: Handlers = {
+    [IN_TRANSACTION]: (work) => db.transaction(() => work()),
     getAppInfo: () => ({
       version: options.version,
       mode: options.mode,

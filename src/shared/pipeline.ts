@@ -1,11 +1,11 @@
 import { z } from 'zod'
+import { instantSchema } from './instant'
 import { timeZoneSchema } from './settings'
 
 /** Records of the interview pipeline: clients, job posts, invitations, proposals, interviews, offers. */
 
 export const idSchema = z.uuid('Not a valid record id')
-/** An instant, always UTC, as ISO 8601 text. */
-export const instantSchema = z.iso.datetime({ offset: true, message: 'Use an ISO date and time' })
+export { instantSchema } from './instant'
 
 const text = (max: number, label: string) => z.string().trim().max(max, `${label} must be under ${max} characters`)
 const optionalUrl = z

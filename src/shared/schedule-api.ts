@@ -14,10 +14,11 @@ export const scheduleContract = {
     })
   },
   scheduleInterview: {
+    changes: true,
     input: z.strictObject({ id: idSchema, startsAt: instantSchema, timeZone: timeZoneSchema, durationMinutes: callMinutesSchema, note: z.string().max(2000) }),
     output: interviewDetailSchema
   },
-  cancelSchedule: { input: z.strictObject({ id: idSchema, note: z.string().max(2000) }), output: interviewDetailSchema },
+  cancelSchedule: { changes: true, input: z.strictObject({ id: idSchema, note: z.string().max(2000) }), output: interviewDetailSchema },
   suggestSlots: {
     input: z.strictObject({ durationMinutes: callMinutesSchema, days: z.number().int().min(1).max(28), interviewId: idSchema.nullable() }),
     output: z.array(slotSchema)

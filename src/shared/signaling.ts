@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { instantSchema } from './instant'
 
 /**
  * The call room's signaling protocol: JSON messages over one WebSocket per participant,
@@ -161,7 +162,7 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
     role: roleSchema,
     /** Who is already in the room, if anyone. */
     peer: participantSchema.nullable(),
-    expiresAt: z.iso.datetime(),
+    expiresAt: instantSchema,
     /** STUN/TURN servers for this call (absent from servers older than this field). */
     iceServers: roomIceServersSchema.optional()
   }),
@@ -229,7 +230,7 @@ export const createdRoomSchema = z.object({
   inviteUrl: z.url(),
   /** `ws(s)://<host>:<port>/signal`, for both apps. */
   signalUrl: z.url(),
-  expiresAt: z.iso.datetime()
+  expiresAt: instantSchema
 })
 export type CreatedRoom = z.infer<typeof createdRoomSchema>
 
