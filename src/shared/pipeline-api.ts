@@ -11,6 +11,7 @@ import {
   interviewStatusSchema,
   interviewSummarySchema,
   interviewTypeSchema,
+  invitationMessageSchema,
   invitationSchema,
   invitationStatusSchema,
   jobFieldsSchema,
@@ -21,6 +22,7 @@ import {
   proposalSchema,
   attachmentSchema,
   scenarioSchema,
+  shortNoteSchema,
   termsSchema
 } from './pipeline'
 import { timeZoneSchema } from './settings'
@@ -87,14 +89,14 @@ export const pipelineContract = {
     input: z.strictObject({
       client: clientChoiceSchema,
       job: jobFieldsSchema.strict(),
-      message: z.string().max(20_000),
+      message: invitationMessageSchema,
       receivedAt: instantSchema.nullable()
     }),
     output: inboxItemSchema
   },
   acceptInvitation: {
     changes: true,
-    input: z.strictObject({ id: idSchema, message: z.string().max(20_000), terms: termsSchema.strict().nullable() }),
+    input: z.strictObject({ id: idSchema, message: invitationMessageSchema, terms: termsSchema.strict().nullable() }),
     output: inboxItemSchema
   },
   declineInvitation: {
@@ -102,7 +104,7 @@ export const pipelineContract = {
     input: z.strictObject({
       id: idSchema,
       reasons: z.array(declineReasonSchema).min(1, 'Pick at least one reason').max(7),
-      note: z.string().max(5000)
+      note: shortNoteSchema
     }),
     output: inboxItemSchema
   },
@@ -118,7 +120,7 @@ export const pipelineContract = {
   updateInterview: { changes: true, input: z.strictObject({ id: idSchema, fields: interviewFieldsSchema.strict() }), output: interviewDetailSchema },
   changeInterviewStatus: {
     changes: true,
-    input: z.strictObject({ id: idSchema, status: interviewStatusSchema, note: z.string().max(5000) }),
+    input: z.strictObject({ id: idSchema, status: interviewStatusSchema, note: shortNoteSchema }),
     output: interviewDetailSchema
   },
   deleteInterview: { changes: true, input: byId, output: z.null() },

@@ -9,7 +9,8 @@ export const clockTimeSchema = z
 export const timeZoneSchema = z
   .string()
   .min(1, 'Choose a time zone')
-  .refine(isKnownTimeZone, { message: 'Unknown time zone: use an IANA name such as Europe/Berlin' })
+  .max(100, 'Unknown time zone: use an IANA name such as Europe/Berlin')
+  .refine(isKnownTimeZone, { error: (issue) => `Unknown time zone '${String(issue.input)}': use an IANA name such as Europe/Berlin` })
 
 function isKnownTimeZone(zone: string): boolean {
   try {
