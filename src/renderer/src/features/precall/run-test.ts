@@ -1,4 +1,4 @@
-import { assessConnection, type CheckResults, type ConnectionReport, type Finding, type Verdict } from '../../../../shared/precall'
+import { assessConnection, MAX_LOOPBACK_ERROR, type CheckResults, type ConnectionReport, type Finding, type Verdict } from '../../../../shared/precall'
 import type { IceServer } from '../../../../shared/settings'
 import { checkCamera, checkMicrophone, checkNetwork } from '../../webrtc/media-checks'
 import { meanOpinionScore } from '../../webrtc/mos'
@@ -138,7 +138,7 @@ export async function runConnectionTest(options: TestOptions): Promise<Connectio
     } catch (error) {
       results.loopback = {
         status: 'error',
-        error: error instanceof Error ? error.message : String(error),
+        error: (error instanceof Error ? error.message : String(error)).slice(0, MAX_LOOPBACK_ERROR),
         relayed: false,
         samples: 0,
         rttMs: 0,
