@@ -43,6 +43,8 @@ export interface CoreOptions {
   guestPageDir?: string
   /** Starts the app's own signaling server (tests pass their own). */
   startSignalingServer?: (options: SignalingServerOptions) => Promise<SignalingServer>
+  /** Reaches a standalone signaling server (tests pass their own). */
+  fetch?: typeof fetch
   /** This computer's LAN addresses (tests pass their own). */
   lanAddresses?: () => string[]
   /** The desktop app's screen picker; browser mode leaves it out and the browser shows its own. */
@@ -126,7 +128,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings: () => settings.get(),
     ...(options.guestPageDir ? { guestPageDir: options.guestPageDir } : {}),
     ...(options.startSignalingServer ? { startServer: options.startSignalingServer } : {}),
-    ...(options.lanAddresses ? { lanAddresses: options.lanAddresses } : {})
+    ...(options.lanAddresses ? { lanAddresses: options.lanAddresses } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {})
   })
   const calls = createCallsService({ db, clock })
 
