@@ -10,7 +10,7 @@ export const clockTimeSchema = z
 export const timeZoneSchema = z
   .string()
   .min(1, 'Choose a time zone')
-  .max(100, 'Unknown time zone: use an IANA name such as Europe/Berlin')
+  .max(100, { message: 'Unknown time zone: use an IANA name such as Europe/Berlin', abort: true })
   .refine(isKnownTimeZone, { error: (issue) => `Unknown time zone '${String(issue.input)}': use an IANA name such as Europe/Berlin` })
 
 function isKnownTimeZone(zone: string): boolean {

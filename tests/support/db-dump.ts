@@ -25,3 +25,28 @@ export async function databaseFingerprint(file: string): Promise<string> {
     await new Promise<void>((resolve) => db.close(() => resolve()))
   }
 }
+
+/**
+ * Watches a database file from a connection of its own. SQLite's data_version moves
+ * whenever another connection commits, so a call that committed nothing is told apart
+ * cheaply; after a commit the fingerprint says whether anything really changed.
+ */
+export async function watchDatabase(file: string) {
+  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
+    const opened = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (error) => (error ? reject(error) : resolve(opened)))
+  })
+  const dataVersion = () =>
+    new Promise<number>((resolve, reject) => db.get('PRAGMA data_version', (error: Error | null, row: { data_version: number }) => (error ? reject(error) : resolve(row.data_version))))
+  let seen = await dataVersion()
+  return {
+    /** True when someone committed since the last time this was asked. */
+    async committed(): Promise<boolean> {
+      const now = await dataVersion()
+      const moved = now !== seen
+      seen = now
+      return moved
+    },
+    fingerprint: () => databaseFingerprint(file),
+    close: () => new Promise<void>((resolve) => db.close(() => resolve()))
+  }
+}
