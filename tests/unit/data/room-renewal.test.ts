@@ -51,6 +51,19 @@ describe('renewing an interview’s invite link', () => {
     expect((await guestJoins(renewed)).reply).toMatchObject({ type: 'joined', role: 'guest' })
   })
 
+  it('keeps saying so after a restart of the app, while the old room would have lived', async () => {
+    const open = await openCore()
+    await open.core.handlers.updateSettings({ userName: 'Ana Lima' })
+    const id = await anInterview(open)
+    const first = await open.core.handlers.openCallRoom({ interviewId: id, renew: false })
+    const renewed = await open.core.handlers.openCallRoom({ interviewId: id, renew: true })
+    const again = await open.restart()
+    // The app's server comes back on the same port with the new room, and the old one retired.
+    expect(await again.core.handlers.openCallRoom({ interviewId: id, renew: false })).toEqual(renewed)
+    expect((await guestJoins(first)).reply).toMatchObject({ code: 'ROOM_REPLACED', message: replacedRoomMessage('Ana Lima') })
+    expect((await guestJoins(renewed)).reply).toMatchObject({ type: 'joined' })
+  })
+
   it('never runs the server out of rooms: after many renewals every interview still gets one', async () => {
     const open = await openCore()
     const id = await anInterview(open)

@@ -112,6 +112,17 @@ export function createCallRoomsService(deps: CallRoomsDeps) {
       // The rooms' old port is taken now: a free one, and new links.
       server = await start({ ...options, port: 0 })
     }
+    // Replaced rooms come back retired, so their links still say they were replaced.
+    await db.run('DELETE FROM retired_call_rooms WHERE julianday(expires_at) <= julianday(?)', [clock.now().toISOString()])
+    const retired = await db.all<{ room: string; host_token: string; guest_token: string; base_url: string; host_name: string; expires_at: string }>(
+      'SELECT room, host_token, guest_token, base_url, host_name, expires_at FROM retired_call_rooms'
+    )
+    for (const row of retired) {
+      if (trimSlash(row.base_url) !== server.url) continue
+      if (server.restoreRoom({ room: row.room, hostToken: row.host_token, guestToken: row.guest_token, expiresAt: row.expires_at })) {
+        server.retireRoom(row.room, row.host_name || undefined)
+      }
+    }
     for (const row of rows) {
       const restored =
         trimSlash(row.base_url) === server.url &&
@@ -177,6 +188,10 @@ export function createCallRoomsService(deps: CallRoomsDeps) {
     if (old.server !== signaling.mode || trimSlash(old.base_url) !== base) return
     if (server) {
       server.retireRoom(old.room, hostName || undefined)
+      await db.run(
+        'INSERT OR REPLACE INTO retired_call_rooms (room, interview_id, host_token, guest_token, base_url, host_name, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [old.room, old.interview_id, old.host_token, old.guest_token, old.base_url, hostName, old.expires_at]
+      )
       return
     }
     let response: Response
