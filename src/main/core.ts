@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { createPipelineHandlers } from './handlers/pipeline-handlers'
 import { DEMO_PROFILE_NAME } from './services/pipeline/demo-data'
 import { createPrepHandlers } from './handlers/prep-handlers'
-import type { Handlers } from './handlers/types'
+import { IN_TRANSACTION, type Handlers } from './handlers/types'
 import type { UpcomingCall } from '../shared/reminders-api'
 import { systemClock, type Clock } from './services/clock'
 import { openDatabase } from './services/database'
@@ -46,6 +46,8 @@ export interface CoreOptions {
   appOrigins?: () => string[]
   /** Starts the app's own signaling server (tests pass their own). */
   startSignalingServer?: (options: SignalingServerOptions) => Promise<SignalingServer>
+  /** Reaches a standalone signaling server (tests pass their own). */
+  fetch?: typeof fetch
   /** This computer's LAN addresses (tests pass their own). */
   lanAddresses?: () => string[]
   /** The desktop app's screen picker; browser mode leaves it out and the browser shows its own. */
@@ -89,7 +91,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     throw error
   }
 
-  const events = new EventBus()
+  const events = new EventBus((send) => db.afterCommit(send))
   const settings = createSettingsService({ db, clock, events, systemTimeZone })
   const connectionTests = createConnectionTestsService({ db })
   const scheduling = createSchedulingService({ db, clock, settings: () => settings.get() })
@@ -131,11 +133,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.guestPageDir ? { guestPageDir: options.guestPageDir } : {}),
     ...(options.startSignalingServer ? { startServer: options.startSignalingServer } : {}),
     ...(options.appOrigins ? { appOrigins: options.appOrigins } : {}),
-    ...(options.lanAddresses ? { lanAddresses: options.lanAddresses } : {})
+    ...(options.lanAddresses ? { lanAddresses: options.lanAddresses } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {})
   })
   const calls = createCallsService({ db, clock })
 
   const handlers: Handlers = {
+    [IN_TRANSACTION]: (work) => db.transaction(() => work()),
     getAppInfo: () => ({
       version: options.version,
       mode: options.mode,

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { contract, isMethodName } from '../shared/api'
+import { changesRecords, contract, isMethodName } from '../shared/api'
 import { ApiError, type ApiErrorShape, type Envelope } from '../shared/errors'
-import type { Handlers } from './handlers/types'
+import { IN_TRANSACTION, type Handlers } from './handlers/types'
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
@@ -13,10 +13,19 @@ function failure(error: ApiErrorShape): Envelope<never> {
   return { ok: false, error }
 }
 
+/** A handler's result failed the contract; thrown inside the transaction so it rolls back. */
+class BrokenResult extends Error {
+  constructor(readonly issues: z.ZodError) {
+    super('The result broke the contract')
+  }
+}
+
 /**
  * The one door into main for every adapter: checks the method exists, parses the input
  * with its schema, runs the handler, checks the result, and turns any throw into
- * `{ code, message }`. Nothing reaches a service unparsed.
+ * `{ code, message }`. Nothing reaches a service unparsed. A call that changes records
+ * runs in one transaction with its result check, so a refusal of any kind (a thrown
+ * error, a result that breaks the contract) leaves nothing behind.
  */
 export async function dispatch(
   handlers: Handlers,
@@ -32,15 +41,21 @@ export async function dispatch(
   if (!input.success) {
     return failure({ code: 'INVALID_INPUT', message: `Invalid input for ${method}: ${describeIssues(input.error)}` })
   }
-  try {
-    const handler = handlers[method] as (input: unknown) => unknown
+  const handler = handlers[method] as (input: unknown) => unknown
+  const call = async (): Promise<unknown> => {
     const result = spec.output.safeParse(await handler(input.data))
-    if (!result.success) {
-      log(`Result of ${method} broke the contract`, result.error)
+    if (!result.success) throw new BrokenResult(result.error)
+    return result.data
+  }
+  const transaction = handlers[IN_TRANSACTION]
+  try {
+    const value = changesRecords(method) && transaction ? await transaction(call) : await call()
+    return { ok: true, value }
+  } catch (error) {
+    if (error instanceof BrokenResult) {
+      log(`Result of ${method} broke the contract`, error.issues)
       return failure({ code: 'INTERNAL', message: `Greenroom produced an invalid result for ${method}` })
     }
-    return { ok: true, value: result.data }
-  } catch (error) {
     if (error instanceof ApiError) return failure({ code: error.code, message: error.message })
     if (error instanceof z.ZodError) {
       return failure({ code: 'INVALID_INPUT', message: `Invalid input for ${method}: ${describeIssues(error)}` })

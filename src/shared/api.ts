@@ -10,7 +10,8 @@ import { settingsPatchSchema, settingsSchema } from './settings'
 
 /**
  * The contract between renderer and main. Each call has a schema for its input and for
- * its result; every adapter (IPC, WebSocket bridge) and the renderer's client derive from
+ * its result, and `changes: true` when it may change records (the dispatcher runs those
+ * in one transaction, undone when they fail); every adapter (IPC, WebSocket bridge) and the renderer's client derive from
  * this one table. Adding a call means adding an entry here and one handler in main.
  */
 export const contract = {
@@ -30,6 +31,7 @@ export const contract = {
     output: settingsSchema
   },
   updateSettings: {
+    changes: true,
     input: settingsPatchSchema,
     output: settingsSchema
   },
@@ -47,6 +49,12 @@ export const methodNames = Object.keys(contract) as MethodName[]
 
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
 export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>
+
+/** Whether the call may change records (see `changes` above). */
+export function changesRecords(method: MethodName): boolean {
+  const spec = contract[method]
+  return 'changes' in spec && spec.changes
+}
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)

@@ -8,12 +8,12 @@ export const callContract = {
    * The interview's call room: the one it has while it lives (same invite link), or a new
    * one on the server chosen in Settings. `renew` makes a new room and link.
    */
-  openCallRoom: { input: z.strictObject({ interviewId: idSchema, renew: z.boolean().default(false) }), output: callRoomSchema },
+  openCallRoom: { changes: true, input: z.strictObject({ interviewId: idSchema, renew: z.boolean().default(false) }), output: callRoomSchema },
   getSignalingInfo: { input: z.void(), output: signalingInfoSchema },
   /** A call took place: what was measured. It answers the "did the client come?" question. */
-  recordCall: { input: recordCallInputSchema, output: callRecordSchema },
+  recordCall: { changes: true, input: recordCallInputSchema, output: callRecordSchema },
   /** The user's rating of a call, 1–5, with the issues they noticed. */
-  rateCall: { input: rateCallInputSchema, output: callRecordSchema },
+  rateCall: { changes: true, input: rateCallInputSchema, output: callRecordSchema },
   listCalls: { input: z.strictObject({ interviewId: idSchema }), output: z.array(callRecordSchema) },
   /** Screens and windows for the desktop app's share picker (browser mode: the browser's own picker). */
   listScreenSources: { input: z.void(), output: screenSourcesSchema },

@@ -11,6 +11,7 @@ import {
   interviewStatusSchema,
   interviewSummarySchema,
   interviewTypeSchema,
+  invitationMessageSchema,
   invitationSchema,
   invitationStatusSchema,
   jobFieldsSchema,
@@ -21,6 +22,7 @@ import {
   proposalSchema,
   attachmentSchema,
   scenarioSchema,
+  shortNoteSchema,
   termsSchema
 } from './pipeline'
 import { timeZoneSchema } from './settings'
@@ -74,51 +76,58 @@ const clientChoiceSchema = z.union([z.strictObject({ id: idSchema }), z.strictOb
 /** The pipeline's calls; merged into the contract in api.ts. */
 export const pipelineContract = {
   listClients: { input: z.void(), output: z.array(clientSchema) },
-  createClient: { input: clientFieldsSchema.strict(), output: clientSchema },
-  updateClient: { input: z.strictObject({ id: idSchema, fields: clientFieldsSchema.strict() }), output: clientSchema },
-  updateJob: { input: z.strictObject({ id: idSchema, fields: jobFieldsSchema.strict() }), output: jobSchema },
+  createClient: { changes: true, input: clientFieldsSchema.strict(), output: clientSchema },
+  updateClient: { changes: true, input: z.strictObject({ id: idSchema, fields: clientFieldsSchema.strict() }), output: clientSchema },
+  updateJob: { changes: true, input: z.strictObject({ id: idSchema, fields: jobFieldsSchema.strict() }), output: jobSchema },
 
   listInvitations: {
     input: z.strictObject({ statuses: z.array(invitationStatusSchema).min(1).max(4) }),
     output: z.array(inboxItemSchema)
   },
   createInvitation: {
+    changes: true,
     input: z.strictObject({
       client: clientChoiceSchema,
       job: jobFieldsSchema.strict(),
-      message: z.string().max(20_000),
+      message: invitationMessageSchema,
       receivedAt: instantSchema.nullable()
     }),
     output: inboxItemSchema
   },
   acceptInvitation: {
-    input: z.strictObject({ id: idSchema, message: z.string().max(20_000), terms: termsSchema.strict().nullable() }),
+    changes: true,
+    input: z.strictObject({ id: idSchema, message: invitationMessageSchema, terms: termsSchema.strict().nullable() }),
     output: inboxItemSchema
   },
   declineInvitation: {
+    changes: true,
     input: z.strictObject({
       id: idSchema,
       reasons: z.array(declineReasonSchema).min(1, 'Pick at least one reason').max(7),
-      note: z.string().max(5000)
+      note: shortNoteSchema
     }),
     output: inboxItemSchema
   },
-  archiveInvitation: { input: byId, output: inboxItemSchema },
+  archiveInvitation: { changes: true, input: byId, output: inboxItemSchema },
 
   listInterviews: { input: interviewFilterSchema, output: z.array(interviewSummarySchema) },
   getInterview: { input: byId, output: interviewDetailSchema },
   createInterview: {
+    changes: true,
     input: z.strictObject({ client: clientChoiceSchema, jobId: idSchema.nullable(), fields: interviewFieldsSchema.strict() }),
     output: interviewDetailSchema
   },
-  updateInterview: { input: z.strictObject({ id: idSchema, fields: interviewFieldsSchema.strict() }), output: interviewDetailSchema },
+  updateInterview: { changes: true, input: z.strictObject({ id: idSchema, fields: interviewFieldsSchema.strict() }), output: interviewDetailSchema },
   changeInterviewStatus: {
-    input: z.strictObject({ id: idSchema, status: interviewStatusSchema, note: z.string().max(5000) }),
+    changes: true,
+    input: z.strictObject({ id: idSchema, status: interviewStatusSchema, note: shortNoteSchema }),
     output: interviewDetailSchema
   },
-  deleteInterview: { input: byId, output: z.null() },
+  deleteInterview: { changes: true, input: byId, output: z.null() },
 
   createProposal: {
+
+    changes: true,
     input: z.strictObject({
       interviewId: idSchema,
       coverLetter: z.string().max(50_000),
@@ -127,25 +136,25 @@ export const pipelineContract = {
     }),
     output: proposalSchema
   },
-  updateProposalTerms: { input: z.strictObject({ id: idSchema, terms: termsSchema.strict() }), output: proposalSchema },
-  updateCoverLetter: { input: z.strictObject({ id: idSchema, coverLetter: z.string().max(50_000) }), output: proposalSchema },
-  markProposalViewed: { input: byId, output: proposalSchema },
-  updateProposalAttachments: { input: z.strictObject({ id: idSchema, attachments: z.array(attachmentSchema.strict()).max(50) }), output: proposalSchema },
+  updateProposalTerms: { changes: true, input: z.strictObject({ id: idSchema, terms: termsSchema.strict() }), output: proposalSchema },
+  updateCoverLetter: { changes: true, input: z.strictObject({ id: idSchema, coverLetter: z.string().max(50_000) }), output: proposalSchema },
+  markProposalViewed: { changes: true, input: byId, output: proposalSchema },
+  updateProposalAttachments: { changes: true, input: z.strictObject({ id: idSchema, attachments: z.array(attachmentSchema.strict()).max(50) }), output: proposalSchema },
 
-  createOffer: { input: z.strictObject({ interviewId: idSchema, fields: offerFieldsSchema.strict() }), output: offerSchema },
-  decideOffer: { input: z.strictObject({ id: idSchema, accepted: z.boolean() }), output: offerSchema },
+  createOffer: { changes: true, input: z.strictObject({ interviewId: idSchema, fields: offerFieldsSchema.strict() }), output: offerSchema },
+  decideOffer: { changes: true, input: z.strictObject({ id: idSchema, accepted: z.boolean() }), output: offerSchema },
 
-  addNote: { input: z.strictObject({ interviewId: idSchema, body: z.string().min(1, 'Write something first').max(200_000) }), output: noteSchema },
-  updateNote: { input: z.strictObject({ id: idSchema, body: z.string().max(200_000) }), output: noteSchema },
-  deleteNote: { input: byId, output: z.null() },
+  addNote: { changes: true, input: z.strictObject({ interviewId: idSchema, body: z.string().min(1, 'Write something first').max(200_000) }), output: noteSchema },
+  updateNote: { changes: true, input: z.strictObject({ id: idSchema, body: z.string().max(200_000) }), output: noteSchema },
+  deleteNote: { changes: true, input: byId, output: z.null() },
 
   search: { input: z.strictObject({ query: z.string().max(500), limit: z.number().int().min(1).max(100).default(30) }), output: z.array(searchResultSchema) },
   getDashboard: { input: z.strictObject({ from: instantSchema, to: instantSchema, timeZone: timeZoneSchema }), output: dashboardSchema },
 
   exportBackup: { input: z.void(), output: z.string() },
-  importBackup: { input: z.strictObject({ text: z.string().max(MAX_BACKUP_CHARACTERS, 'The file is too large to be a Greenroom backup') }), output: backupSummarySchema },
-  deleteAllRecords: { input: z.strictObject({ confirm: z.literal('DELETE') }), output: z.null() },
-  loadDemoData: { input: z.void(), output: backupSummarySchema }
+  importBackup: { changes: true, input: z.strictObject({ text: z.string().max(MAX_BACKUP_CHARACTERS, 'The file is too large to be a Greenroom backup') }), output: backupSummarySchema },
+  deleteAllRecords: { changes: true, input: z.strictObject({ confirm: z.literal('DELETE') }), output: z.null() },
+  loadDemoData: { changes: true, input: z.void(), output: backupSummarySchema }
 } as const
 
 export type InboxItem = z.infer<typeof inboxItemSchema>

@@ -1,11 +1,11 @@
 import { z } from 'zod'
+import { instantSchema } from './instant'
 import { timeZoneSchema } from './settings'
 
 /** Records of the interview pipeline: clients, job posts, invitations, proposals, interviews, offers. */
 
 export const idSchema = z.uuid('Not a valid record id')
-/** An instant, always UTC, as ISO 8601 text. */
-export const instantSchema = z.iso.datetime({ offset: true, message: 'Use an ISO date and time' })
+export { instantSchema } from './instant'
 
 const text = (max: number, label: string) => z.string().trim().max(max, `${label} must be under ${max} characters`)
 const optionalUrl = z
@@ -15,13 +15,24 @@ const optionalUrl = z
   .refine((value) => value === '' || /^https?:\/\/\S+$/i.test(value), { message: 'Links start with http:// or https://' })
 const money = z.number().finite().min(0, 'Amounts cannot be negative').max(10_000_000)
 
+/**
+ * Caps of the free text the app writes, one definition each: the calls that write a field,
+ * the record that reads it back and the backup that restores it all use the same one, so
+ * whatever the app stored can be exported and imported again.
+ */
+export const invitationMessageSchema = z.string().max(20_000, 'The message must be under 20000 characters')
+export const shortNoteSchema = z.string().max(5000, 'The note must be under 5000 characters')
+/** A note's body; prep notes live in the same table and may be a whole call long. */
+export const NOTE_BODY_MAX = 1_000_000
+export const noteBodySchema = z.string().max(NOTE_BODY_MAX, 'The note is too long: split it up')
+
 // ── Clients ──────────────────────────────────────────────────────────────────────────
 
 export const redFlagKindSchema = z.enum(['no_show', 'other'])
 export const redFlagSchema = z.object({
   id: idSchema,
   kind: redFlagKindSchema,
-  note: z.string(),
+  note: shortNoteSchema,
   createdAt: instantSchema
 })
 
@@ -80,13 +91,13 @@ export const invitationSchema = z.object({
   id: idSchema,
   clientId: idSchema,
   jobId: idSchema,
-  message: z.string(),
+  message: invitationMessageSchema,
   receivedAt: instantSchema,
   status: invitationStatusSchema,
   respondedAt: instantSchema.nullable(),
   declineReasons: z.array(declineReasonSchema),
-  declineNote: z.string(),
-  acceptMessage: z.string(),
+  declineNote: shortNoteSchema,
+  acceptMessage: invitationMessageSchema,
   interviewId: idSchema.nullable()
 })
 
@@ -200,7 +211,7 @@ export function defaultInterviewFields(title = ''): InterviewFields {
   }
 }
 
-export const statusChangeSchema = z.object({ from: interviewStatusSchema.nullable(), to: interviewStatusSchema, changedAt: instantSchema, note: z.string() })
+export const statusChangeSchema = z.object({ from: interviewStatusSchema.nullable(), to: interviewStatusSchema, changedAt: instantSchema, note: shortNoteSchema })
 
 /** When the call is: a UTC instant, the zone it was agreed in, and its agreed length. */
 export const scheduleSchema = z.object({
@@ -227,7 +238,7 @@ export const interviewSummarySchema = interviewFieldsSchema.extend({
   updatedAt: instantSchema
 })
 
-export const noteSchema = z.object({ id: idSchema, interviewId: idSchema, body: z.string(), createdAt: instantSchema, updatedAt: instantSchema })
+export const noteSchema = z.object({ id: idSchema, interviewId: idSchema, body: noteBodySchema, createdAt: instantSchema, updatedAt: instantSchema })
 
 // ── Offers ───────────────────────────────────────────────────────────────────────────
 

@@ -3,12 +3,16 @@ import { instantSchema } from './pipeline'
 
 /** The pre-call connection test: what each check measured, and what the user should do. */
 
+/** Caps of the report's free text, so a saved report always fits a backup. */
+export const MAX_LOOPBACK_ERROR = 500
+const deviceLabelSchema = z.string().max(500)
+
 export const mediaErrorSchema = z.enum(['permission', 'in_use', 'not_found', 'other'])
 
 export const cameraResultSchema = z.object({
   status: z.enum(['ok', 'error']),
   error: mediaErrorSchema.nullable(),
-  deviceLabel: z.string(),
+  deviceLabel: deviceLabelSchema,
   width: z.number().int().nonnegative(),
   height: z.number().int().nonnegative(),
   framesPerSecond: z.number().nonnegative(),
@@ -19,7 +23,7 @@ export const cameraResultSchema = z.object({
 export const microphoneResultSchema = z.object({
   status: z.enum(['ok', 'error']),
   error: mediaErrorSchema.nullable(),
-  deviceLabel: z.string(),
+  deviceLabel: deviceLabelSchema,
   /** Loudest sample heard, 0 … 1 of full scale. */
   peakLevel: z.number().min(0).max(1),
   silent: z.boolean(),
@@ -28,7 +32,7 @@ export const microphoneResultSchema = z.object({
 
 export const speakersResultSchema = z.object({
   status: z.enum(['confirmed', 'not_heard', 'not_tested']),
-  deviceLabel: z.string()
+  deviceLabel: deviceLabelSchema
 })
 
 export const networkResultSchema = z.object({
@@ -46,7 +50,7 @@ export const networkResultSchema = z.object({
 
 export const loopbackResultSchema = z.object({
   status: z.enum(['ok', 'error']),
-  error: z.string().nullable(),
+  error: z.string().max(MAX_LOOPBACK_ERROR).nullable(),
   relayed: z.boolean(),
   samples: z.number().int().nonnegative(),
   rttMs: z.number().nonnegative(),
@@ -89,8 +93,8 @@ export type CheckName = z.infer<typeof checkNameSchema>
 export const findingSchema = z.object({
   check: checkNameSchema,
   severity: z.enum(['info', 'warn', 'fail']),
-  cause: z.string(),
-  fix: z.string()
+  cause: z.string().max(1000),
+  fix: z.string().max(1000)
 })
 export type Finding = z.infer<typeof findingSchema>
 

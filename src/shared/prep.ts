@@ -39,8 +39,8 @@ export const CONNECTION_FRESH_HOURS = 24
 export const checklistItemSchema = z.object({
   id: idSchema,
   kind: checklistKindSchema,
-  label: z.string(),
-  why: z.string(),
+  label: z.string().max(200),
+  why: z.string().max(300),
   /** Ticked by hand, or (connection item) by a test that passed within 24 hours. */
   done: z.boolean(),
   /** When it was ticked by hand; null if not, or if only the connection test ticks it. */
@@ -182,10 +182,10 @@ export const sampleSchema = sampleFieldsSchema.extend({
   id: idSchema,
   kind: z.enum(['file', 'link']),
   /** The link, for link samples; empty for files. */
-  url: z.string(),
+  url: optionalWebUrl,
   /** The original file name, for file samples. */
-  fileName: z.string(),
-  mediaType: z.string(),
+  fileName: z.string().max(255),
+  mediaType: z.string().max(200),
   sizeBytes: z.number().int().min(0),
   /** False when a file sample's copy is missing (e.g. restored from a backup on another computer). */
   available: z.boolean(),
@@ -237,7 +237,7 @@ export const followUpSchema = z.object({
   id: idSchema,
   interviewId: idSchema,
   questionId: idSchema.nullable(),
-  text: z.string(),
+  text: z.string().max(2000),
   doneAt: instantSchema.nullable(),
   createdAt: instantSchema
 })

@@ -28,9 +28,9 @@ export type UpcomingCall = z.infer<typeof upcomingCallSchema>
 /** Reminders' calls; merged into the contract in api.ts. */
 export const remindersContract = {
   /** Reminders not yet shown in this app: each is returned once, then counts as seen. */
-  takeReminderAlerts: { input: z.void(), output: z.array(reminderAlertSchema) },
+  takeReminderAlerts: { changes: true, input: z.void(), output: z.array(reminderAlertSchema) },
   listShowUpQuestions: { input: z.void(), output: z.array(showUpQuestionSchema) },
   /** "Did the client come?" Yes: the call took place (done). No: no-show and a red flag on the client. */
-  answerShowUp: { input: z.strictObject({ id: idSchema, showedUp: z.boolean() }), output: interviewDetailSchema },
+  answerShowUp: { changes: true, input: z.strictObject({ id: idSchema, showedUp: z.boolean() }), output: interviewDetailSchema },
   listUpcomingCalls: { input: z.strictObject({ limit: z.number().int().min(1).max(20) }), output: z.array(upcomingCallSchema) }
 } as const

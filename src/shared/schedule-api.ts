@@ -2,6 +2,9 @@ import { z } from 'zod'
 import { idSchema, instantSchema, interviewDetailSchema } from './pipeline'
 import { callMinutesSchema, timeZoneSchema } from './settings'
 
+/** A note on a booking or a cancellation, kept in the schedule's history. */
+export const scheduleNoteSchema = z.string().max(2000, 'The note must be under 2000 characters')
+
 const slotSchema = z.object({ start: instantSchema, durationMinutes: z.number().int().positive() })
 
 /** Scheduling's calls; merged into the contract in api.ts. */
@@ -14,10 +17,11 @@ export const scheduleContract = {
     })
   },
   scheduleInterview: {
-    input: z.strictObject({ id: idSchema, startsAt: instantSchema, timeZone: timeZoneSchema, durationMinutes: callMinutesSchema, note: z.string().max(2000) }),
+    changes: true,
+    input: z.strictObject({ id: idSchema, startsAt: instantSchema, timeZone: timeZoneSchema, durationMinutes: callMinutesSchema, note: scheduleNoteSchema }),
     output: interviewDetailSchema
   },
-  cancelSchedule: { input: z.strictObject({ id: idSchema, note: z.string().max(2000) }), output: interviewDetailSchema },
+  cancelSchedule: { changes: true, input: z.strictObject({ id: idSchema, note: scheduleNoteSchema }), output: interviewDetailSchema },
   suggestSlots: {
     input: z.strictObject({ durationMinutes: callMinutesSchema, days: z.number().int().min(1).max(28), interviewId: idSchema.nullable() }),
     output: z.array(slotSchema)

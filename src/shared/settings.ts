@@ -3,13 +3,15 @@ import { z } from 'zod'
 /** "HH:mm", 24-hour clock. */
 export const clockTimeSchema = z
   .string()
+  .max(5, 'Use a 24-hour time such as 09:00')
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time such as 09:00')
 
 /** An IANA zone name the runtime can format in, e.g. "Europe/Berlin". */
 export const timeZoneSchema = z
   .string()
   .min(1, 'Choose a time zone')
-  .refine(isKnownTimeZone, { message: 'Unknown time zone: use an IANA name such as Europe/Berlin' })
+  .max(100, { message: 'Unknown time zone: use an IANA name such as Europe/Berlin', abort: true })
+  .refine(isKnownTimeZone, { error: (issue) => `Unknown time zone '${String(issue.input)}': use an IANA name such as Europe/Berlin` })
 
 function isKnownTimeZone(zone: string): boolean {
   try {
@@ -55,6 +57,7 @@ export const iceServerSchema = z.strictObject({
   url: z
     .string()
     .trim()
+    .max(500, 'Keep the address under 500 characters')
     .regex(/^(stun|turn|turns):[^\s]+$/i, 'Use a stun:, turn: or turns: address, e.g. turn:turn.example.com:3478'),
   username: z.string().max(200),
   credential: z.string().max(200)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { instantSchema } from './instant'
 import { parseJsonWithin } from './json-depth'
 
 /**
@@ -132,6 +133,8 @@ export const signalErrorCodeSchema = z.enum([
   'ROOM_FULL',
   /** The room's time is over. Fatal. */
   'ROOM_EXPIRED',
+  /** The host made a new invite link for the interview; this room is closed. Fatal. */
+  'ROOM_REPLACED',
   /** Anything but `join` before joining. */
   'NOT_JOINED',
   'ALREADY_JOINED',
@@ -164,7 +167,7 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
     role: roleSchema,
     /** Who is already in the room, if anyone. */
     peer: participantSchema.nullable(),
-    expiresAt: z.iso.datetime(),
+    expiresAt: instantSchema,
     /** STUN/TURN servers for this call (absent from servers older than this field). */
     iceServers: roomIceServersSchema.optional()
   }),
@@ -206,6 +209,7 @@ export const SIGNAL_CLOSE_CODES = {
   JOIN_TIMEOUT: 4408,
   ROOM_FULL: 4409,
   ROOM_EXPIRED: 4410,
+  ROOM_REPLACED: 4411,
   RATE_LIMITED: 4429
 } as const
 
@@ -232,9 +236,25 @@ export const createdRoomSchema = z.object({
   inviteUrl: z.url(),
   /** `ws(s)://<host>:<port>/signal`, for both apps. */
   signalUrl: z.url(),
-  expiresAt: z.iso.datetime()
+  expiresAt: instantSchema
 })
 export type CreatedRoom = z.infer<typeof createdRoomSchema>
+
+/**
+ * POST here (with the admin secret, like room creation) retires a room at once: the host
+ * made a new invite link, so the old one must stop working and say so.
+ */
+export function retireRoomPath(room: string): string {
+  return `${ROOMS_PATH}/${room}/retire`
+}
+/** POST /rooms/<room>/retire body: who the guest should ask for the new link. */
+export const retireRoomInputSchema = z.object({ hostName: z.string().trim().max(MAX_NAME_LENGTH).optional() })
+export type RetireRoomInput = z.infer<typeof retireRoomInputSchema>
+
+/** What an old invite link says once its room was replaced. */
+export function replacedRoomMessage(hostName: string | undefined): string {
+  return `This invitation was replaced by a newer link. Ask ${hostName?.trim() || 'the person who invited you'} for the new one.`
+}
 
 /** The invite link for a room on a server whose public base is `baseUrl` (http or https). */
 export function inviteUrl(baseUrl: string, room: string, guestToken: string): string {

@@ -63,6 +63,19 @@ describe('calendar export', () => {
     expect(parse(file.text).map((event) => new ICAL.Event(event).summary).sort()).toEqual(['Interview: Later call (Maya Chen)', 'Interview: Next call (Maya Chen)'])
   })
 
+  it('writes a call whose link the ics package would refuse (a Teams app link, a one-digit port), link kept as its location', async () => {
+    const { core } = await start('2026-11-23T09:00:00.000Z')
+    const { invitation } = await anInvitation(core)
+    const id = (await core.handlers.acceptInvitation({ id: invitation.id, message: '', terms: null })).invitation.interviewId!
+    const detail = await core.handlers.getInterview({ id })
+    await core.handlers.updateInterview({ id, fields: { ...detail.interview, channel: 'other', channelLink: 'http://127.0.0.1:9/room' } })
+    await core.handlers.scheduleInterview({ id, startsAt: '2026-11-24T14:00:00.000Z', timeZone: 'UTC', durationMinutes: 15, note: '' })
+
+    const [event] = parse((await core.handlers.exportInterviewCalendar({ id })).text)
+    expect(new ICAL.Event(event!).location).toBe('http://127.0.0.1:9/room')
+    expect(parse((await core.handlers.exportUpcomingCalendar()).text)).toHaveLength(1)
+  })
+
   it('refuses an interview that has no time yet', async () => {
     const { core } = await start()
     const { invitation } = await anInvitation(core)

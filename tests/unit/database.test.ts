@@ -57,6 +57,55 @@ describe('the SQLite store', () => {
     await db.close()
   })
 
+  it('nests a service’s own transaction and plain statements inside a caller’s transaction', async () => {
+    const db = await openDatabase(join(await tempDir(), 'a.db'))
+    await db.exec('CREATE TABLE t (n INTEGER NOT NULL)')
+    // A service that knows only `db`: its statements and its transaction join the caller's.
+    const service = async (n: number) => {
+      await db.run('INSERT INTO t VALUES (?)', [n])
+      await db.transaction(async (tx) => tx.run('INSERT INTO t VALUES (?)', [n + 1]))
+    }
+    await expect(
+      db.transaction(async () => {
+        await service(1)
+        await service(10)
+        throw new Error('the caller changes its mind')
+      })
+    ).rejects.toThrow('the caller changes its mind')
+    expect(await db.all('SELECT n FROM t')).toEqual([])
+
+    await db.transaction(async () => {
+      await service(1)
+      // A savepoint that fails is undone alone; the outer transaction goes on.
+      await expect(db.transaction(async (tx) => { await tx.run('INSERT INTO t VALUES (5)'); await tx.run('INSERT INTO t VALUES (NULL)') })).rejects.toThrow(/NOT NULL/)
+    })
+    expect(await db.all('SELECT n FROM t ORDER BY n')).toEqual([{ n: 1 }, { n: 2 }])
+    await db.close()
+  })
+
+  it('runs effects after the commit, and drops them on a rollback', async () => {
+    const db = await openDatabase(join(await tempDir(), 'a.db'))
+    await db.exec('CREATE TABLE t (n INTEGER NOT NULL)')
+    const effects: string[] = []
+    db.afterCommit(() => effects.push('outside: at once'))
+    await db.transaction(async () => {
+      await db.run('INSERT INTO t VALUES (1)')
+      db.afterCommit(() => effects.push('committed'))
+      await db.transaction(async () => db.afterCommit(() => effects.push('nested, committed')))
+      await db.transaction(async () => {
+        db.afterCommit(() => effects.push('nested, rolled back'))
+        throw new Error('no')
+      }).catch(() => undefined)
+      expect(effects).toEqual(['outside: at once'])
+    })
+    await db.transaction(async () => {
+      db.afterCommit(() => effects.push('rolled back'))
+      throw new Error('no')
+    }).catch(() => undefined)
+    expect(effects).toEqual(['outside: at once', 'committed', 'nested, committed'])
+    await db.close()
+  })
+
   it('enforces foreign keys', async () => {
     const db = await openDatabase(join(await tempDir(), 'a.db'))
     await db.exec('CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE child (parent_id INTEGER REFERENCES parent(id))')

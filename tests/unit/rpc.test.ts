@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { Handlers } from '../../src/main/handlers/types'
+import { IN_TRANSACTION, type Handlers } from '../../src/main/handlers/types'
 import { dispatch } from '../../src/main/rpc'
 import { ApiError } from '../../src/shared/errors'
 import { defaultSettings } from '../../src/shared/settings'
@@ -67,5 +67,37 @@ describe('dispatch, the one door into main', () => {
     const getSettings = () => ({ userName: 42 }) as never
     const result = await dispatch(handlersWith({ getSettings }), 'getSettings', undefined, quiet)
     expect(result.ok === false && result.error.code).toBe('INTERNAL')
+  })
+
+  it('runs a call that changes records, and its result check, inside the handlers’ transaction; a read outside it', async () => {
+    const seen: string[] = []
+    const handlers = handlersWith({
+      updateSettings: () => {
+        seen.push('update ran')
+        return defaultSettings('UTC')
+      }
+    })
+    const withTransaction = {
+      ...handlers,
+      [IN_TRANSACTION]: async <T>(work: () => Promise<T>): Promise<T> => {
+        seen.push('begin')
+        try {
+          const result = await work()
+          seen.push('commit')
+          return result
+        } catch (error) {
+          seen.push('rollback')
+          throw error
+        }
+      }
+    } as Handlers
+    expect((await dispatch(withTransaction, 'updateSettings', { userName: 'Ana' }, quiet)).ok).toBe(true)
+    expect((await dispatch(withTransaction, 'getSettings', undefined, quiet)).ok).toBe(true)
+    expect(seen).toEqual(['begin', 'update ran', 'commit'])
+
+    seen.length = 0
+    const broken = { ...withTransaction, updateSettings: () => ({ userName: 42 }) as never } as Handlers
+    expect(await dispatch(broken, 'updateSettings', { userName: 'Ana' }, quiet)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    expect(seen).toEqual(['begin', 'rollback'])
   })
 })

@@ -1,4 +1,5 @@
 import sqlite3 from 'sqlite3'
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { access } from 'node:fs/promises'
 
 export type SqlValue = string | number | bigint | Buffer | null
@@ -14,8 +15,18 @@ export interface SqlRunner {
 
 export interface Database extends SqlRunner {
   readonly file: string
-  /** Runs `work` inside BEGIN IMMEDIATE … COMMIT; any throw rolls everything back. */
+  /**
+   * Runs `work` inside BEGIN IMMEDIATE … COMMIT; any throw rolls everything back. Called
+   * while a transaction runs (from code it awaits, through this same object) it becomes a
+   * savepoint of that transaction, and plain statements join it: so a caller can wrap a
+   * whole service call in one transaction that the service's own ones nest in.
+   */
   transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>
+  /**
+   * Runs `effect` once the transaction under way commits, and never if it rolls back
+   * (at once when none runs): for announcing a change only once it holds.
+   */
+  afterCommit(effect: () => void): void
   close(): Promise<void>
 }
 
@@ -71,6 +82,24 @@ class SerialQueue {
     this.tail = result.catch(() => undefined)
     return result
   }
+
+  /** Resolves once everything queued so far, and anything it queued in turn, has run. */
+  async idle(): Promise<void> {
+    let seen: Promise<unknown>
+    do {
+      seen = this.tail
+      await seen
+    } while (seen !== this.tail)
+  }
+}
+
+/** A transaction or savepoint under way: its statements queue here, not on the connection's queue. */
+interface Scope {
+  readonly queue: SerialQueue
+  readonly parent: Scope | null
+  readonly afterCommit: (() => void)[]
+  /** False once it committed or rolled back; code still holding it (a timer set inside) falls back to the parent. */
+  active: boolean
 }
 
 function openRaw(file: string, mode: number): Promise<sqlite3.Database> {
@@ -119,30 +148,82 @@ export async function openDatabase(file: string): Promise<Database> {
   await direct.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;')
 
   const queue = new SerialQueue()
+  const scopes = new AsyncLocalStorage<Scope>()
+  let savepoints = 0
   let closed = false
   const guard = <T>(task: () => Promise<T>): Promise<T> => {
     if (closed) return Promise.reject(new Error('The database is closed'))
     return queue.run(task)
   }
+  const currentScope = (): Scope | null => {
+    let scope = scopes.getStore() ?? null
+    while (scope && !scope.active) scope = scope.parent
+    return scope
+  }
+  /** A statement joins the transaction under way, if any, else waits its turn on the connection. */
+  const statement = <T>(task: () => Promise<T>): Promise<T> => {
+    const scope = currentScope()
+    return scope ? scope.queue.run(task) : guard(task)
+  }
+  const newScope = (parent: Scope | null): Scope => ({ queue: new SerialQueue(), parent, afterCommit: [], active: true })
+  /** Runs `work` in the scope; waits for whatever it left queued, so nothing of it runs after the scope ends. */
+  const within = async <T>(scope: Scope, work: (tx: SqlRunner) => Promise<T>): Promise<T> => {
+    try {
+      return await scopes.run(scope, () => work(direct))
+    } finally {
+      await scope.queue.idle()
+    }
+  }
 
   return {
     file,
-    run: (sql, params) => guard(() => direct.run(sql, params)),
-    get: (sql, params) => guard(() => direct.get(sql, params)),
-    all: (sql, params) => guard(() => direct.all(sql, params)),
-    exec: (sql) => guard(() => direct.exec(sql)),
-    transaction: (work) =>
-      guard(async () => {
+    run: (sql, params) => statement(() => direct.run(sql, params)),
+    get: (sql, params) => statement(() => direct.get(sql, params)),
+    all: (sql, params) => statement(() => direct.all(sql, params)),
+    exec: (sql) => statement(() => direct.exec(sql)),
+    async transaction(work) {
+      const parent = currentScope()
+      if (parent) {
+        return parent.queue.run(async () => {
+          const name = `nested_${++savepoints}`
+          const scope = newScope(parent)
+          await direct.exec(`SAVEPOINT ${name}`)
+          try {
+            const result = await within(scope, work)
+            await direct.exec(`RELEASE ${name}`)
+            parent.afterCommit.push(...scope.afterCommit)
+            return result
+          } catch (error) {
+            await direct.exec(`ROLLBACK TO ${name}; RELEASE ${name}`).catch(() => undefined)
+            throw error
+          } finally {
+            scope.active = false
+          }
+        })
+      }
+      const scope = newScope(null)
+      const result = await guard(async () => {
         await direct.exec('BEGIN IMMEDIATE')
         try {
-          const result = await work(direct)
+          const result = await within(scope, work)
           await direct.exec('COMMIT')
           return result
         } catch (error) {
           await direct.exec('ROLLBACK').catch(() => undefined)
+          scope.afterCommit.length = 0
           throw error
+        } finally {
+          scope.active = false
         }
-      }),
+      })
+      for (const effect of scope.afterCommit) effect()
+      return result
+    },
+    afterCommit(effect) {
+      const scope = currentScope()
+      if (scope) scope.afterCommit.push(effect)
+      else effect()
+    },
     close: () =>
       guard(async () => {
         closed = true
@@ -178,6 +259,8 @@ export function withinTransaction(tx: SqlRunner, file: string): Database {
         depth--
       }
     },
+    // Inside a transaction view the outer transaction decides; effects wait for nothing here.
+    afterCommit: (effect) => effect(),
     close: () => Promise.reject(new Error('A transaction view cannot close the database'))
   }
 }

@@ -405,5 +405,23 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX interviews_created ON interviews(created_at);
       CREATE INDEX interviews_starts ON interviews(starts_at);
     `
+  },
+  {
+    version: 9,
+    name: 'retired call rooms',
+    sql: `
+      -- Rooms of the app's own server that a new invite link replaced, kept until they would
+      -- have expired: after a restart the server takes them back as retired, so an old link
+      -- still says it was replaced (and whom to ask) instead of "not valid".
+      CREATE TABLE retired_call_rooms (
+        room TEXT PRIMARY KEY NOT NULL,
+        interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+        host_token TEXT NOT NULL,
+        guest_token TEXT NOT NULL,
+        base_url TEXT NOT NULL,
+        host_name TEXT NOT NULL DEFAULT '',
+        expires_at TEXT NOT NULL
+      );
+    `
   }
 ]

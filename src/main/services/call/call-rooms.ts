@@ -2,7 +2,7 @@ import { networkInterfaces } from 'node:os'
 import type { CallRoom, SignalingInfo } from '../../../shared/call'
 import { ApiError } from '../../../shared/errors'
 import type { Settings, SignalingSettings } from '../../../shared/settings'
-import { createdRoomSchema, MAX_ROOM_TTL_SECONDS, ROOMS_PATH, type CreatedRoom, type RoomIceServer } from '../../../shared/signaling'
+import { createdRoomSchema, MAX_ROOM_TTL_SECONDS, retireRoomPath, ROOMS_PATH, type CreatedRoom, type RoomIceServer } from '../../../shared/signaling'
 import type { Clock } from '../clock'
 import type { Database } from '../database'
 import { loadSummary } from '../pipeline/interviews'
@@ -31,7 +31,7 @@ export interface CallRoomsDeps {
   appOrigins?: () => string[]
   /** Starts the app's own signaling server (tests pass their own clock and timers through it). */
   startServer?: (options: SignalingServerOptions) => Promise<SignalingServer>
-  /** Reaches a standalone server's POST /rooms. */
+  /** Reaches a standalone server's POST /rooms and /rooms/<room>/retire. */
   fetch?: typeof fetch
   /** This computer's IPv4 addresses on the local network. */
   lanAddresses?: () => string[]
@@ -121,6 +121,17 @@ export function createCallRoomsService(deps: CallRoomsDeps) {
       // The rooms' old port is taken now: a free one, and new links.
       server = await start({ ...options, port: 0 })
     }
+    // Replaced rooms come back retired, so their links still say they were replaced.
+    await db.run('DELETE FROM retired_call_rooms WHERE julianday(expires_at) <= julianday(?)', [clock.now().toISOString()])
+    const retired = await db.all<{ room: string; host_token: string; guest_token: string; base_url: string; host_name: string; expires_at: string }>(
+      'SELECT room, host_token, guest_token, base_url, host_name, expires_at FROM retired_call_rooms'
+    )
+    for (const row of retired) {
+      if (trimSlash(row.base_url) !== server.url) continue
+      if (server.restoreRoom({ room: row.room, hostToken: row.host_token, guestToken: row.guest_token, expiresAt: row.expires_at })) {
+        server.retireRoom(row.room, row.host_name || undefined)
+      }
+    }
     for (const row of rows) {
       const restored =
         trimSlash(row.base_url) === server.url &&
@@ -177,6 +188,41 @@ export function createCallRoomsService(deps: CallRoomsDeps) {
     return parsed.data
   }
 
+  /**
+   * Closes the room an interview's new one replaces, on the server it lives on, so its
+   * link stops working at once and says it was replaced. A room on a server no longer in
+   * use (Settings changed) is left to expire there.
+   */
+  async function retire(old: RoomRow, signaling: SignalingSettings, server: SignalingServer | null, base: string, hostName: string): Promise<void> {
+    if (old.server !== signaling.mode || trimSlash(old.base_url) !== base) return
+    if (server) {
+      server.retireRoom(old.room, hostName || undefined)
+      await db.run(
+        'INSERT OR REPLACE INTO retired_call_rooms (room, interview_id, host_token, guest_token, base_url, host_name, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [old.room, old.interview_id, old.host_token, old.guest_token, old.base_url, hostName, old.expires_at]
+      )
+      return
+    }
+    let response: Response
+    try {
+      response = await (deps.fetch ?? fetch)(`${base}${retireRoomPath(old.room)}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${signaling.adminSecret}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(hostName ? { hostName } : {}),
+        signal: AbortSignal.timeout(10_000)
+      })
+    } catch (error) {
+      const why = error instanceof Error && error.name === 'TimeoutError' ? 'no answer within 10 seconds' : error instanceof Error ? (error.cause as Error | undefined)?.message ?? error.message : String(error)
+      throw new ApiError('INTERNAL', `Could not reach the signaling server at ${base} to switch off the old invite link (${why}). The old link still works; try again.`)
+    }
+    // 404: the server no longer has it (expired, or restarted): nothing left to retire.
+    if (response.status === 204 || response.status === 404) return
+    if (response.status === 401 || response.status === 403) {
+      throw new ApiError('UNAUTHORIZED', `The signaling server at ${base} refused to switch off the old invite link: check its admin secret in Settings → Calls.`)
+    }
+    throw new ApiError('INTERNAL', `The signaling server at ${base} could not switch off the old invite link (HTTP ${response.status}). The old link still works; try again.`)
+  }
+
   /** The STUN/TURN servers from Settings, for the guest to use too. */
   async function roomIceServers(): Promise<RoomIceServer[]> {
     return (await deps.settings()).iceServers.map((server) => ({
@@ -194,7 +240,7 @@ export function createCallRoomsService(deps: CallRoomsDeps) {
 
   async function openRoom(interviewId: string, renew: boolean): Promise<CallRoom> {
     const summary = await loadSummary(db, interviewId)
-    const { signaling } = await deps.settings()
+    const { signaling, userName } = await deps.settings()
     const localOnly = signaling.mode === 'embedded' && signaling.listen === 'loopback'
     const server = signaling.mode === 'embedded' ? await embeddedServer(signaling) : null
     const base = server ? server.url : trimSlash(signaling.remoteUrl)
@@ -205,6 +251,8 @@ export function createCallRoomsService(deps: CallRoomsDeps) {
 
     const ttlSeconds = ttlFor(summary.schedule)
     const made = server ? server.createRoom({ ttlSeconds, iceServers: await roomIceServers() }) : await createRemote(signaling, ttlSeconds)
+    // The new room replaces the old one: its link must not join any more.
+    if (row) await retire(row, signaling, server, base, userName)
     const stored: RoomRow = {
       interview_id: interviewId,
       room: made.room,

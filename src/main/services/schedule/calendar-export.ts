@@ -33,7 +33,10 @@ function eventFor(interview: InterviewSummary, job: Job | null, checklist: { lab
     duration: { minutes: schedule.durationMinutes },
     title: `Interview: ${interview.title} (${interview.clientName})`,
     description,
-    ...(link ? { url: link, location: link } : {}),
+    // The link goes in LOCATION (and the description), which calendars show clickable. The
+    // ics package's URL check refuses links the app keeps (msteams:/l/…, a one-digit port),
+    // and one refused link would fail the whole file.
+    ...(link ? { location: link } : {}),
     status: 'CONFIRMED',
     busyStatus: 'BUSY',
     alarms: ALARM_LEAD_MINUTES.map((minutes) => ({

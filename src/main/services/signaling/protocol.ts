@@ -1,5 +1,6 @@
 import {
   parseClientMessage,
+  replacedRoomMessage,
   SIGNAL_CLOSE_CODES,
   type ClientMessage,
   type Participant,
@@ -45,8 +46,20 @@ export class SignalingHub {
     return new Session(this, connection)
   }
 
+  /** Retires a room the host replaced: whoever is in it hears so and is let go. False when there is no such room. */
+  retire(id: string, hostName?: string): boolean {
+    const room = this.rooms.retire(id, hostName)
+    if (!room) return false
+    const seats = [room.seats.host, room.seats.guest]
+    room.seats.host = null
+    room.seats.guest = null
+    for (const seat of seats) seat?.fail('ROOM_REPLACED', replacedRoomMessage(hostName), SIGNAL_CLOSE_CODES.ROOM_REPLACED)
+    return true
+  }
+
   /** Closes and forgets every room whose time is over; returns how many. */
   expire(): number {
+    this.rooms.forgetRetired()
     const expired = this.rooms.expired()
     for (const room of expired) {
       this.rooms.delete(room.id)
@@ -192,7 +205,9 @@ export class Session {
     }
     const opened = this.hub.rooms.open(message.room, message.role, message.token)
     if (!opened.ok) {
-      if (opened.reason === 'expired') {
+      if (opened.reason === 'replaced') {
+        this.fail('ROOM_REPLACED', replacedRoomMessage(opened.hostName), SIGNAL_CLOSE_CODES.ROOM_REPLACED, 'join')
+      } else if (opened.reason === 'expired') {
         this.fail('ROOM_EXPIRED', "This call's room has expired", SIGNAL_CLOSE_CODES.ROOM_EXPIRED, 'join')
       } else {
         this.fail('UNAUTHORIZED', 'This invite link is not valid, or its room no longer exists', SIGNAL_CLOSE_CODES.UNAUTHORIZED, 'join')

@@ -31,7 +31,18 @@ export interface NewRoom {
   iceServers?: RoomIceServer[]
 }
 
-export type OpenResult<Seat> = { ok: true; room: Room<Seat> } | { ok: false; reason: 'unauthorized' | 'expired' }
+export type OpenResult<Seat> =
+  | { ok: true; room: Room<Seat> }
+  | { ok: false; reason: 'unauthorized' | 'expired' }
+  /** The host replaced the room with a new one; `hostName` is who to ask for the new link. */
+  | { ok: false; reason: 'replaced'; hostName?: string }
+
+/** What is kept of a retired room until its time would have run out: enough to tell its link was replaced. */
+interface RetiredRoom {
+  readonly expiresAt: Date
+  readonly tokenDigests: Record<Role, Buffer>
+  readonly hostName?: string
+}
 
 export class RoomLimitError extends Error {
   constructor(readonly maxRooms: number) {
@@ -43,6 +54,7 @@ export class RoomLimitError extends Error {
 /** The rooms a signaling service knows, with their tokens (as digests), seats and expiry. */
 export class RoomRegistry<Seat> {
   private readonly rooms = new Map<string, StoredRoom<Seat>>()
+  private readonly retired = new Map<string, RetiredRoom>()
 
   constructor(private readonly options: { clock: Clock; maxRooms: number }) {}
 
@@ -95,6 +107,10 @@ export class RoomRegistry<Seat> {
    * someone who holds its token.
    */
   open(id: string, role: Role, token: string): OpenResult<Seat> {
+    const replaced = this.retired.get(id)
+    if (replaced && matches(token, replaced.tokenDigests[role]) && replaced.expiresAt.getTime() > this.options.clock.now().getTime()) {
+      return { ok: false, reason: 'replaced', ...(replaced.hostName ? { hostName: replaced.hostName } : {}) }
+    }
     const room = this.rooms.get(id)
     // Hash the candidate even for an unknown room, so both refusals take the same time.
     const valid = matches(token, room?.tokenDigests[role] ?? Buffer.alloc(32))
@@ -118,5 +134,24 @@ export class RoomRegistry<Seat> {
 
   delete(id: string): boolean {
     return this.rooms.delete(id)
+  }
+
+  /**
+   * Takes the room out at once (its place is free for a new one) and remembers, until it
+   * would have expired, that its tokens now belong to a replaced room. Returns the room
+   * as it was, so whoever sits in it can be told; undefined when there is no such room.
+   */
+  retire(id: string, hostName?: string): Room<Seat> | undefined {
+    const room = this.rooms.get(id)
+    if (!room) return undefined
+    this.rooms.delete(id)
+    this.retired.set(id, { expiresAt: room.expiresAt, tokenDigests: room.tokenDigests, ...(hostName ? { hostName } : {}) })
+    return room
+  }
+
+  /** Forgets retired rooms whose time is over: their links now read as unknown. */
+  forgetRetired(): void {
+    const now = this.options.clock.now().getTime()
+    for (const [id, room] of this.retired) if (room.expiresAt.getTime() <= now) this.retired.delete(id)
   }
 }

@@ -10,6 +10,8 @@ import {
   inviteUrl,
   JOIN_PATH_PREFIX,
   MAX_MESSAGE_BYTES,
+  retireRoomInputSchema,
+  retireRoomPath,
   roomIceServerSchema,
   roomIdSchema,
   ROOMS_PATH,
@@ -126,6 +128,8 @@ export interface SignalingServer {
   createRoom(input?: CreateRoomInput): CreatedRoom
   /** Takes back a room made before a restart; false when expired, taken or malformed. */
   restoreRoom(room: RestorableRoom): boolean
+  /** Closes a room the host replaced with a new one; its link then says so. False when there is no such room. */
+  retireRoom(room: string, hostName?: string): boolean
   /** Closes expired rooms now (the server also does it every sweepIntervalMs). */
   expireRooms(): number
   stats(): { rooms: number; connections: number }
@@ -137,6 +141,7 @@ const TEXT_HEADERS = {
   'Cache-Control': 'no-store'
 }
 const MAX_BODY_BYTES = 4 * 1024
+const RETIRE_PATH = new RegExp(`^${retireRoomPath('([A-Za-z0-9_-]{22})')}$`)
 
 /**
  * The guest page's policy, sent as a header: its own scripts and styles only, media from
@@ -194,6 +199,10 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
     const iceServers = z.array(roomIceServerSchema).max(10).safeParse(stored.iceServers ?? [])
     if (!iceServers.success) return false
     return rooms.restore({ room: room.data, hostToken: hostToken.data, guestToken: guestToken.data, expiresAt, iceServers: iceServers.data })
+  }
+
+  function retireRoom(room: string, hostName?: string): boolean {
+    return hub.retire(room, hostName)
   }
 
   // ---- HTTP ----
@@ -269,31 +278,48 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
     })
   }
 
-  async function postRoom(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  /** The admin secret's holder's request body as JSON, or null once the refusal was sent. */
+  async function adminRequest(request: IncomingMessage, response: ServerResponse, what: string): Promise<unknown> {
     if (!adminDigest) {
-      text(response, 403, 'Rooms are not created over HTTP on this server.\n')
-      return
+      text(response, 403, `Rooms are not ${what} over HTTP on this server.\n`)
+      return null
     }
     const authorization = request.headers.authorization ?? ''
     const secret = authorization.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : ''
     if (!matches(secret, adminDigest)) {
-      text(response, 401, 'Creating a room needs this server\'s admin secret: "Authorization: Bearer <secret>".\n', {
+      text(response, 401, `A room is ${what} only with this server's admin secret: "Authorization: Bearer <secret>".\n`, {
         'WWW-Authenticate': 'Bearer'
       })
-      return
+      return null
     }
     const body = await readBody(request)
     if (body === null) {
       text(response, 413, `The request body may be at most ${MAX_BODY_BYTES} bytes.\n`)
-      return
+      return null
     }
-    let input: unknown = {}
     try {
-      if (body.trim() !== '') input = JSON.parse(body)
+      return body.trim() === '' ? {} : (JSON.parse(body) as unknown)
     } catch {
       text(response, 400, 'The request body must be JSON, such as {"ttlSeconds": 86400}.\n')
+      return null
+    }
+  }
+
+  async function postRetire(request: IncomingMessage, response: ServerResponse, room: string): Promise<void> {
+    const input = await adminRequest(request, response, 'retired')
+    if (input === null) return
+    const parsed = retireRoomInputSchema.safeParse(input)
+    if (!parsed.success) {
+      text(response, 400, `Invalid request: ${parsed.error.issues[0]?.message ?? 'invalid'}\n`)
       return
     }
+    if (retireRoom(room, parsed.data.hostName)) response.writeHead(204, TEXT_HEADERS).end()
+    else text(response, 404, 'There is no such room on this server (it may have expired).\n')
+  }
+
+  async function postRoom(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const input = await adminRequest(request, response, 'created')
+    if (input === null) return
     const parsed = createRoomInputSchema.safeParse(input)
     if (!parsed.success) {
       text(response, 400, `Invalid room request: ${parsed.error.issues[0]?.message ?? 'invalid'}\n`)
@@ -321,6 +347,17 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
       }
       postRoom(request, response).catch(() => {
         if (!response.headersSent) text(response, 500, 'The room could not be created.\n')
+      })
+      return
+    }
+    const retiring = RETIRE_PATH.exec(path)
+    if (retiring) {
+      if (request.method !== 'POST') {
+        text(response, 405, 'Use POST to retire a room.\n', { Allow: 'POST' })
+        return
+      }
+      postRetire(request, response, retiring[1]!).catch(() => {
+        if (!response.headersSent) text(response, 500, 'The room could not be retired.\n')
       })
       return
     }
@@ -418,6 +455,7 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
     host,
     createRoom,
     restoreRoom,
+    retireRoom,
     expireRooms: () => hub.expire(),
     stats: () => ({ rooms: rooms.size, connections: sockets.clients.size }),
     close: () => {

@@ -15,7 +15,7 @@ export interface SignalingClientOptions {
 }
 
 /** Errors after which trying again cannot help. */
-const FINAL_ERRORS = new Set(['UNAUTHORIZED', 'ROOM_FULL', 'ROOM_EXPIRED'])
+const FINAL_ERRORS = new Set(['UNAUTHORIZED', 'ROOM_FULL', 'ROOM_EXPIRED', 'ROOM_REPLACED'])
 
 /**
  * One participant's WebSocket to the signaling service: joins the room, hands every

@@ -1,4 +1,4 @@
-import { assessConnection, type AppMode, type CheckResults, type ConnectionReport, type Finding, type Verdict } from '../../../../shared/precall'
+import { assessConnection, MAX_LOOPBACK_ERROR, type AppMode, type CheckResults, type ConnectionReport, type Finding, type Verdict } from '../../../../shared/precall'
 import type { IceServer } from '../../../../shared/settings'
 import { now } from '../../clock'
 import { checkCamera, checkMicrophone, checkNetwork } from '../../webrtc/media-checks'
@@ -83,7 +83,7 @@ function figuresOf(readings: StatsReading[]): LoopbackFigures {
 
 const failedCall = (error: unknown): LoopbackFigures => ({
   status: 'error',
-  error: error instanceof Error ? error.message : String(error),
+  error: (error instanceof Error ? error.message : String(error)).slice(0, MAX_LOOPBACK_ERROR),
   relayed: false,
   samples: 0,
   rttMs: 0,
