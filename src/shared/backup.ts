@@ -89,7 +89,9 @@ export const backupTables = {
   // Added in format 4 (the call room): calls held, with what was measured and the rating.
   calls: z.strictObject({
     id: idSchema, interview_id: idSchema, started_at: instantSchema, ended_at: instantSchema, measurements: jsonText,
-    rating: z.number().int().min(1).max(5).nullable(), issues: jsonText, rated_at: instantSchema.nullable()
+    rating: z.number().int().min(1).max(5).nullable(), issues: jsonText, rated_at: instantSchema.nullable(),
+    // Where the call was held; files from before calls held elsewhere have only Greenroom's own.
+    channel: channelSchema.default('builtin')
   }),
   settings: z.strictObject({ key: z.string().min(1), value: jsonText, updated_at: instantSchema })
 } as const

@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest'
-import { createCore, type Core } from '../../src/main/core'
+import { createCore, type Core, type CoreOptions } from '../../src/main/core'
 import type { DueReminders } from '../../src/main/services/reminders/reminders'
 import type { Timers } from '../../src/main/services/reminders/scheduler'
 import type { ClientFields, JobFields } from '../../src/shared/pipeline'
@@ -56,8 +56,8 @@ export interface OpenCore {
   restart(): Promise<OpenCore>
 }
 
-/** A real core on a real SQLite file in a temp folder, closed after each test. */
-export function useCore(): (start?: string) => Promise<OpenCore> {
+/** A real core on a real SQLite file in a temp folder, closed after each test; `extra` adds adapters such as a link opener. */
+export function useCore(extra: Partial<CoreOptions> = {}): (start?: string) => Promise<OpenCore> {
   const tempDir = useTempDirs()
   const open = new Set<Core>()
   afterEach(async () => {
@@ -69,7 +69,8 @@ export function useCore(): (start?: string) => Promise<OpenCore> {
     const notified: DueReminders[] = []
     const core = await createCore({
       dataDir, mode: 'browser', version: 'test', clock, timers, systemTimeZone: () => 'Europe/Berlin',
-      notifyReminders: (due) => notified.push(due)
+      notifyReminders: (due) => notified.push(due),
+      ...extra
     })
     open.add(core)
     return {

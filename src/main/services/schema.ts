@@ -405,5 +405,15 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX interviews_created ON interviews(created_at);
       CREATE INDEX interviews_starts ON interviews(starts_at);
     `
+  },
+  {
+    version: 9,
+    name: 'calls held elsewhere',
+    sql: `
+      -- Calls held in Zoom, Meet, Teams, Skype or on the marketplace go on the same record as
+      -- Greenroom's own: the channel says where. Calls recorded before were all Greenroom's.
+      ALTER TABLE calls ADD COLUMN channel TEXT NOT NULL DEFAULT 'builtin'
+        CHECK (channel IN ('builtin', 'marketplace', 'zoom', 'meet', 'teams', 'skype', 'other'));
+    `
   }
 ]
