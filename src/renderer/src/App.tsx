@@ -8,6 +8,7 @@ import { SettingsProvider, useSettings } from './hooks/settings-context'
 import { InterviewPage } from './features/interviews/InterviewPage'
 import { PrepRoomPage } from './features/prep/PrepRoomPage'
 import { CallRoomPage } from './features/call/CallRoomPage'
+import { CompanionPage } from './features/companion/CompanionPage'
 import { SearchPage } from './features/search/SearchPage'
 import { destinations } from './navigation'
 import { theme } from './theme'
@@ -15,6 +16,8 @@ import { theme } from './theme'
 const router = createHashRouter([
   // The call takes the whole window: no navigation around it.
   { path: '/interviews/:id/call', element: <CallRoomPage /> },
+  // Beside another app's call the companion is the whole (narrow) window too.
+  { path: '/interviews/:id/companion', element: <CompanionPage /> },
   {
     path: '/',
     element: <AppLayout />,
