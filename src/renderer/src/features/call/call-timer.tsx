@@ -58,9 +58,10 @@ export function useTimeWarnings({ stage, active, targetMinutes, sound }: { stage
 const STAGE_WORDS: Record<TimerStage, string | null> = { normal: null, ending: '2 min left', over: 'Over time' }
 
 /** The call's time against its agreed length, saying so when it nears or passes the end. */
-export function TimerBadge({ elapsed, targetMinutes, size = 'lg' }: { elapsed: number; targetMinutes: number | null; size?: 'lg' | 'xl' }) {
+export function TimerBadge({ elapsed, targetMinutes, size = 'lg', onVideo = true }: { elapsed: number; targetMinutes: number | null; size?: 'lg' | 'xl'; onVideo?: boolean }) {
   const stage = timerStage(elapsed, targetMinutes)
-  const color = stage === 'over' ? 'orange' : stage === 'ending' ? 'yellow' : 'dark'
+  // On the call's video a dark badge reads best; on the companion's page, one that follows the theme.
+  const color = stage === 'over' ? 'orange' : stage === 'ending' ? 'yellow' : onVideo ? 'dark' : 'gray'
   const words = STAGE_WORDS[stage]
   const text = targetMinutes ? `${clockText(elapsed)} / ${clockText(targetMinutes * 60)}` : clockText(elapsed)
   return (
@@ -68,7 +69,7 @@ export function TimerBadge({ elapsed, targetMinutes, size = 'lg' }: { elapsed: n
       size={size}
       radius="sm"
       color={color}
-      variant="filled"
+      variant={stage === 'normal' && !onVideo ? 'light' : 'filled'}
       leftSection={<IconClock size={14} />}
       role="timer"
       aria-label={targetMinutes ? `Call time ${clockText(elapsed)} of ${targetMinutes} minutes` : `Call time ${clockText(elapsed)}`}

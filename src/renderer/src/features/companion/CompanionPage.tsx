@@ -155,7 +155,7 @@ function Companion({ detail, room }: { detail: InterviewDetail; room: PrepRoom }
           <Stack gap="xs">
             {timer.startedAt ? (
               <Group justify="space-between" wrap="nowrap" gap="xs">
-                <TimerBadge elapsed={elapsed} targetMinutes={targetMinutes} size="xl" />
+                <TimerBadge elapsed={elapsed} targetMinutes={targetMinutes} size="xl" onVideo={false} />
                 <Group gap={4} wrap="nowrap">
                   <Text size="xs" c="dimmed" aria-live="polite">
                     Started {DateTime.fromJSDate(timer.startedAt).setZone(settings?.timeZone ?? 'UTC').toFormat('HH:mm')}
@@ -180,7 +180,7 @@ function Companion({ detail, room }: { detail: InterviewDetail; room: PrepRoom }
                 </Button>
               </Group>
             )}
-            <Group justify="space-between" wrap="nowrap" gap="xs">
+            <Group justify="space-between" gap="xs">
               <Group gap="xs" wrap="nowrap">
                 <Tooltip label={timer.startedAt ? 'Puts the call on record, then rate it' : 'Start the timer first: the record keeps how long the call took'}>
                   <Button color="red" leftSection={<IconPhoneOff size={16} />} onClick={() => void endCall()} loading={ending} disabled={!timer.startedAt}>
@@ -188,7 +188,7 @@ function Companion({ detail, room }: { detail: InterviewDetail; room: PrepRoom }
                   </Button>
                 </Tooltip>
                 {interview.status === 'scheduled' && (
-                  <Button variant="subtle" color="gray" leftSection={<IconUserOff size={16} />} onClick={() => setAskNoShow(true)}>
+                  <Button variant="default" leftSection={<IconUserOff size={16} />} onClick={() => setAskNoShow(true)}>
                     They didn’t show
                   </Button>
                 )}
@@ -209,7 +209,7 @@ function Companion({ detail, room }: { detail: InterviewDetail; room: PrepRoom }
         </Paper>
       </Stack>
       <Box className="greenroom-companion-body">
-        <NotesPane detail={detail} room={room} zone={settings?.timeZone ?? 'UTC'} live={running} editorHeight="calc(100vh - 330px)" listHeight="calc(100vh - 270px)" />
+        <NotesPane detail={detail} room={room} zone={settings?.timeZone ?? 'UTC'} live={running} editorHeight="calc(100vh - 350px)" listHeight="calc(100vh - 280px)" />
       </Box>
       <Modal opened={askNoShow} onClose={() => setAskNoShow(false)} title={`${client.name} didn’t come?`}>
         <Text size="sm">The interview becomes a no-show and {client.name} gets a red flag, as when you answer Greenroom’s question after a call.</Text>

@@ -12,9 +12,16 @@ export function BuiltinCallWarning() {
   )
 }
 
-/** Under a message to paste: says which contact details it holds and why that matters on Upwork. A warning, never a block. */
-export function ContactDetailsWarning({ text, applies }: { text: string; applies: boolean }) {
-  const warning = useMemo(() => (applies ? contactDetailsWarning(findContactDetails(text)) : null), [text, applies])
+/**
+ * Under a message to paste: says which contact details it holds and why that matters on
+ * Upwork. A warning, never a block. `callLink`, the call's own link (the client's Zoom or
+ * Upwork's integration), is no contact detail of the user's.
+ */
+export function ContactDetailsWarning({ text, applies, callLink = '' }: { text: string; applies: boolean; callLink?: string }) {
+  const warning = useMemo(
+    () => (applies ? contactDetailsWarning(findContactDetails(text).filter((detail) => callLink === '' || detail.text !== callLink)) : null),
+    [text, applies, callLink]
+  )
   if (!warning) return null
   return (
     <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title="Contact details in this message" p="sm" role="alert">

@@ -24,7 +24,7 @@ export function AskClientPanel({ detail }: { detail: InterviewDetail }) {
         Send this a day or two before the call. Clients who say what they want to see are telling you how to win; the time is written from their side, with yours beside it.
       </Text>
       <Textarea label="Message to the client" autosize minRows={9} value={message} onChange={(event) => setMessage(event.currentTarget.value)} />
-      <ContactDetailsWarning text={message} applies={upworkRulesApply(detail)} />
+      <ContactDetailsWarning text={message} applies={upworkRulesApply(detail)} callLink={detail.interview.channelLink} />
       <Group>
         <CopyButton value={message}>
           {({ copied, copy }) => (

@@ -50,7 +50,7 @@ export function AlternativesModal({ detail, onClose }: { detail: InterviewDetail
           }
         </QueryState>
         <Textarea label="Message to paste" autosize minRows={6} readOnly value={picked.length ? message : ''} placeholder="Pick one or more times above." />
-        {picked.length > 0 && <ContactDetailsWarning text={message} applies={upworkRulesApply(detail)} />}
+        {picked.length > 0 && <ContactDetailsWarning text={message} applies={upworkRulesApply(detail)} callLink={detail.interview.channelLink} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Close

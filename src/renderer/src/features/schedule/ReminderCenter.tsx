@@ -10,9 +10,11 @@ import { useSettings } from '../../hooks/settings-context'
 import { errorMessage } from '../../hooks/useQuery'
 import { appClockOffset } from '../companion/app-clock'
 import { joinCall } from '../companion/join'
+import { rememberReminder } from './reminder-toasts'
 import { useAppInfo } from '../settings/useAppInfo'
 
 const FIRED_TOAST_MS = 60_000
+
 
 /**
  * Shows reminders in the app as they ring (and, in browser mode with the window hidden,
@@ -41,6 +43,7 @@ export function ReminderCenter() {
           notifications.hide(id)
           joinCall(alert.interview.id, navigate).catch((error: unknown) => notifications.show({ color: 'red', title: 'Could not join', message: errorMessage(error) }))
         }
+        rememberReminder(alert.interview.id, id)
         notifications.show({
           id,
           color: alert.kind === 'no_show' ? 'orange' : alert.state === 'missed' ? 'yellow' : 'green',
