@@ -33,6 +33,10 @@ describe('Join for a call held elsewhere', () => {
     expect(await open.core.handlers.joinCall({ interviewId: teams })).toEqual({ link: 'msteams:/l/meetup-join/19%3ameeting', opened: false })
     const marketplace = await aCallElsewhere(open, 'marketplace', '')
     expect(await open.core.handlers.joinCall({ interviewId: marketplace })).toEqual({ link: null, opened: false })
+    // The marketplace's call opens the client's message room when its link is kept.
+    const room = 'https://www.upwork.com/ab/messages/rooms/room_abc'
+    const withRoom = await aCallElsewhere(open, 'marketplace', room)
+    expect(await open.core.handlers.joinCall({ interviewId: withRoom })).toEqual({ link: room, opened: false })
   })
 
   it('refuses Greenroom’s own call, which Start call opens', async () => {
