@@ -16,6 +16,7 @@ import { NotesPane } from '../call/NotesPane'
 import { timerStage } from '../call/quality'
 import { useElapsedSeconds } from '../call/useCallState'
 import { CallClockContext } from '../prep/notes/CallClockContext'
+import { hideRemindersFor } from '../schedule/reminder-toasts'
 import { useAppClock } from './app-clock'
 import { useCompanionTimer } from './useCompanionTimer'
 
@@ -57,6 +58,9 @@ function Companion({ detail, room }: { detail: InterviewDetail; room: PrepRoom }
     timer.startIfIdle()
     setParams({}, { replace: true })
   }, [joined, clock === null]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  // The companion is the reminder's answer: its toasts would only cover the narrow view.
+  useEffect(() => hideRemindersFor(interview.id), [interview.id])
 
   // Desktop app: the window becomes a narrow one on top of the other app's call, and grows back on leaving.
   useEffect(() => {
