@@ -63,9 +63,10 @@ function Companion({ detail, room }: { detail: InterviewDetail; room: PrepRoom }
   useEffect(() => hideRemindersFor(interview.id), [interview.id])
 
   // Desktop app: the window becomes a narrow one on top of the other app's call, and grows back on leaving.
+  // Closing it ends nothing (the call is in the other app, the timer kept), so no "leave the call?" question.
   useEffect(() => {
-    void window.greenroom.setCallWindow({ mini: true, inCall: running, layout: 'companion' }).catch(() => undefined)
-  }, [running])
+    void window.greenroom.setCallWindow({ mini: true, inCall: false, layout: 'companion' }).catch(() => undefined)
+  }, [])
   useEffect(
     () => () => {
       void window.greenroom.setCallWindow({ mini: false, inCall: false, layout: 'companion' }).catch(() => undefined)
