@@ -22,6 +22,7 @@ import { createSettingsService } from './services/settings-service'
 import type { Settings } from '../shared/settings'
 import { createCallRoomsService } from './services/call/call-rooms'
 import { createCallsService } from './services/call/calls'
+import { createJoinService, type MeetingLinkOpener } from './services/call/join'
 import type { ScreenSource } from '../shared/call'
 import type { SignalingServerOptions, SignalingServer } from './services/signaling/server'
 
@@ -53,7 +54,9 @@ export interface CoreOptions {
   /** The desktop app's screen picker; browser mode leaves it out and the browser shows its own. */
   screenShare?: { list(): Promise<ScreenSource[]>; choose(id: string): void }
   /** The desktop app's call window (mini, always on top); browser mode has a compact layout instead. */
-  callWindow?: { set(mini: boolean, inCall: boolean): { alwaysOnTop: boolean } }
+  callWindow?: { set(mini: boolean, inCall: boolean, layout: 'call' | 'companion'): { alwaysOnTop: boolean } }
+  /** Opens a checked call link with the system (desktop app); browser mode opens it in a tab. */
+  openMeetingLink?: MeetingLinkOpener
 }
 
 export interface Core {
@@ -137,6 +140,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.fetch ? { fetch: options.fetch } : {})
   })
   const calls = createCallsService({ db, clock })
+  const joining = createJoinService({ db, ...(options.openMeetingLink ? { open: options.openMeetingLink } : {}) })
 
   const handlers: Handlers = {
     [IN_TRANSACTION]: (work) => db.transaction(() => work()),
@@ -144,8 +148,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       version: options.version,
       mode: options.mode,
       dataDir: options.dataDir,
-      databaseFile,
-      now: clock.now().toISOString()
+      databaseFile
     }),
     getSettings: () => settings.get(),
     updateSettings: (patch) => settings.update(patch),
@@ -191,7 +194,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       options.screenShare?.choose(id)
       return null
     },
-    setCallWindow: ({ mini, inCall }) => options.callWindow?.set(mini, inCall) ?? { alwaysOnTop: false }
+    joinCall: ({ interviewId }) => joining.join(interviewId),
+    getClock: () => ({ now: clock.now().toISOString() }),
+    setCallWindow: ({ mini, inCall, layout }) => options.callWindow?.set(mini, inCall, layout) ?? { alwaysOnTop: false }
   }
 
   // Any change to interviews or settings may move a reminder.

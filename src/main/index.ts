@@ -9,6 +9,7 @@ import { createScreenShare } from './electron/screen-share'
 import { forwardEvents, registerIpc } from './electron/ipc'
 import { applyStartAtLogin } from './electron/login-item'
 import { createSystemNotifier } from './electron/notifications'
+import { createShellMeetingOpener } from './electron/meeting-opener'
 import { createShellSampleOpener } from './electron/sample-opener'
 import { applySecurityPolicy } from './electron/security'
 import { createAppTray } from './electron/tray'
@@ -55,6 +56,15 @@ async function showMainWindow(path?: string): Promise<void> {
 
 const open = (path?: string) => void showMainWindow(path)
 
+/** Join from the tray or a notification: the call's link with the system, then the companion. */
+function joinCall(interviewId: string): void {
+  const companion = `/interviews/${interviewId}/companion?joined=1`
+  if (!core) return
+  Promise.resolve(core.handlers.joinCall({ interviewId }))
+    .catch((error: unknown) => console.error('Greenroom join:', error))
+    .finally(() => open(companion))
+}
+
 async function start(): Promise<void> {
   await app.whenReady()
   applySecurityPolicy({ app, session: session.defaultSession, shell, isAppUrl })
@@ -63,13 +73,14 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     mode: 'electron',
     version,
-    notifyReminders: createSystemNotifier({ Notification, userZone, now: () => new Date(), open }),
+    notifyReminders: createSystemNotifier({ Notification, userZone, now: () => new Date(), open, join: joinCall }),
     onBackgroundError: (error) => console.error('Greenroom reminders:', error),
     sampleOpener: createShellSampleOpener(shell),
     guestPageDir: join(__dirname, '../renderer'),
     appOrigins: () => [appPageOrigin(rendererUrl)],
     screenShare: createScreenShare({ desktopCapturer, session: session.defaultSession, isAppUrl }),
-    callWindow
+    callWindow,
+    openMeetingLink: createShellMeetingOpener(shell)
   })
   registerIpc(ipcMain, core.handlers, isAppUrl)
   forwardEvents(core.events, () => BrowserWindow.getAllWindows().map((window) => window.webContents))
@@ -82,6 +93,7 @@ async function start(): Promise<void> {
     userZone,
     actions: {
       openInterview: (id) => open(`/interviews/${id}/prep`),
+      joinCall,
       runConnectionTest: () => open('/connection-test?start=1'),
       openApp: () => open(),
       quit: () => app.quit()

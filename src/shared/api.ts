@@ -21,9 +21,7 @@ export const contract = {
       version: z.string(),
       mode: z.enum(['electron', 'browser']),
       dataDir: z.string(),
-      databaseFile: z.string(),
-      /** The host's clock as it answered (`--clock-start` moves it): the renderer's relative times follow it. */
-      now: instantSchema
+      databaseFile: z.string()
     })
   },
   getSettings: {

@@ -153,7 +153,9 @@ export const backupTables = {
   // Added in format 4 (the call room): calls held, with what was measured and the rating.
   calls: z.strictObject({
     id: idSchema, interview_id: idSchema, started_at: instantSchema, ended_at: instantSchema, measurements: jsonColumn(callMeasurementsSchema),
-    rating: z.number().int().min(1).max(5).nullable(), issues: jsonColumn(z.array(callIssueSchema).max(4)), rated_at: instantSchema.nullable()
+    rating: z.number().int().min(1).max(5).nullable(), issues: jsonColumn(z.array(callIssueSchema).max(4)), rated_at: instantSchema.nullable(),
+    // Where the call was held; files from before calls held elsewhere have only Greenroom's own.
+    channel: channelSchema.default('builtin')
   }),
   // One row per setting, its value checked with that setting's own schema.
   settings: z

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idSchema, instantSchema } from './pipeline'
+import { channelSchema, idSchema, instantSchema } from './pipeline'
 
 /**
  * The call room's records: where the signaling service runs (a setting), the room each
@@ -64,12 +64,27 @@ export const callMeasurementsSchema = z.object({
 })
 export type CallMeasurements = z.infer<typeof callMeasurementsSchema>
 
+/** A call held in another app: Greenroom measured nothing. */
+export const NO_MEASUREMENTS: CallMeasurements = {
+  averageRttMs: null,
+  worstRttMs: null,
+  averageLossPercent: null,
+  worstLossPercent: null,
+  averageJitterMs: null,
+  mos: null,
+  samples: 0,
+  reconnects: 0
+}
+
 export const recordCallInputSchema = z
   .strictObject({
     interviewId: idSchema,
     startedAt: instantSchema,
     endedAt: instantSchema,
-    measurements: callMeasurementsSchema.strict()
+    /** Where it was held; Greenroom's own call room unless said otherwise. */
+    channel: channelSchema.optional(),
+    /** What Greenroom measured; none for a call held in another app. */
+    measurements: callMeasurementsSchema.strict().optional()
   })
   .refine((input) => Date.parse(input.endedAt) >= Date.parse(input.startedAt), { message: 'A call ends after it starts', path: ['endedAt'] })
   .refine((input) => Date.parse(input.endedAt) - Date.parse(input.startedAt) <= 24 * 3_600_000, { message: 'A call lasts a day at most', path: ['endedAt'] })
@@ -89,6 +104,7 @@ export const callRecordSchema = z.object({
   startedAt: instantSchema,
   endedAt: instantSchema,
   durationSeconds: z.number().int().min(0),
+  channel: channelSchema,
   measurements: callMeasurementsSchema,
   rating: z.number().int().min(1).max(5).nullable(),
   issues: z.array(callIssueSchema),

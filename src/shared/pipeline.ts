@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { instantSchema } from './instant'
+import { meetingLinkFieldSchema } from './meeting-links'
 import { timeZoneSchema } from './settings'
 
 /** Records of the interview pipeline: clients, job posts, invitations, proposals, interviews, offers. */
@@ -194,7 +195,8 @@ export const interviewFieldsSchema = z.object({
   type: interviewTypeSchema,
   sampleTask: sampleTaskSchema,
   channel: channelSchema,
-  channelLink: optionalUrl,
+  /** The call's link (or, for the marketplace's call, its message room): web links and the meeting apps' schemes. */
+  channelLink: meetingLinkFieldSchema,
   outcomeNotes: text(20_000, 'Outcome notes')
 })
 

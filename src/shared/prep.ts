@@ -335,7 +335,8 @@ export function askClientMessage(options: {
 }): string {
   const { interview } = options
   const firstName = options.clientName.trim().split(/\s+/)[0] || options.clientName
-  const link = interview.channelLink ? ` (${interview.channelLink})` : ''
+  // Greenroom's own call has its invite link instead; a link kept from another channel is not it.
+  const link = interview.channel !== 'builtin' && interview.channelLink ? ` (${interview.channelLink})` : ''
   const schedule = interview.schedule
   const when = schedule
     ? `Just to confirm our call: ${describeInBothZones(schedule.startsAt, interview.clientTimeZone ?? schedule.timeZone, options.userZone)}, ${schedule.durationMinutes} minutes, ${CHANNEL_PHRASES[interview.channel]}${link}.`

@@ -6,7 +6,7 @@ import { defaultSettings } from '../../src/shared/settings'
 
 function handlersWith(overrides: Partial<Handlers> = {}): Handlers {
   return {
-    getAppInfo: () => ({ version: '1', mode: 'browser', dataDir: '/d', databaseFile: '/d/g.db', now: '2026-11-24T13:49:55.000Z' }),
+    getAppInfo: () => ({ version: '1', mode: 'browser', dataDir: '/d', databaseFile: '/d/g.db' }),
     getSettings: () => defaultSettings('UTC'),
     updateSettings: (patch: object) => ({ ...defaultSettings('UTC'), ...patch }),
     ...overrides

@@ -1,6 +1,10 @@
 import type { BrowserWindow, Dialog } from 'electron'
 
 export const MINI_SIZE = { width: 380, height: 300 }
+/** The companion beside another app's call: narrow and tall enough for notes and questions. */
+export const COMPANION_SIZE = { width: 420, height: 720 }
+
+export type CallWindowLayout = 'call' | 'companion'
 
 /**
  * The call's window: shrinks to a small one that stays on top of other apps, so the user's
@@ -13,14 +17,15 @@ export function createCallWindow({ window, dialog }: { window: () => BrowserWind
   let left = false
 
   return {
-    set(mini: boolean, call: boolean): { alwaysOnTop: boolean } {
+    set(mini: boolean, call: boolean, layout: CallWindowLayout = 'call'): { alwaysOnTop: boolean } {
       inCall = call
       const current = window()
       if (!current || current.isDestroyed()) return { alwaysOnTop: false }
-      if (mini && !restore) {
-        restore = { bounds: current.getBounds(), minimum: current.getMinimumSize() }
-        current.setMinimumSize(MINI_SIZE.width, MINI_SIZE.height)
-        current.setSize(MINI_SIZE.width, MINI_SIZE.height, true)
+      if (mini) {
+        const size = layout === 'companion' ? COMPANION_SIZE : MINI_SIZE
+        if (!restore) restore = { bounds: current.getBounds(), minimum: current.getMinimumSize() }
+        current.setMinimumSize(Math.min(size.width, MINI_SIZE.width), Math.min(size.height, MINI_SIZE.height))
+        current.setSize(size.width, size.height, true)
         current.setAlwaysOnTop(true, 'floating')
         current.setVisibleOnAllWorkspaces(true)
       } else if (!mini && restore) {

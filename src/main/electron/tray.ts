@@ -1,19 +1,29 @@
 import type { Menu as ElectronMenu, MenuItemConstructorOptions, NativeImage, Tray as ElectronTray } from 'electron'
 import type { UpcomingCall } from '../../shared/reminders-api'
-import { upcomingCallText } from '../../shared/reminder-text'
+import { upcomingCallText, whoText } from '../../shared/reminder-text'
+import { isHeldElsewhere, isJoinOpen } from '../../shared/join-window'
 
 export interface TrayActions {
   openInterview(id: string): void
+  /** Opens the call's link with the system and the companion beside it. */
+  joinCall(id: string): void
   runConnectionTest(): void
   openApp(): void
   quit(): void
 }
 
-/** The tray menu: the next calls (each opens its prep room), then the app's own entries. */
-export function trayMenuTemplate(calls: UpcomingCall[], userZone: string, actions: TrayActions): MenuItemConstructorOptions[] {
+/**
+ * The tray menu: the next calls (each opens its prep room, and one held in another app
+ * offers Join while it is near), then the app's own entries.
+ */
+export function trayMenuTemplate(calls: UpcomingCall[], userZone: string, actions: TrayActions, now: Date = new Date()): MenuItemConstructorOptions[] {
   const callItems: MenuItemConstructorOptions[] =
     calls.length > 0
-      ? calls.map((call) => ({ label: upcomingCallText(call, userZone), click: () => actions.openInterview(call.interview.id) }))
+      ? calls.flatMap((call): MenuItemConstructorOptions[] => {
+          const line = { label: upcomingCallText(call, userZone), click: () => actions.openInterview(call.interview.id) }
+          if (!isHeldElsewhere(call.interview.channel) || !isJoinOpen(call.interview.schedule, now)) return [line]
+          return [line, { label: `Join call with ${whoText(call.interview)}`, click: () => actions.joinCall(call.interview.id) }]
+        })
       : [{ label: 'No calls scheduled', enabled: false }]
   return [
     { label: 'Next calls', enabled: false },
@@ -32,6 +42,8 @@ export interface TrayDeps {
   icon: NativeImage | string
   upcoming: () => Promise<UpcomingCall[]>
   userZone: () => Promise<string>
+  /** The app's clock, for Join's window. */
+  now?: () => Date
   actions: TrayActions
 }
 
@@ -44,7 +56,7 @@ export function createAppTray(deps: TrayDeps) {
   async function refresh(): Promise<void> {
     const [calls, zone] = await Promise.all([deps.upcoming(), deps.userZone()])
     if (tray.isDestroyed()) return
-    tray.setContextMenu(deps.Menu.buildFromTemplate(trayMenuTemplate(calls, zone, deps.actions)))
+    tray.setContextMenu(deps.Menu.buildFromTemplate(trayMenuTemplate(calls, zone, deps.actions, deps.now?.() ?? new Date())))
     tray.setToolTip(calls[0] ? `Greenroom · next: ${upcomingCallText(calls[0], zone)}` : 'Greenroom · no calls scheduled')
   }
 

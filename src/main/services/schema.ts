@@ -423,5 +423,15 @@ export const migrations: readonly Migration[] = [
         expires_at TEXT NOT NULL
       );
     `
+  },
+  {
+    version: 10,
+    name: 'calls held elsewhere',
+    sql: `
+      -- Calls held in Zoom, Meet, Teams, Skype or on the marketplace go on the same record as
+      -- Greenroom's own: the channel says where. Calls recorded before were all Greenroom's.
+      ALTER TABLE calls ADD COLUMN channel TEXT NOT NULL DEFAULT 'builtin'
+        CHECK (channel IN ('builtin', 'marketplace', 'zoom', 'meet', 'teams', 'skype', 'other'));
+    `
   }
 ]

@@ -9,6 +9,7 @@ import { SettingsProvider, useSettings } from './hooks/settings-context'
 import { InterviewPage } from './features/interviews/InterviewPage'
 import { PrepRoomPage } from './features/prep/PrepRoomPage'
 import { CallRoomPage } from './features/call/CallRoomPage'
+import { CompanionPage } from './features/companion/CompanionPage'
 import { SearchPage } from './features/search/SearchPage'
 import { destinations } from './navigation'
 import { theme } from './theme'
@@ -16,6 +17,8 @@ import { theme } from './theme'
 const router = createHashRouter([
   // The call takes the whole window: no navigation around it.
   { path: '/interviews/:id/call', element: <CallRoomPage /> },
+  // Beside another app's call the companion is the whole (narrow) window too.
+  { path: '/interviews/:id/companion', element: <CompanionPage /> },
   {
     path: '/',
     element: <AppLayout />,
@@ -46,7 +49,7 @@ function ColorSchemeFromSettings() {
 function useHostClock(): boolean {
   const [synced, setSynced] = useState(false)
   useEffect(() => {
-    void syncWithHostClock(() => window.greenroom.getAppInfo()).then(() => setSynced(true))
+    void syncWithHostClock(() => window.greenroom.getClock()).then(() => setSynced(true))
   }, [])
   return synced
 }

@@ -99,7 +99,7 @@ export async function grows(page: Page, pick: (c: Counters) => number, ms = 1500
 }
 
 /**
- * An accepted invitation from Maya Chen, scheduled for a 20-minute call; returns the host
+ * An accepted invitation from Maya Chen for a 20-minute call in Greenroom's call room; returns the host
  * page on its interview. `init` runs in the page before the app does.
  */
 export async function hostWithInterview(
@@ -120,7 +120,11 @@ export async function hostWithInterview(
       receivedAt: null
     })
     const accepted = await window.greenroom.acceptInvitation({ id: item.invitation.id, message: '', terms: null })
-    return accepted.invitation.interviewId!
+    // Held in Greenroom's own call, where the interview page offers Start call.
+    const { interview } = await window.greenroom.getInterview({ id: accepted.invitation.interviewId! })
+    const { title, scenario, type, sampleTask, channelLink, outcomeNotes } = interview
+    await window.greenroom.updateInterview({ id: interview.id, fields: { title, scenario, type, sampleTask, channelLink, outcomeNotes, channel: 'builtin' } })
+    return interview.id
   })
   await page.goto(`${host.origin}/#/interviews/${id}`)
   return { page, id }

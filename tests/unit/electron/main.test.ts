@@ -100,6 +100,8 @@ vi.mock('../../../src/main/core', async (importOriginal) => {
 
 describe('the Electron entry point', () => {
   let dataDir = ''
+  // The IPC door the preload calls, as registered by the entry point.
+  let invoke: (event: unknown, method: string, input?: unknown) => Promise<any> = async () => undefined
   afterAll(async () => {
     electron.app.emit('will-quit')
     await new Promise((resolve) => setTimeout(resolve, 50))
@@ -110,7 +112,10 @@ describe('the Electron entry point', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'greenroom-electron-'))
     electron.app.userData = dataDir
     const handled: string[] = []
-    electron.ipcMain.handle = (channel: string) => handled.push(channel)
+    electron.ipcMain.handle = (channel: string, handler: typeof invoke) => {
+      handled.push(channel)
+      invoke = handler
+    }
     const permissionHandler = vi.spyOn(electron.session.defaultSession, 'setPermissionRequestHandler')
 
     await import('../../../src/main/index')
@@ -144,5 +149,33 @@ describe('the Electron entry point', () => {
 
     entries.find((item) => item.label === 'Quit Greenroom')!.click!()
     expect(window.tryClose()).toBe(true)
+  })
+
+  it('joins a Zoom call by handing its link to the system, and refuses Greenroom’s own call', async () => {
+    const frame = { parent: null, url: electron.windows[0].loadedUrl }
+    const call = async (method: string, input?: unknown) => {
+      const result = await invoke({ senderFrame: frame }, method, input)
+      if (!result.ok) throw new Error(result.error.message)
+      return result.value
+    }
+    const item = await call('createInvitation', {
+      client: { fields: { name: 'Maya Chen', company: '', website: '', timeZone: null, country: '', notes: '' } },
+      job: { title: 'Dashboard', description: '', url: '', budgetType: 'hourly', budget: null, skills: [], postedAt: null },
+      message: '',
+      receivedAt: null
+    })
+    const id = (await call('acceptInvitation', { id: item.invitation.id, message: '', terms: null })).invitation.interviewId
+    const { interview } = await call('getInterview', { id })
+    const { title, scenario, type, sampleTask, outcomeNotes } = interview
+    const link = 'zoommtg://zoom.us/join?confno=81234567890'
+    await call('updateInterview', { id, fields: { title, scenario, type, sampleTask, outcomeNotes, channel: 'zoom', channelLink: link } })
+    const openExternal = vi.spyOn(electron.shell, 'openExternal')
+
+    await expect(call('joinCall', { interviewId: id })).resolves.toEqual({ link, opened: true })
+    expect(openExternal).toHaveBeenCalledExactlyOnceWith(link)
+
+    await call('updateInterview', { id, fields: { title, scenario, type, sampleTask, outcomeNotes, channel: 'builtin', channelLink: link } })
+    await expect(call('joinCall', { interviewId: id })).rejects.toThrow(/use Start call/)
+    expect(openExternal).toHaveBeenCalledOnce()
   })
 })

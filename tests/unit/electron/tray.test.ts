@@ -15,7 +15,7 @@ function aCall(id: string, startsAt: string, readiness: number | null, client = 
 }
 
 function actions() {
-  return { openInterview: vi.fn<(id: string) => void>(), runConnectionTest: vi.fn<() => void>(), openApp: vi.fn<() => void>(), quit: vi.fn<() => void>() } satisfies TrayActions
+  return { openInterview: vi.fn<(id: string) => void>(), joinCall: vi.fn<(id: string) => void>(), runConnectionTest: vi.fn<() => void>(), openApp: vi.fn<() => void>(), quit: vi.fn<() => void>() } satisfies TrayActions
 }
 
 describe('the tray menu', () => {

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
-import { callMeasurementsSchema, callIssueSchema, type CallIssue, type CallMeasurements, type CallRecord, type recordCallInputSchema } from '../../../shared/call'
+import { callMeasurementsSchema, callIssueSchema, NO_MEASUREMENTS, type CallIssue, type CallMeasurements, type CallRecord, type recordCallInputSchema } from '../../../shared/call'
 import { ApiError } from '../../../shared/errors'
+import type { Channel } from '../../../shared/pipeline'
 import type { Clock } from '../clock'
 import type { Database } from '../database'
 import { loadSummary } from '../pipeline/interviews'
@@ -15,6 +16,7 @@ interface CallRow {
   rating: number | null
   issues: string
   rated_at: string | null
+  channel: Channel
 }
 
 function toRecord(row: CallRow): CallRecord {
@@ -25,6 +27,7 @@ function toRecord(row: CallRow): CallRecord {
     startedAt: row.started_at,
     endedAt: row.ended_at,
     durationSeconds: Math.max(0, Math.round((Date.parse(row.ended_at) - Date.parse(row.started_at)) / 1000)),
+    channel: row.channel,
     measurements: callMeasurementsSchema.parse(JSON.parse(row.measurements)) as CallMeasurements,
     rating: row.rating,
     issues: issues.success ? issues.data : [],
@@ -32,7 +35,10 @@ function toRecord(row: CallRow): CallRecord {
   }
 }
 
-/** Calls that took place, kept with their interview: the measured summary and the user's rating. */
+/**
+ * Calls that took place, kept with their interview: where (Greenroom's call room or another
+ * app), the measured summary and the user's rating.
+ */
 export function createCallsService({ db, clock }: { db: Database; clock: Clock }) {
   async function get(id: string): Promise<CallRecord> {
     const row = await db.get<CallRow>('SELECT * FROM calls WHERE id = ?', [id])
@@ -44,12 +50,13 @@ export function createCallsService({ db, clock }: { db: Database; clock: Clock }
     async record(input: z.output<typeof recordCallInputSchema>): Promise<CallRecord> {
       await loadSummary(db, input.interviewId) // the interview must exist
       const id = newId()
-      await db.run('INSERT INTO calls (id, interview_id, started_at, ended_at, measurements) VALUES (?, ?, ?, ?, ?)', [
+      await db.run('INSERT INTO calls (id, interview_id, started_at, ended_at, measurements, channel) VALUES (?, ?, ?, ?, ?, ?)', [
         id,
         input.interviewId,
         new Date(input.startedAt).toISOString(),
         new Date(input.endedAt).toISOString(),
-        JSON.stringify(input.measurements)
+        JSON.stringify(input.measurements ?? NO_MEASUREMENTS),
+        input.channel ?? 'builtin'
       ])
       return get(id)
     },

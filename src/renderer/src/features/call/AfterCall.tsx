@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { useSave } from '../../hooks/useSave'
 import { useSubmit } from '../../hooks/useSubmit'
 import { CALL_ISSUE_LABELS, CALL_ISSUES, type CallIssue, type CallRecord } from '../../../../shared/call'
-import { INTERVIEW_TRANSITIONS, STATUS_LABELS, type InterviewDetail, type InterviewStatus } from '../../../../shared/pipeline'
+import { CHANNELS, INTERVIEW_TRANSITIONS, STATUS_LABELS, type InterviewDetail, type InterviewStatus } from '../../../../shared/pipeline'
 import type { PrepRoom } from '../../../../shared/prep'
 import { FollowUps } from '../prep/QuestionsPanel'
 import { clockText } from './quality'
@@ -185,10 +185,25 @@ export function AfterCall({
             <RateCall call={call} onSaved={onRated} />
           </Paper>
           <Paper withBorder p="md" radius="md">
-            <Text fw={600} mb="xs">
-              Measured
-            </Text>
-            <MeasuredSummary call={call} />
+            {call.channel === 'builtin' ? (
+              <>
+                <Text fw={600} mb="xs">
+                  Measured
+                </Text>
+                <MeasuredSummary call={call} />
+              </>
+            ) : (
+              // Held in another app: Greenroom knows only where and how long.
+              <Stack gap={4}>
+                <Text fw={600}>On record</Text>
+                <Text size="sm">
+                  {CHANNELS[call.channel]} · {clockText(call.durationSeconds)}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  The call is kept with the interview, so Greenroom won’t ask whether the client came.
+                </Text>
+              </Stack>
+            )}
           </Paper>
         </SimpleGrid>
       ) : (

@@ -21,6 +21,8 @@ import { useSettings } from '../../hooks/settings-context'
 import { errorMessage, useQuery } from '../../hooks/useQuery'
 import { CallClockContext } from '../prep/notes/CallClockContext'
 import { openSample } from '../samples/open-sample'
+import { upworkRulesApply } from '../../../../shared/marketplace-rules'
+import { BuiltinCallWarning } from '../companion/MarketplaceWarnings'
 import { AfterCall } from './AfterCall'
 import { CallSession } from './call-session'
 import { CallStage, StageMessage, useLeaveWarning } from './CallStage'
@@ -29,7 +31,7 @@ import { NotesPane } from './NotesPane'
 import { ScreenPicker } from './ScreenPicker'
 import { useCallState } from './useCallState'
 
-function InviteCard({ room, clientName, onRenew, renewing }: { room: CallRoom; clientName: string; onRenew: () => void; renewing: boolean }) {
+function InviteCard({ room, clientName, onRenew, renewing, upworkRules }: { room: CallRoom; clientName: string; onRenew: () => void; renewing: boolean; upworkRules: boolean }) {
   return (
     <Paper p="lg" radius="md" maw={560} w="100%" shadow="lg">
       <Stack gap="sm">
@@ -37,6 +39,7 @@ function InviteCard({ room, clientName, onRenew, renewing }: { room: CallRoom; c
           Waiting for {clientName} to join
         </Title>
         <Text size="sm">Send this link to {clientName}. It opens the call in any modern browser, with nothing to install; you’ll be asked to let them in.</Text>
+        {upworkRules && <BuiltinCallWarning />}
         <Group gap="xs" wrap="nowrap">
           <TextInput value={room.inviteUrl} readOnly aria-label="Invite link" style={{ flex: 1 }} onFocus={(event) => event.currentTarget.select()} />
           <CopyButton value={room.inviteUrl}>
@@ -212,7 +215,7 @@ function Room({ detail, prep, callRoom, onRenew, renewing }: { detail: Interview
   } else {
     lobby = (
       <Stack align="center" gap="md" w="100%" maw={560}>
-        <InviteCard room={callRoom} clientName={clientName} onRenew={onRenew} renewing={renewing} />
+        <InviteCard room={callRoom} clientName={clientName} onRenew={onRenew} renewing={renewing} upworkRules={upworkRulesApply(detail)} />
         <Box w={280}>
           <LocalPreview stream={state.localStream} />
         </Box>

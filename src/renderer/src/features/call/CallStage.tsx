@@ -6,7 +6,6 @@ import {
   IconAntennaBars3,
   IconAntennaBars5,
   IconCheck,
-  IconClock,
   IconMicrophone,
   IconMicrophoneOff,
   IconPhoneOff,
@@ -16,10 +15,11 @@ import {
   IconVideo,
   IconVideoOff
 } from '@tabler/icons-react'
-import { useEffect, useRef, type ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { useDevices } from '../precall/useDevices'
 import type { CallSession, CallState } from './call-session'
-import { clockText, timerStage } from './quality'
+import { TimerBadge, useTimeWarnings } from './call-timer'
+import { timerStage } from './quality'
 import { useElapsedSeconds } from './useCallState'
 import { VideoTile } from './VideoTile'
 
@@ -39,36 +39,11 @@ function ariaKeys(shortcut: string, mac: boolean): string {
     .join('+')
 }
 
-/** The call's time against its agreed length, with a gentle warning two minutes before the end and at it. */
+/** The call's time against its agreed length, with a warning two minutes before the end and at it. */
 export function CallTimer({ state, targetMinutes }: { state: CallState; targetMinutes: number | null }) {
   const elapsed = useElapsedSeconds(state.connectedAt, state.endedAt)
-  const stage = timerStage(elapsed, targetMinutes)
-  const warned = useRef<'normal' | 'ending' | 'over'>('normal')
-  useEffect(() => {
-    if (state.connectedAt === null || stage === warned.current) return
-    warned.current = stage
-    if (stage === 'ending') {
-      notifications.show({ color: 'yellow', title: 'Two minutes left', message: `The agreed ${targetMinutes} minutes are nearly over: time to wrap up and agree on next steps.` })
-    } else if (stage === 'over') {
-      notifications.show({ color: 'orange', title: 'Time is up', message: `The agreed ${targetMinutes} minutes are over. Ask before you run on.` })
-    }
-  }, [stage, state.connectedAt, targetMinutes])
-  const color = stage === 'over' ? 'orange' : stage === 'ending' ? 'yellow' : 'dark'
-  const text = targetMinutes ? `${clockText(elapsed)} / ${clockText(targetMinutes * 60)}` : clockText(elapsed)
-  return (
-    <Badge
-      size="lg"
-      radius="sm"
-      color={color}
-      variant={stage === 'normal' ? 'filled' : 'filled'}
-      leftSection={<IconClock size={14} />}
-      role="timer"
-      aria-label={targetMinutes ? `Call time ${clockText(elapsed)} of ${targetMinutes} minutes` : `Call time ${clockText(elapsed)}`}
-      styles={{ root: { textTransform: 'none', fontVariantNumeric: 'tabular-nums' } }}
-    >
-      {text}
-    </Badge>
-  )
+  useTimeWarnings({ stage: timerStage(elapsed, targetMinutes), active: state.connectedAt !== null, targetMinutes })
+  return <TimerBadge elapsed={elapsed} targetMinutes={targetMinutes} />
 }
 
 /** Live connection quality (round trip and loss) with a plain-words explanation. */

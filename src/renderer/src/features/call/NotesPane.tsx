@@ -20,14 +20,18 @@ export function NotesPane({
   room,
   zone,
   live,
-  onShareSample
+  onShareSample,
+  editorHeight = 'calc(100vh - 260px)',
+  listHeight = 'calc(100vh - 190px)'
 }: {
   detail: InterviewDetail
   room: PrepRoom
   zone: string
   live: boolean
-  /** Opens the sample, then asks which window to share: two clicks to show it. */
-  onShareSample: (sample: Sample) => Promise<void>
+  /** Opens the sample, then asks which window to share: two clicks to show it. Left out beside another app's call, where Open is enough. */
+  onShareSample?: (sample: Sample) => Promise<void>
+  editorHeight?: string
+  listHeight?: string
 }) {
   const [tab, setTab] = useState('notes')
   const [initialNotes] = useState(room.notes)
@@ -47,23 +51,23 @@ export function NotesPane({
             draftKey={detail.interview.id}
             initialValue={initialNotes.body}
             version={initialNotes.updatedAt}
-            height="calc(100vh - 260px)"
+            height={editorHeight}
             placeholder={'What they need, what you promised, what to send after…'}
             onSave={async (body) => (await window.greenroom.savePrepNotes({ interviewId: detail.interview.id, body })).updatedAt}
           />
         </Tabs.Panel>
         <Tabs.Panel value="checklist">
-          <ScrollArea.Autosize mah="calc(100vh - 190px)">
+          <ScrollArea.Autosize mah={listHeight}>
             <ChecklistPanel room={room} zone={zone} />
           </ScrollArea.Autosize>
         </Tabs.Panel>
         <Tabs.Panel value="questions">
-          <ScrollArea.Autosize mah="calc(100vh - 190px)">
+          <ScrollArea.Autosize mah={listHeight}>
             <QuestionsPanel room={room} />
           </ScrollArea.Autosize>
         </Tabs.Panel>
         <Tabs.Panel value="samples">
-          <ScrollArea.Autosize mah="calc(100vh - 190px)">
+          <ScrollArea.Autosize mah={listHeight}>
             <Stack gap="sm">
               {room.samples.length === 0 && (
                 <Text size="sm" c="dimmed">
@@ -76,6 +80,7 @@ export function NotesPane({
                   sample={sample}
                   mode={info?.mode}
                   extra={
+                    onShareSample && (
                     <Button
                       size="compact-sm"
                       variant="filled"
@@ -87,6 +92,7 @@ export function NotesPane({
                     >
                       Share
                     </Button>
+                    )
                   }
                 />
               ))}

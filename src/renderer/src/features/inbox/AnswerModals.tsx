@@ -3,7 +3,9 @@ import { getHotkeyHandler } from '@mantine/hooks'
 import { useState } from 'react'
 import { DECLINE_REASONS, type DeclineReason, type Terms } from '../../../../shared/pipeline'
 import type { InboxItem } from '../../../../shared/pipeline-api'
+import { upworkRulesApply } from '../../../../shared/marketplace-rules'
 import { useSubmit } from '../../hooks/useSubmit'
+import { ContactDetailsWarning } from '../companion/MarketplaceWarnings'
 import { TermsEditor } from '../../components/TermsEditor'
 
 export function AcceptModal({ item, userName, onDone, onClose }: { item: InboxItem; userName: string; onDone: (item: InboxItem) => void; onClose: () => void }) {
@@ -21,6 +23,7 @@ export function AcceptModal({ item, userName, onDone, onClose }: { item: InboxIt
       <Stack gap="sm" onKeyDown={getHotkeyHandler([['mod+Enter', () => void submit()]])}>
         {failure && <Alert color="red">{failure}</Alert>}
         <Textarea label="Your reply" autosize minRows={4} value={message} onChange={(event) => setMessage(event.currentTarget.value)} data-autofocus />
+        <ContactDetailsWarning text={message} applies={upworkRulesApply({ job: item.job, offers: [], interview: { status: 'invited' } })} />
         <Switch label="Propose terms" checked={withTerms} onChange={(event) => setWithTerms(event.currentTarget.checked)} />
         {withTerms && <TermsEditor value={terms} onChange={setTerms} />}
         <Group justify="space-between" mt="sm">

@@ -1,6 +1,7 @@
 import { Group, NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core'
 import { DateTime } from 'luxon'
 import { CHANNELS, INTERVIEW_TYPES, LINKED_CHANNELS, SCENARIOS, type InterviewFields } from '../../../../shared/pipeline'
+import { BuiltinCallWarning } from '../companion/MarketplaceWarnings'
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }))
 
@@ -10,13 +11,16 @@ export function InterviewFieldsForm({
   onChange,
   errors,
   zone,
-  withOutcome = false
+  withOutcome = false,
+  upworkRules = false
 }: {
   value: InterviewFields
   onChange: (fields: InterviewFields) => void
   errors: Partial<Record<string, string>>
   zone: string
   withOutcome?: boolean
+  /** An Upwork client before a contract: choosing Greenroom's own call gets a warning. */
+  upworkRules?: boolean
 }) {
   const set = (patch: Partial<InterviewFields>) => onChange({ ...value, ...patch })
   const sample = value.sampleTask
@@ -29,10 +33,17 @@ export function InterviewFieldsForm({
         <Select label="Type" allowDeselect={false} data={options(INTERVIEW_TYPES)} value={value.type} onChange={(type) => type && set({ type: type as InterviewFields['type'] })} />
         <Select label="Channel" allowDeselect={false} data={options(CHANNELS)} value={value.channel} onChange={(channel) => channel && set({ channel: channel as InterviewFields['channel'] })} />
       </SimpleGrid>
-      {LINKED_CHANNELS.includes(value.channel) && (
+      {value.channel === 'builtin' && upworkRules && <BuiltinCallWarning />}
+      {(LINKED_CHANNELS.includes(value.channel) || value.channel === 'marketplace') && (
         <TextInput
-          label={value.channel === 'other' ? 'Call link (Slack, Whereby…)' : `${CHANNELS[value.channel]} link`}
-          placeholder="https://"
+          label={
+            value.channel === 'marketplace'
+              ? 'Link to the client’s message room (optional; Join opens it)'
+              : value.channel === 'other'
+                ? 'Call link (Slack, Whereby…)'
+                : `${CHANNELS[value.channel]} link`
+          }
+          placeholder={value.channel === 'marketplace' ? 'https://www.upwork.com/ab/messages/rooms/…' : 'https://'}
           value={value.channelLink}
           error={errors.channelLink}
           onChange={(event) => set({ channelLink: event.currentTarget.value })}

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, Menu, Modal, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core'
-import { IconArrowLeft, IconPhone, IconCalendarEvent, IconChecklist, IconChevronDown, IconFlag, IconTrash } from '@tabler/icons-react'
+import { IconArrowLeft, IconCalendarEvent, IconChecklist, IconChevronDown, IconFlag, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { INTERVIEW_TRANSITIONS, STATUS_LABELS, type InterviewDetail, type InterviewStatus } from '../../../../shared/pipeline'
@@ -10,6 +10,8 @@ import { StatusBadge } from '../../components/StatusBadge'
 import { localTimeIn } from '../../components/time'
 import { useSettings } from '../../hooks/settings-context'
 import { useQuery } from '../../hooks/useQuery'
+import { CallsSection } from '../call/CallsSection'
+import { CallButton } from '../companion/CallButton'
 import { AlternativesModal } from '../schedule/AlternativesModal'
 import { PasteInvitationModal } from '../schedule/PasteInvitationModal'
 import { ScheduleModal } from '../schedule/ScheduleModal'
@@ -161,15 +163,6 @@ function ScheduleLine({ detail }: { detail: InterviewDetail }) {
   )
 }
 
-/** Opens the call room, which makes the interview's room and shows the invite link to copy. */
-function StartCallButton({ interviewId }: { interviewId: string }) {
-  return (
-    <Button component={Link} to={`/interviews/${interviewId}/call`} color="green" variant="light" leftSection={<IconPhone size={18} />}>
-      Start call
-    </Button>
-  )
-}
-
 /** The way into the prep room, with how ready you are. */
 function PrepRoomButton({ interviewId }: { interviewId: string }) {
   const readiness = useQuery(() => window.greenroom.getPrepReadiness({ interviewIds: [interviewId] }), [interviewId])
@@ -228,7 +221,7 @@ function Header({ detail }: { detail: InterviewDetail }) {
         </Stack>
         <Group gap="xs" wrap="nowrap">
           <PrepRoomButton interviewId={detail.interview.id} />
-          <StartCallButton interviewId={detail.interview.id} />
+          <CallButton detail={detail} />
           <StatusMenu detail={detail} />
           <DeleteButton detail={detail} />
         </Group>
@@ -257,6 +250,7 @@ export function InterviewPage() {
               <Tabs.Tab value="proposal">Proposal</Tabs.Tab>
               <Tabs.Tab value="offers">Offers{loaded.offers.length ? ` (${loaded.offers.length})` : ''}</Tabs.Tab>
               <Tabs.Tab value="notes">Notes{loaded.notes.length ? ` (${loaded.notes.length})` : ''}</Tabs.Tab>
+              <Tabs.Tab value="calls">Calls</Tabs.Tab>
               <Tabs.Tab value="history">History</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="overview">
@@ -273,6 +267,9 @@ export function InterviewPage() {
             </Tabs.Panel>
             <Tabs.Panel value="notes">
               <NotesSection detail={loaded} zone={zone} />
+            </Tabs.Panel>
+            <Tabs.Panel value="calls">
+              <CallsSection interviewId={loaded.interview.id} zone={zone} />
             </Tabs.Panel>
             <Tabs.Panel value="history">
               <HistorySection detail={loaded} zone={zone} />

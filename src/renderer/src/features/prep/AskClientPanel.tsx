@@ -2,7 +2,9 @@ import { Button, CopyButton, Group, Stack, Text, Textarea } from '@mantine/core'
 import { IconCopy } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import type { InterviewDetail } from '../../../../shared/pipeline'
+import { upworkRulesApply } from '../../../../shared/marketplace-rules'
 import { askClientMessage } from '../../../../shared/prep'
+import { ContactDetailsWarning } from '../companion/MarketplaceWarnings'
 import { useSettings } from '../../hooks/settings-context'
 
 /** A ready-to-paste message asking the client what to prepare, confirming time, length and channel. */
@@ -22,6 +24,7 @@ export function AskClientPanel({ detail }: { detail: InterviewDetail }) {
         Send this a day or two before the call. Clients who say what they want to see are telling you how to win; the time is written from their side, with yours beside it.
       </Text>
       <Textarea label="Message to the client" autosize minRows={9} value={message} onChange={(event) => setMessage(event.currentTarget.value)} />
+      <ContactDetailsWarning text={message} applies={upworkRulesApply(detail)} callLink={detail.interview.channelLink} />
       <Group>
         <CopyButton value={message}>
           {({ copied, copy }) => (

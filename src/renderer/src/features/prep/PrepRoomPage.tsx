@@ -1,6 +1,6 @@
-import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Box, Group, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconArrowLeft, IconCalendarEvent, IconPhone } from '@tabler/icons-react'
+import { IconArrowLeft, IconCalendarEvent } from '@tabler/icons-react'
 import { DateTime } from 'luxon'
 import { useRef, useState } from 'react'
 import { Link, useParams } from 'react-router'
@@ -12,6 +12,7 @@ import { QueryState } from '../../components/QueryState'
 import { StatusBadge } from '../../components/StatusBadge'
 import { useSettings } from '../../hooks/settings-context'
 import { useQuery } from '../../hooks/useQuery'
+import { CallButton } from '../companion/CallButton'
 import { AskClientPanel } from './AskClientPanel'
 import { AttachedSamplesPanel } from './AttachedSamplesPanel'
 import { ChecklistPanel } from './ChecklistPanel'
@@ -37,9 +38,9 @@ function Header({ detail, zone }: { detail: InterviewDetail; zone: string }) {
           Prep room
         </Title>
         <StatusBadge status={interview.status} size="lg" />
-        <Button component={Link} to={`/interviews/${interview.id}/call`} color="green" leftSection={<IconPhone size={18} />} ml="auto">
-          Start call
-        </Button>
+        <Box ml="auto">
+          <CallButton detail={detail} />
+        </Box>
       </Group>
       <Group gap="md">
         <Text>

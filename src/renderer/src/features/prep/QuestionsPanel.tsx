@@ -109,7 +109,7 @@ export function QuestionsPanel({ room }: { room: PrepRoom }) {
       <FollowUps room={room} />
       <Group gap="sm" align="flex-end">
         <Select
-          w={420}
+          style={{ flex: '1 1 240px', maxWidth: 420 }}
           label="Pick a likely question"
           placeholder={bank.data?.length === 0 ? 'Your question bank is empty' : available.length === 0 ? 'Every question is picked' : 'Search your question bank'}
           data={available.map((question) => ({ value: question.id, label: question.question }))}

@@ -5,6 +5,8 @@ import { alternativesMessage, describeInBothZones } from '../../../../shared/sch
 import { QueryState } from '../../components/QueryState'
 import { useSettings } from '../../hooks/settings-context'
 import { useQuery } from '../../hooks/useQuery'
+import { upworkRulesApply } from '../../../../shared/marketplace-rules'
+import { ContactDetailsWarning } from '../companion/MarketplaceWarnings'
 import { DurationPicker } from './DurationPicker'
 
 /** Free slots from your working hours and calendar, and a message offering the ones you pick. */
@@ -48,6 +50,7 @@ export function AlternativesModal({ detail, onClose }: { detail: InterviewDetail
           }
         </QueryState>
         <Textarea label="Message to paste" autosize minRows={6} readOnly value={picked.length ? message : ''} placeholder="Pick one or more times above." />
+        {picked.length > 0 && <ContactDetailsWarning text={message} applies={upworkRulesApply(detail)} callLink={detail.interview.channelLink} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Close

@@ -1,15 +1,20 @@
 import { Button, Group, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconBell, IconClockExclamation } from '@tabler/icons-react'
+import { IconBell, IconClockExclamation, IconExternalLink } from '@tabler/icons-react'
 import { useCallback, useEffect } from 'react'
 import { useNavigate } from 'react-router'
+import { isHeldElsewhere, isJoinOpen } from '../../../../shared/join-window'
 import type { ReminderAlert } from '../../../../shared/reminders-api'
 import { reminderPath, reminderText } from '../../../../shared/reminder-text'
 import { useSettings } from '../../hooks/settings-context'
+import { errorMessage } from '../../hooks/useQuery'
+import { appClockOffset } from '../companion/app-clock'
+import { joinCall } from '../companion/join'
+import { rememberReminder } from './reminder-toasts'
 import { useAppInfo } from '../settings/useAppInfo'
-import { now } from '../../clock'
 
 const FIRED_TOAST_MS = 60_000
+
 
 /**
  * Shows reminders in the app as they ring (and, in browser mode with the window hidden,
@@ -23,15 +28,22 @@ export function ReminderCenter() {
   const browserMode = appInfo?.mode === 'browser'
 
   const show = useCallback(
-    (alerts: ReminderAlert[]) => {
+    (alerts: ReminderAlert[], now: Date) => {
       for (const alert of alerts) {
-        const { title, body } = reminderText(alert, zone, now())
+        const { title, body } = reminderText(alert, zone, now)
         const path = reminderPath(alert)
         const id = `reminder-${alert.id}`
         const open = () => {
           notifications.hide(id)
           navigate(path)
         }
+        // A call held in another app, near enough: the reminder's first offer is Join.
+        const joinable = alert.kind === 'before_call' && isHeldElsewhere(alert.interview.channel) && isJoinOpen(alert.interview.schedule, now)
+        const join = () => {
+          notifications.hide(id)
+          joinCall(alert.interview.id, navigate).catch((error: unknown) => notifications.show({ color: 'red', title: 'Could not join', message: errorMessage(error) }))
+        }
+        rememberReminder(alert.interview.id, id)
         notifications.show({
           id,
           color: alert.kind === 'no_show' ? 'orange' : alert.state === 'missed' ? 'yellow' : 'green',
@@ -42,7 +54,12 @@ export function ReminderCenter() {
             <Stack gap={6}>
               <Text size="sm">{body}</Text>
               <Group gap="xs">
-                <Button size="compact-sm" onClick={open}>
+                {joinable && (
+                  <Button size="compact-sm" color="green" leftSection={<IconExternalLink size={14} />} onClick={join}>
+                    Join call
+                  </Button>
+                )}
+                <Button size="compact-sm" variant={joinable ? 'default' : 'filled'} onClick={open}>
                   {alert.kind === 'no_show' ? 'Answer' : 'Open prep room'}
                 </Button>
                 <Button size="compact-sm" variant="subtle" color="gray" onClick={() => notifications.hide(id)}>
@@ -56,7 +73,8 @@ export function ReminderCenter() {
           const system = new Notification(title, { body, tag: id })
           system.onclick = () => {
             window.focus()
-            open()
+            if (joinable) join()
+            else open()
           }
         }
       }
@@ -68,9 +86,8 @@ export function ReminderCenter() {
     if (!settings || !appInfo) return
     let current = true
     const take = () =>
-      void window.greenroom
-        .takeReminderAlerts()
-        .then((alerts) => current && show(alerts))
+      void Promise.all([window.greenroom.takeReminderAlerts(), appClockOffset()])
+        .then(([alerts, offset]) => current && show(alerts, new Date(Date.now() + offset)))
         .catch(() => undefined)
     take()
     const stopReminders = window.greenroom.on('remindersDue', take)

@@ -2,6 +2,7 @@ import { Button, Group, Stack } from '@mantine/core'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { interviewFieldsSchema, type InterviewDetail, type InterviewFields } from '../../../../../shared/pipeline'
 import { fieldErrors } from '../../../components/validation'
+import { upworkRulesApply } from '../../../../../shared/marketplace-rules'
 import { InterviewFieldsForm } from '../InterviewFieldsForm'
 import { useSave } from '../../../hooks/useSave'
 
@@ -26,7 +27,7 @@ export function OverviewSection({ detail, zone }: { detail: InterviewDetail; zon
 
   return (
     <Stack gap="sm" maw={760}>
-      <InterviewFieldsForm value={draft} onChange={setDraft} errors={errors} zone={zone} withOutcome />
+      <InterviewFieldsForm value={draft} onChange={setDraft} errors={errors} zone={zone} withOutcome upworkRules={upworkRulesApply(detail)} />
       <Group>
         <Button disabled={!dirty || Object.keys(errors).length > 0} loading={busy} onClick={() => run(() => window.greenroom.updateInterview({ id: detail.interview.id, fields: draft }), 'Interview saved')}>
           Save changes

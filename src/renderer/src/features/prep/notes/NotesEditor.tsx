@@ -220,7 +220,8 @@ export function NotesEditor({
 
   return (
     <Box>
-      <Group justify="space-between" mb={6} wrap="nowrap">
+      {/* Wraps in a narrow window (the companion beside a call) rather than cutting the view switch off. */}
+      <Group justify="space-between" mb={6} gap={4}>
         <Group gap={2} wrap="nowrap">
           {tool('Heading', null, <IconH2 size={18} />, () => linePrefix('## '))}
           {tool('Bold', `${modifier}+B`, <IconBold size={18} />, () => wrap('**'))}
