@@ -23,7 +23,9 @@ const amount = z.number().finite().min(0)
 export const backupTables = {
   clients: z.strictObject({
     id: idSchema, name: z.string().min(1), company: z.string(), website: z.string(), time_zone: z.string().nullable(),
-    country: z.string(), notes: z.string(), created_at: instantSchema, updated_at: instantSchema
+    country: z.string(), notes: z.string(), created_at: instantSchema, updated_at: instantSchema,
+    // Added with per-client working hours; absent from older files (NULL: the default hours).
+    working_hours: jsonText.nullable().optional()
   }),
   client_red_flags: z.strictObject({ id: idSchema, client_id: idSchema, kind: redFlagKindSchema, note: z.string(), created_at: instantSchema }),
   jobs: z.strictObject({

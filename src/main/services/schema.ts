@@ -361,5 +361,14 @@ export const migrations: readonly Migration[] = [
       );
       CREATE INDEX calls_interview ON calls(interview_id, started_at);
     `
+  },
+  {
+    version: 8,
+    name: 'client working hours',
+    sql: `
+      -- The client's working day in their own zone, as JSON {days, start, end};
+      -- NULL means the default, 09:00–18:00 on weekdays.
+      ALTER TABLE clients ADD COLUMN working_hours TEXT CHECK (working_hours IS NULL OR json_valid(working_hours));
+    `
   }
 ]
