@@ -157,6 +157,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     scheduleInterview: async ({ id, ...when }) => announce(await scheduling.schedule(id, when)),
     cancelSchedule: async ({ id, note }) => announce(await scheduling.cancel(id, note)),
     suggestSlots: ({ durationMinutes, days, interviewId }) => scheduling.suggest({ durationMinutes, days, excludeId: interviewId }),
+    listScheduleHistory: ({ interviewId }) => scheduling.history(interviewId),
     exportInterviewCalendar: ({ id }) => calendarExport.interview(id),
     exportUpcomingCalendar: () => calendarExport.upcoming(),
     takeReminderAlerts: () => reminders.takeAlerts(),

@@ -1,6 +1,7 @@
 import type { Menu as ElectronMenu, MenuItemConstructorOptions, NativeImage, Tray as ElectronTray } from 'electron'
 import type { UpcomingCall } from '../../shared/reminders-api'
 import { upcomingCallText } from '../../shared/reminder-text'
+import type { HourCycle } from '../../shared/time-format'
 
 export interface TrayActions {
   openInterview(id: string): void
@@ -10,10 +11,10 @@ export interface TrayActions {
 }
 
 /** The tray menu: the next calls (each opens its prep room), then the app's own entries. */
-export function trayMenuTemplate(calls: UpcomingCall[], userZone: string, actions: TrayActions): MenuItemConstructorOptions[] {
+export function trayMenuTemplate(calls: UpcomingCall[], userZone: string, actions: TrayActions, cycle: HourCycle): MenuItemConstructorOptions[] {
   const callItems: MenuItemConstructorOptions[] =
     calls.length > 0
-      ? calls.map((call) => ({ label: upcomingCallText(call, userZone), click: () => actions.openInterview(call.interview.id) }))
+      ? calls.map((call) => ({ label: upcomingCallText(call, userZone, cycle), click: () => actions.openInterview(call.interview.id) }))
       : [{ label: 'No calls scheduled', enabled: false }]
   return [
     { label: 'Next calls', enabled: false },
@@ -32,6 +33,8 @@ export interface TrayDeps {
   icon: NativeImage | string
   upcoming: () => Promise<UpcomingCall[]>
   userZone: () => Promise<string>
+  /** The 24- or 12-hour clock from Settings. */
+  hourCycle: () => Promise<HourCycle>
   actions: TrayActions
 }
 
@@ -42,10 +45,10 @@ export function createAppTray(deps: TrayDeps) {
   tray.on('click', () => deps.actions.openApp())
 
   async function refresh(): Promise<void> {
-    const [calls, zone] = await Promise.all([deps.upcoming(), deps.userZone()])
+    const [calls, zone, cycle] = await Promise.all([deps.upcoming(), deps.userZone(), deps.hourCycle()])
     if (tray.isDestroyed()) return
-    tray.setContextMenu(deps.Menu.buildFromTemplate(trayMenuTemplate(calls, zone, deps.actions)))
-    tray.setToolTip(calls[0] ? `Greenroom · next: ${upcomingCallText(calls[0], zone)}` : 'Greenroom · no calls scheduled')
+    tray.setContextMenu(deps.Menu.buildFromTemplate(trayMenuTemplate(calls, zone, deps.actions, cycle)))
+    tray.setToolTip(calls[0] ? `Greenroom · next: ${upcomingCallText(calls[0], zone, cycle)}` : 'Greenroom · no calls scheduled')
   }
 
   return { refresh, destroy: () => tray.destroy() }

@@ -14,6 +14,7 @@ import { runConnectionTest, type TestProgress } from './run-test'
 import { SpeakerCheck, type SpeakerAnswer } from './SpeakerCheck'
 import { useDevices } from './useDevices'
 import { VerdictBanner } from './VerdictBanner'
+import { useHourCycle } from '../../hooks/useHourCycle'
 
 const VERDICT_COLOR = { ready: 'greenroom', usable: 'yellow', not_ready: 'red' } as const
 
@@ -29,6 +30,7 @@ function Preview({ stream }: { stream: MediaStream | null }) {
 export function ConnectionTestPage() {
   const { settings } = useSettings()
   const zone = settings?.timeZone ?? 'UTC'
+  const cycle = useHourCycle()
   const devices = useDevices()
   const [cameraId, setCameraId] = useState<string | null>(null)
   const [microphoneId, setMicrophoneId] = useState<string | null>(null)
@@ -149,7 +151,7 @@ export function ConnectionTestPage() {
                 <Table.Tbody>
                   {(history.data ?? []).map((entry) => (
                     <Table.Tr key={entry.id}>
-                      <Table.Td>{formatInstant(entry.startedAt, zone)}</Table.Td>
+                      <Table.Td>{formatInstant(entry.startedAt, zone, cycle)}</Table.Td>
                       <Table.Td>
                         <Badge color={VERDICT_COLOR[entry.verdict]} variant="light">
                           {VERDICT_LABELS[entry.verdict]}

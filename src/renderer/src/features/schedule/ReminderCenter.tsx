@@ -7,6 +7,7 @@ import type { ReminderAlert } from '../../../../shared/reminders-api'
 import { reminderPath, reminderText } from '../../../../shared/reminder-text'
 import { useSettings } from '../../hooks/settings-context'
 import { useAppInfo } from '../settings/useAppInfo'
+import { useHourCycle } from '../../hooks/useHourCycle'
 
 const FIRED_TOAST_MS = 60_000
 
@@ -19,12 +20,13 @@ export function ReminderCenter() {
   const { settings } = useSettings()
   const appInfo = useAppInfo()
   const zone = settings?.timeZone ?? 'UTC'
+  const cycle = useHourCycle()
   const browserMode = appInfo?.mode === 'browser'
 
   const show = useCallback(
     (alerts: ReminderAlert[]) => {
       for (const alert of alerts) {
-        const { title, body } = reminderText(alert, zone, new Date())
+        const { title, body } = reminderText(alert, zone, new Date(), cycle)
         const path = reminderPath(alert)
         const id = `reminder-${alert.id}`
         const open = () => {
@@ -60,7 +62,7 @@ export function ReminderCenter() {
         }
       }
     },
-    [zone, browserMode, navigate]
+    [zone, cycle, browserMode, navigate]
   )
 
   useEffect(() => {
