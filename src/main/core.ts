@@ -90,7 +90,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const settings = createSettingsService({ db, clock, events, systemTimeZone })
   const connectionTests = createConnectionTestsService({ db })
   const scheduling = createSchedulingService({ db, clock, settings: () => settings.get() })
-  const calendarExport = createCalendarExport({ db, clock, checklistFor: (id) => prep.checklistFor(id) })
+  const calendarExport = createCalendarExport({ db, clock, checklistFor: (id) => prep.checklistFor(id), settings: () => settings.get() })
   // Readiness comes from the prep room, composed below; it is only asked for later.
   const showUp = createShowUpService({ db, clock, settings: () => settings.get(), readiness: (ids) => prep.readinessFor(ids) })
   const reminders = createRemindersService({ db, clock, settings: () => settings.get() })
