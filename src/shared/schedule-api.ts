@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { idSchema, instantSchema, interviewDetailSchema } from './pipeline'
 import { callMinutesSchema, timeZoneSchema } from './settings'
 
-const dayFitSchema = z.object({ outsideMinutes: z.number().int().min(0), edgeMinutes: z.number().int().min(0) })
+const dayFitSchema = z.object({ outsideMinutes: z.number().int().min(0), edgeMinutes: z.number().int().min(0), nearer: z.enum(['start', 'end']) })
 const offeredSlotSchema = z.object({
   start: instantSchema,
   durationMinutes: z.number().int().positive(),

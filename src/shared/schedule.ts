@@ -77,6 +77,8 @@ export interface DayFit {
   outsideMinutes: number
   /** Inside: minutes to the nearer edge of the working day (its start or its end). */
   edgeMinutes: number
+  /** Inside: which edge is nearer; outside: which side of the day the call falls on. */
+  nearer: 'start' | 'end'
 }
 
 /** An offered slot and how good it is for each side. */
@@ -101,7 +103,7 @@ const NO_WORKING_DAY = 24 * 60
 export function fitIn(slot: Slot, hours: Settings['workingHours'], zone: string): DayFit {
   const start = DateTime.fromISO(slot.start, { zone: 'utc' }).setZone(zone)
   const end = start.plus({ minutes: slot.durationMinutes })
-  let best: DayFit = { outsideMinutes: NO_WORKING_DAY, edgeMinutes: 0 }
+  let best: DayFit = { outsideMinutes: NO_WORKING_DAY, edgeMinutes: 0, nearer: 'start' }
   for (const offset of [-1, 0, 1]) {
     const date = start.startOf('day').plus({ days: offset })
     if (!hours.days.includes(date.weekday)) continue
@@ -110,8 +112,11 @@ export function fitIn(slot: Slot, hours: Settings['workingHours'], zone: string)
     const before = Math.max(0, open.diff(start, 'minutes').minutes)
     const after = Math.max(0, end.diff(close, 'minutes').minutes)
     const outsideMinutes = Math.round(before + after)
-    const edgeMinutes = outsideMinutes === 0 ? Math.round(Math.min(start.diff(open, 'minutes').minutes, close.diff(end, 'minutes').minutes)) : 0
-    if (outsideMinutes < best.outsideMinutes || (outsideMinutes === best.outsideMinutes && edgeMinutes > best.edgeMinutes)) best = { outsideMinutes, edgeMinutes }
+    const fromStart = start.diff(open, 'minutes').minutes
+    const toEnd = close.diff(end, 'minutes').minutes
+    const edgeMinutes = outsideMinutes === 0 ? Math.round(Math.min(fromStart, toEnd)) : 0
+    const nearer = fromStart <= toEnd ? 'start' : 'end'
+    if (outsideMinutes < best.outsideMinutes || (outsideMinutes === best.outsideMinutes && edgeMinutes > best.edgeMinutes)) best = { outsideMinutes, edgeMinutes, nearer }
   }
   return best
 }

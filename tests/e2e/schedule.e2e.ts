@@ -116,7 +116,7 @@ describe('scheduling', () => {
     const slots = dialog.getByRole('checkbox')
     await expect(slots.count()).resolves.toBeGreaterThan(0)
     for (const label of await slots.evaluateAll((boxes) => boxes.map((box) => box.closest('.mantine-Checkbox-root')?.textContent ?? ''))) {
-      expect(label).toMatch(/outside (your hours|theirs)/)
+      expect(label).toMatch(/Outside working hours: .*(before|after) (your|Sydney’s) working day (starts|ends)/)
     }
     await slots.first().check()
     await expect(dialog.getByLabel('Message to paste').inputValue()).resolves.toContain('Our working days barely meet across the time difference')

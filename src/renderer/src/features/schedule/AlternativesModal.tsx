@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Checkbox, CopyButton, Group, Modal, ScrollArea, Stack, Text, Textarea } from '@mantine/core'
+import { Alert, Button, Checkbox, CopyButton, Group, Modal, ScrollArea, Stack, Text, Textarea } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { InterviewDetail } from '../../../../shared/pipeline'
@@ -14,18 +14,22 @@ import { DurationPicker } from './DurationPicker'
 
 const DAYS_AHEAD = 7
 
-/** How a slot sits in both working days, in plain words. */
-function fitText(slot: OfferedSlot, clientCity: string): { label: string; color: string } {
-  if (slot.fit === 'good') return { label: 'Good for both', color: 'teal' }
+/** How a slot sits in both working days, in plain words: "Late in your day", "1 h after Sydney's day ends". */
+function fitText(slot: OfferedSlot, clientCity: string): { text: string; color: string } {
+  if (slot.fit === 'good') return { text: 'Good for both of you', color: 'teal' }
   if (slot.fit === 'edge') {
     const theirs = slot.client !== null && slot.client.edgeMinutes <= slot.user.edgeMinutes
-    return { label: theirs ? `Edge of ${clientCity}’s day` : 'Edge of your day', color: 'yellow' }
+    const side = theirs ? slot.client! : slot.user
+    const when = side.nearer === 'start' ? 'Early' : 'Late'
+    return { text: theirs ? `${when} in ${clientCity}’s day` : `${when} in your day`, color: 'yellow' }
   }
+  const outside = (minutes: number, nearer: 'start' | 'end', whose: string) =>
+    `${formatMinutes(minutes)} ${nearer === 'start' ? 'before' : 'after'} ${whose} working day ${nearer === 'start' ? 'starts' : 'ends'}`
   const parts = [
-    slot.user.outsideMinutes > 0 ? `${formatMinutes(slot.user.outsideMinutes)} outside your hours` : '',
-    slot.client && slot.client.outsideMinutes > 0 ? `${formatMinutes(slot.client.outsideMinutes)} outside theirs` : ''
+    slot.user.outsideMinutes > 0 ? outside(slot.user.outsideMinutes, slot.user.nearer, 'your') : '',
+    slot.client && slot.client.outsideMinutes > 0 ? outside(slot.client.outsideMinutes, slot.client.nearer, `${clientCity}’s`) : ''
   ].filter(Boolean)
-  return { label: parts.join(', '), color: 'orange' }
+  return { text: `Outside working hours: ${parts.join('; ')}`, color: 'orange' }
 }
 
 /** Free slots in both working days (yours and the client's), best first, and a message offering the ones you pick. */
@@ -87,13 +91,11 @@ export function AlternativesModal({ detail, onClose }: { detail: InterviewDetail
                           <Checkbox
                             key={slot.start}
                             value={slot.start}
-                            label={
-                              <Group gap={8} wrap="nowrap" component="span">
-                                <span>{describeInBothZones(slot.start, userZone, client.timeZone, cycle)}</span>
-                                <Badge size="sm" variant="light" color={fit.color} component="span">
-                                  {fit.label}
-                                </Badge>
-                              </Group>
+                            label={describeInBothZones(slot.start, userZone, client.timeZone, cycle)}
+                            description={
+                              <Text span size="xs" c={`${fit.color}.${fit.color === 'yellow' ? 8 : 7}`} fw={500}>
+                                {fit.text}
+                              </Text>
                             }
                           />
                         )
