@@ -1,6 +1,7 @@
 import { Group, NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core'
 import { DateTime } from 'luxon'
 import { CHANNELS, INTERVIEW_TYPES, SCENARIOS, type InterviewFields } from '../../../../shared/pipeline'
+import { DateTimeField } from '../../components/DateTimeField'
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }))
 
@@ -51,12 +52,11 @@ export function InterviewFieldsForm({
             {value.type === 'paid_sample' && (
               <NumberInput label="Fee" prefix="$" min={0} value={sample.fee ?? ''} onChange={(fee) => set({ sampleTask: { ...sample, fee: typeof fee === 'number' ? fee : null } })} />
             )}
-            <TextInput
-              type="datetime-local"
+            <DateTimeField
               label={`Due (your time, ${zone})`}
               value={dueLocal}
-              onChange={(event) => {
-                const due = DateTime.fromISO(event.currentTarget.value, { zone })
+              onChange={(local) => {
+                const due = DateTime.fromISO(local, { zone })
                 set({ sampleTask: { ...sample, dueAt: due.isValid ? due.toUTC().toISO() : null } })
               }}
             />
