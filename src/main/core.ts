@@ -98,7 +98,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const settings = createSettingsService({ db, clock, events, systemTimeZone })
   const connectionTests = createConnectionTestsService({ db })
   const scheduling = createSchedulingService({ db, clock, settings: () => settings.get() })
-  const calendarExport = createCalendarExport({ db, clock, checklistFor: (id) => prep.checklistFor(id) })
+  const calendarExport = createCalendarExport({ db, clock, checklistFor: (id) => prep.checklistFor(id), settings: () => settings.get() })
   // Readiness comes from the prep room, composed below; it is only asked for later.
   const showUp = createShowUpService({ db, clock, settings: () => settings.get(), readiness: (ids) => prep.readinessFor(ids) })
   const reminders = createRemindersService({ db, clock, settings: () => settings.get() })
@@ -176,6 +176,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     scheduleInterview: async ({ id, ...when }) => announce(await scheduling.schedule(id, when)),
     cancelSchedule: async ({ id, note }) => announce(await scheduling.cancel(id, note)),
     suggestSlots: ({ durationMinutes, days, interviewId }) => scheduling.suggest({ durationMinutes, days, excludeId: interviewId }),
+    listScheduleHistory: ({ interviewId }) => scheduling.history(interviewId),
     exportInterviewCalendar: ({ id }) => calendarExport.interview(id),
     exportUpcomingCalendar: () => calendarExport.upcoming(),
     takeReminderAlerts: () => reminders.takeAlerts(),

@@ -14,6 +14,7 @@ import { createShellSampleOpener } from './electron/sample-opener'
 import { applySecurityPolicy } from './electron/security'
 import { createAppTray } from './electron/tray'
 import { createMainWindow } from './electron/window'
+import { resolveHourCycle } from '../shared/time-format'
 
 /** Electron entry: compose the core with the Electron adapters. */
 const rendererUrl =
@@ -69,11 +70,13 @@ async function start(): Promise<void> {
   await app.whenReady()
   applySecurityPolicy({ app, session: session.defaultSession, shell, isAppUrl })
   const userZone = async () => (await core!.handlers.getSettings()).timeZone
+  // The runtime's default locale is the system's, as the renderer's navigator.language is.
+  const hourCycle = async () => resolveHourCycle((await core!.handlers.getSettings()).timeFormat)
   core = await createCore({
     dataDir: app.getPath('userData'),
     mode: 'electron',
     version,
-    notifyReminders: createSystemNotifier({ Notification, userZone, now: () => new Date(), open, join: joinCall }),
+    notifyReminders: createSystemNotifier({ Notification, userZone, hourCycle, now: () => new Date(), open, join: joinCall }),
     onBackgroundError: (error) => console.error('Greenroom reminders:', error),
     sampleOpener: createShellSampleOpener(shell),
     guestPageDir: join(__dirname, '../renderer'),
@@ -91,6 +94,7 @@ async function start(): Promise<void> {
     icon: join(__dirname, '../../resources/tray.png'),
     upcoming: () => core!.upcomingCalls(5),
     userZone,
+    hourCycle,
     actions: {
       openInterview: (id) => open(`/interviews/${id}/prep`),
       joinCall,

@@ -35,7 +35,7 @@ import {
   sampleSchema
 } from './prep'
 import { scheduleNoteSchema } from './schedule-api'
-import { callMinutesSchema, settingsSchema, timeZoneSchema } from './settings'
+import { callMinutesSchema, settingsSchema, timeZoneSchema, workingHoursSchema } from './settings'
 
 /**
  * The backup file: one JSON document, versioned, whose tables mirror the database's
@@ -80,7 +80,9 @@ const settingKeys = Object.keys(settingsSchema.shape) as [keyof typeof settingsS
 export const backupTables = {
   clients: z.strictObject({
     id: idSchema, name: client.name, company: client.company, website: client.website, time_zone: client.timeZone,
-    country: client.country, notes: client.notes, created_at: instantSchema, updated_at: instantSchema
+    country: client.country, notes: client.notes, created_at: instantSchema, updated_at: instantSchema,
+    // Added with per-client working hours; absent from older files (NULL: the default hours).
+    working_hours: jsonColumn(workingHoursSchema).nullable().optional()
   }),
   client_red_flags: z.strictObject({ id: idSchema, client_id: idSchema, kind: redFlagSchema.shape.kind, note: redFlagSchema.shape.note, created_at: instantSchema }),
   jobs: z.strictObject({

@@ -40,7 +40,8 @@ export const interviewFilterSchema = z.strictObject({
 })
 
 export const searchResultSchema = z.object({
-  kind: z.enum(['job', 'client', 'proposal', 'note']),
+  /** research: a client's company research (id is the client's); question: one from the question bank. */
+  kind: z.enum(['job', 'client', 'proposal', 'note', 'research', 'question']),
   id: idSchema,
   /** Title and snippet carry \u0002 … \u0003 around matched words. */
   title: z.string(),

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { instantSchema } from './instant'
 import { meetingLinkFieldSchema } from './meeting-links'
-import { timeZoneSchema } from './settings'
+import { timeZoneSchema, workingHoursSchema, type Settings } from './settings'
 
 /** Records of the interview pipeline: clients, job posts, invitations, proposals, interviews, offers. */
 
@@ -43,9 +43,14 @@ export const clientFieldsSchema = z.object({
   website: optionalUrl,
   timeZone: timeZoneSchema.nullable(),
   country: text(80, 'The country'),
-  notes: text(20_000, 'Notes')
+  notes: text(20_000, 'Notes'),
+  /** The client's working day in their own zone; left out, it stays as stored (09–18 on weekdays for a new client). */
+  workingHours: workingHoursSchema.optional()
 })
+/** A client's working hours until the user edits them: 09:00–18:00, Monday to Friday, in the client's zone. */
+export const DEFAULT_CLIENT_WORKING_HOURS: Settings['workingHours'] = { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' }
 export const clientSchema = clientFieldsSchema.extend({
+  workingHours: workingHoursSchema,
   id: idSchema,
   redFlags: z.array(redFlagSchema),
   createdAt: instantSchema,

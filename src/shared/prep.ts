@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { idSchema, instantSchema, type InterviewSummary } from './pipeline'
 import { describeInBothZones } from './schedule'
+import type { HourCycle } from './time-format'
 
 /** The prep room: checklist, company research, notes, samples, question bank, follow-ups. */
 
@@ -332,6 +333,7 @@ export function askClientMessage(options: {
   clientName: string
   userName: string
   userZone: string
+  cycle: HourCycle
 }): string {
   const { interview } = options
   const firstName = options.clientName.trim().split(/\s+/)[0] || options.clientName
@@ -339,7 +341,7 @@ export function askClientMessage(options: {
   const link = interview.channel !== 'builtin' && interview.channelLink ? ` (${interview.channelLink})` : ''
   const schedule = interview.schedule
   const when = schedule
-    ? `Just to confirm our call: ${describeInBothZones(schedule.startsAt, interview.clientTimeZone ?? schedule.timeZone, options.userZone)}, ${schedule.durationMinutes} minutes, ${CHANNEL_PHRASES[interview.channel]}${link}.`
+    ? `Just to confirm our call: ${describeInBothZones(schedule.startsAt, interview.clientTimeZone ?? schedule.timeZone, options.userZone, options.cycle)}, ${schedule.durationMinutes} minutes, ${CHANNEL_PHRASES[interview.channel]}${link}.`
     : 'Which day and time would suit you for a call? I’m happy to fit your time zone.'
   return [
     `Hi ${firstName},`,

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import type { InterviewSummary } from './pipeline'
 import type { ReminderAlert, UpcomingCall } from './reminders-api'
 import { describeInBothZones } from './schedule'
+import { formatDayAndClock, type HourCycle } from './time-format'
 
 /** "1 day", "2 hours", "10 minutes": a lead time as people say it. */
 export function leadText(minutes: number): string {
@@ -25,10 +26,10 @@ export function startsText(startIso: string, now: Date): string {
 }
 
 /** Title and body of a reminder, the same in a system notification and in the app. */
-export function reminderText(alert: ReminderAlert, userZone: string, now: Date): { title: string; body: string } {
+export function reminderText(alert: ReminderAlert, userZone: string, now: Date, cycle: HourCycle): { title: string; body: string } {
   const { interview } = alert
   const schedule = interview.schedule
-  const when = schedule ? describeInBothZones(schedule.startsAt, userZone, interview.clientTimeZone ?? schedule.timeZone) : ''
+  const when = schedule ? describeInBothZones(schedule.startsAt, userZone, interview.clientTimeZone ?? schedule.timeZone, cycle) : ''
   const length = schedule ? ` · ${schedule.durationMinutes} min` : ''
   if (alert.kind === 'no_show') {
     return { title: `Did ${interview.clientName} come to the call?`, body: `${interview.title} · ${when}. Answer in Greenroom: a no-show flags the client.` }
@@ -39,8 +40,8 @@ export function reminderText(alert: ReminderAlert, userZone: string, now: Date):
 }
 
 /** A tray line: "Tue 24 Nov, 15:00 · Maya Chen (Brightloop) · 60% ready". */
-export function upcomingCallText(call: UpcomingCall, userZone: string): string {
-  const start = call.interview.schedule ? DateTime.fromISO(call.interview.schedule.startsAt).setZone(userZone).toFormat('ccc d LLL, HH:mm') : 'Unscheduled'
+export function upcomingCallText(call: UpcomingCall, userZone: string, cycle: HourCycle): string {
+  const start = call.interview.schedule ? formatDayAndClock(DateTime.fromISO(call.interview.schedule.startsAt).setZone(userZone), cycle) : 'Unscheduled'
   const ready = call.readiness === null ? '' : ` · ${Math.round(call.readiness * 100)}% ready`
   return `${start} · ${whoText(call.interview)}${ready}`
 }

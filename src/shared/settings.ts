@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { timeFormatSchema } from './time-format'
 
 /** "HH:mm", 24-hour clock. */
 export const clockTimeSchema = z
@@ -110,6 +111,8 @@ export const settingsSchema = z.object({
   workingHours: workingHoursSchema,
   defaultCallMinutes: callMinutesSchema,
   theme: themePreferenceSchema,
+  /** 24- or 12-hour clock everywhere; "system" follows the user's locale. */
+  timeFormat: timeFormatSchema,
   iceServers: z.array(iceServerSchema).max(10, 'Ten servers at most'),
   /** Free time kept before and after each call. */
   bufferMinutes: z.number().int().min(0, 'No negative buffers').max(120, 'Two hours at most'),
@@ -130,6 +133,7 @@ export const settingsPatchSchema = z
     workingHours: workingHoursSchema,
     defaultCallMinutes: callMinutesSchema,
     theme: themePreferenceSchema,
+    timeFormat: timeFormatSchema,
     iceServers: settingsSchema.shape.iceServers,
     bufferMinutes: settingsSchema.shape.bufferMinutes,
     reminderLeadMinutes: reminderLeadsSchema,
@@ -151,6 +155,7 @@ export function defaultSettings(systemTimeZone: string): Settings {
     workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
     defaultCallMinutes: 15,
     theme: 'system',
+    timeFormat: 'system',
     iceServers: [],
     bufferMinutes: 10,
     reminderLeadMinutes: [1440, 60, 10],

@@ -24,7 +24,7 @@ async function zoomInterview(host: RunningHost): Promise<{ page: Page; id: strin
   await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor()
   const id = await page.evaluate(
     async ({ link, startsAt }) => {
-      await window.greenroom.updateSettings({ userName: 'Sam Rivera', timeZone: 'Europe/Berlin' })
+      await window.greenroom.updateSettings({ userName: 'Sam Rivera', timeZone: 'Europe/Berlin', timeFormat: '24h' })
       const item = await window.greenroom.createInvitation({
         client: { fields: { name: 'Maya Chen', company: 'Brightloop', website: '', timeZone: 'America/New_York', country: 'US', notes: '' } },
         job: { title: 'Analytics dashboard', description: 'Cohort charts in React.', url: 'https://www.upwork.com/jobs/~01abc', budgetType: 'hourly', budget: 80, skills: [], postedAt: null },

@@ -21,7 +21,7 @@ async function openInterview(): Promise<Page> {
   await page.goto(host.url)
   await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor()
   await page.evaluate(async () => {
-    await window.greenroom.updateSettings({ timeZone: 'Europe/Berlin', defaultCallMinutes: 15, workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' } })
+    await window.greenroom.updateSettings({ timeZone: 'Europe/Berlin', timeFormat: '24h', defaultCallMinutes: 15, workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' } })
     const item = await window.greenroom.createInvitation({
       client: { fields: { name: 'Maya Chen', company: 'Brightloop', website: '', timeZone: 'America/New_York', country: 'US', notes: '' } },
       job: { title: 'Analytics dashboard', description: '', url: '', budgetType: 'hourly', budget: 80, skills: [], postedAt: null },

@@ -14,7 +14,7 @@ const CALL_START = '2026-11-24T14:00:00.000Z'
 async function bookCall(host: RunningHost): Promise<{ page: Page; id: string }> {
   const page = await openApp(host)
   const id = await page.evaluate(async (startsAt) => {
-    await window.greenroom.updateSettings({ timeZone: 'Europe/Berlin' })
+    await window.greenroom.updateSettings({ timeZone: 'Europe/Berlin', timeFormat: '24h' })
     const item = await window.greenroom.createInvitation({
       client: { fields: { name: 'Maya Chen', company: 'Brightloop', website: '', timeZone: 'America/New_York', country: 'US', notes: '' } },
       job: { title: 'Analytics dashboard', description: '', url: '', budgetType: 'hourly', budget: 80, skills: [], postedAt: null },

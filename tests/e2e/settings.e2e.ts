@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../support/temp-dir'
 import { useChromium } from './support/browser'
@@ -18,6 +19,12 @@ async function openSettings(dataDir: string) {
   return { page, host }
 }
 
+/** Picks a time from a time field the way a user does: type, then choose from the list. */
+async function chooseTime(page: Page, label: string, time: string): Promise<void> {
+  await page.getByRole('combobox', { name: label, exact: true }).fill(time)
+  await page.getByRole('option', { name: time, exact: true }).click()
+}
+
 describe('settings', () => {
   it('survive a restart of the host', async () => {
     const dataDir = await tempDir()
@@ -28,8 +35,10 @@ describe('settings', () => {
     await page.getByRole('option', { name: /America\/Sao Paulo/ }).click()
     await page.getByText('Sat', { exact: true }).click()
     await expect(page.getByRole('checkbox', { name: 'Sat' }).isChecked()).resolves.toBe(true)
-    await page.getByLabel('From').fill('10:00')
-    await page.getByLabel('Until').fill('18:30')
+    await page.getByRole('combobox', { name: 'Time format' }).click()
+    await page.getByRole('option', { name: '24-hour (16:30)' }).click()
+    await chooseTime(page, 'From', '10:00')
+    await chooseTime(page, 'Until', '18:30')
     await page.getByText('20 min', { exact: true }).click()
     await page.getByRole('button', { name: 'Save' }).click()
     await page.getByText('Settings saved').waitFor()
@@ -42,20 +51,22 @@ describe('settings', () => {
     )
     await expect(second.page.getByRole('checkbox', { name: 'Sat' }).isChecked()).resolves.toBe(true)
     await expect(second.page.getByRole('checkbox', { name: 'Sun' }).isChecked()).resolves.toBe(false)
-    await expect(second.page.getByLabel('From').inputValue()).resolves.toBe('10:00')
-    await expect(second.page.getByLabel('Until').inputValue()).resolves.toBe('18:30')
+    await expect(second.page.getByRole('combobox', { name: 'From', exact: true }).inputValue()).resolves.toBe('10:00')
+    await expect(second.page.getByRole('combobox', { name: 'Until', exact: true }).inputValue()).resolves.toBe('18:30')
     await expect(second.page.getByRole('radio', { name: '20 min' }).isChecked()).resolves.toBe(true)
+    await expect(second.page.getByRole('combobox', { name: 'Time format' }).inputValue()).resolves.toBe('24-hour (16:30)')
     await expect(second.page.getByText('America/Sao_Paulo').first().isVisible()).resolves.toBe(true)
   })
 
   it('shows what is wrong and will not save it', async () => {
     const { page } = await openSettings(await tempDir())
-    await page.getByLabel('From').fill('18:00')
-    await page.getByLabel('Until').fill('09:00')
+    // This browser's locale (en-US) uses the 12-hour clock, and "from your system" follows it.
+    await chooseTime(page, 'From', '6:00 PM')
+    await chooseTime(page, 'Until', '9:00 AM')
     await page.getByText('Working hours must end after they start').waitFor()
     await expect(page.getByRole('button', { name: 'Save' }).isDisabled()).resolves.toBe(true)
     await page.getByRole('button', { name: 'Discard changes' }).click()
-    await expect(page.getByLabel('From').inputValue()).resolves.toBe('09:00')
+    await expect(page.getByRole('combobox', { name: 'From', exact: true }).inputValue()).resolves.toBe('9:00 AM')
   })
 
   it('save with Ctrl+S and apply the chosen theme at once', async () => {

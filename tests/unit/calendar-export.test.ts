@@ -32,6 +32,45 @@ describe('calendar export', () => {
     expect(triggers).toEqual([-86_400, -3_600, -600])
   })
 
+  it('rings its alarms at the reminder times chosen in Settings', async () => {
+    const { core } = await start('2026-11-23T09:00:00.000Z')
+    await core.handlers.updateSettings({ reminderLeadMinutes: [30, 2880] })
+    const { invitation } = await anInvitation(core)
+    const id = (await core.handlers.acceptInvitation({ id: invitation.id, message: '', terms: null })).invitation.interviewId!
+    await core.handlers.scheduleInterview({ id, startsAt: '2026-11-27T14:00:00.000Z', timeZone: 'UTC', durationMinutes: 15, note: '' })
+
+    for (const text of [(await core.handlers.exportInterviewCalendar({ id })).text, (await core.handlers.exportUpcomingCalendar()).text]) {
+      const alarms = parse(text)[0]!.getAllSubcomponents('valarm')
+      expect(alarms.map((alarm) => (alarm.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds())).toEqual([-172_800, -1_800])
+      expect(alarms.map((alarm) => alarm.getFirstPropertyValue('description'))).toEqual([
+        'React dashboard with Maya Chen in 2 days',
+        'React dashboard with Maya Chen in 30 minutes'
+      ])
+    }
+
+    await core.handlers.updateSettings({ reminderLeadMinutes: [] })
+    expect(parse((await core.handlers.exportInterviewCalendar({ id })).text)[0]!.getAllSubcomponents('valarm')).toEqual([])
+  })
+
+  it('folds long lines of multi-byte text at 75 octets, between characters, and reads back unchanged', async () => {
+    const { core } = await start('2026-11-23T09:00:00.000Z')
+    const title = 'Übersetzungsplattform für Jürgen Müllers Bäckerei-Genossenschaft 🥨🥨🥨 mit Größenübersicht — 日本語のサポート'
+    const { invitation } = await anInvitation(core, { title }, { name: 'Zoë Ångström' })
+    const id = (await core.handlers.acceptInvitation({ id: invitation.id, message: '', terms: null })).invitation.interviewId!
+    await core.handlers.scheduleInterview({ id, startsAt: '2026-11-24T14:00:00.000Z', timeZone: 'Europe/Berlin', durationMinutes: 30, note: '' })
+    await core.handlers.addChecklistItem({ interviewId: id, fields: { label: 'Öffnungszeiten prüfen: Größe, Maße, Übergänge, Äpfel, Öl, Süßes und 🥐🥐🥐 für alle', why: '' } })
+
+    const { text } = await core.handlers.exportInterviewCalendar({ id })
+    const lines = text.split('\r\n')
+    expect(lines.some((line) => line.startsWith(' '))).toBe(true) // something was long enough to fold
+    for (const line of lines) expect(Buffer.byteLength(line, 'utf8'), line).toBeLessThanOrEqual(75)
+    // No character was cut in half: the file is valid UTF-8 and an independent parser reads the same words back.
+    expect(Buffer.from(text, 'utf8').toString('utf8')).not.toContain('�')
+    const event = new ICAL.Event(parse(text)[0]!)
+    expect(event.summary).toBe(`Interview: ${title} (Zoë Ångström)`)
+    expect(event.description).toContain('☐ Öffnungszeiten prüfen: Größe, Maße, Übergänge, Äpfel, Öl, Süßes und 🥐🥐🥐 für alle')
+  })
+
   it('lists the interview’s own prep checklist with what is already done', async () => {
     const { core } = await start('2026-11-23T09:00:00.000Z')
     const { invitation } = await anInvitation(core)

@@ -1,6 +1,7 @@
+import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import { dispatch } from '../../src/main/rpc'
-import { anInvitation, useCore } from '../support/core'
+import { aClient, anInvitation, useCore } from '../support/core'
 
 const start = useCore()
 
@@ -29,6 +30,21 @@ describe('scheduling an interview', () => {
     expect(cancelled.interview.status).toBe('accepted')
     expect(cancelled.interview.schedule).toBeNull()
     expect(cancelled.history.map((change) => [change.from, change.to])).toEqual([[null, 'accepted'], ['accepted', 'scheduled'], ['scheduled', 'accepted']])
+  })
+
+  it('lists each time the call had, with the time a move or a cancellation replaced', async () => {
+    const { core, clock } = await start('2026-11-23T09:00:00.000Z')
+    const id = await acceptedInterview(core)
+    await core.handlers.scheduleInterview({ id, startsAt: '2026-11-25T14:30:00.000Z', timeZone: 'Europe/Berlin', durationMinutes: 15, note: '' })
+    clock.advanceHours(1)
+    await core.handlers.scheduleInterview({ id, startsAt: '2026-11-26T15:00:00.000Z', timeZone: 'Europe/Berlin', durationMinutes: 20, note: 'Client asked for Thursday' })
+    clock.advanceHours(1)
+    await core.handlers.cancelSchedule({ id, note: '' })
+    expect(await core.handlers.listScheduleHistory({ interviewId: id })).toEqual([
+      { action: 'scheduled', startsAt: '2026-11-25T14:30:00.000Z', previousStartsAt: null, timeZone: 'Europe/Berlin', durationMinutes: 15, changedAt: '2026-11-23T09:00:00.000Z', note: '' },
+      { action: 'rescheduled', startsAt: '2026-11-26T15:00:00.000Z', previousStartsAt: '2026-11-25T14:30:00.000Z', timeZone: 'Europe/Berlin', durationMinutes: 20, changedAt: '2026-11-23T10:00:00.000Z', note: 'Client asked for Thursday' },
+      { action: 'cancelled', startsAt: null, previousStartsAt: '2026-11-26T15:00:00.000Z', timeZone: null, durationMinutes: null, changedAt: '2026-11-23T11:00:00.000Z', note: '' }
+    ])
   })
 
   it('refuses to schedule a finished interview, changing nothing', async () => {
@@ -69,7 +85,42 @@ describe('checking a proposed time', () => {
     await core.handlers.updateSettings({ timeZone: 'Europe/Berlin', bufferMinutes: 0 })
     const booked = await acceptedInterview(core)
     await core.handlers.scheduleInterview({ id: booked, startsAt: '2026-11-23T08:00:00.000Z', timeZone: 'Europe/Berlin', durationMinutes: 30, note: '' })
-    const slots = await core.handlers.suggestSlots({ durationMinutes: 30, days: 1, interviewId: null })
+    const { slots } = await core.handlers.suggestSlots({ durationMinutes: 30, days: 1, interviewId: null })
     expect(slots.slice(0, 2).map((slot) => slot.start)).toEqual(['2026-11-23T08:30:00.000Z', '2026-11-23T09:00:00.000Z'])
+  })
+})
+
+describe('times offered to the interview’s client', () => {
+  it('keep to the client’s working hours, 09–18 in their zone until edited on the client', async () => {
+    const { core } = await start('2026-11-23T07:00:00.000Z') // Monday 08:00 Berlin, 02:00 New York
+    await core.handlers.updateSettings({ timeZone: 'Europe/Berlin', bufferMinutes: 0 })
+    const { invitation, client } = await anInvitation(core, {}, { timeZone: 'America/New_York' })
+    const id = (await core.handlers.acceptInvitation({ id: invitation.id, message: '', terms: null })).invitation.interviewId!
+    expect(client.workingHours).toEqual({ days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' })
+
+    const inNewYork = (iso: string) => DateTime.fromISO(iso).setZone('America/New_York').toFormat('HH:mm')
+    const offered = await core.handlers.suggestSlots({ durationMinutes: 30, days: 7, interviewId: id })
+    expect(offered.overlap).toBe(true)
+    expect(offered.slots.map((slot) => inNewYork(slot.start)).every((time) => time >= '09:00' && time <= '10:30')).toBe(true)
+
+    // An early riser: 07:00–15:00 in New York is 13:00–21:00 in Berlin.
+    const edited = await core.handlers.updateClient({ id: client.id, fields: { ...aClient({ timeZone: 'America/New_York' }), workingHours: { days: [1, 2, 3, 4, 5], start: '07:00', end: '15:00' } } })
+    expect(edited.workingHours).toEqual({ days: [1, 2, 3, 4, 5], start: '07:00', end: '15:00' })
+    const earlier = await core.handlers.suggestSlots({ durationMinutes: 30, days: 7, interviewId: id })
+    expect(earlier.slots.map((slot) => inNewYork(slot.start))).toContain('08:00') // before the default day starts
+    expect(earlier.slots.every((slot) => inNewYork(slot.start) >= '07:00' && inNewYork(slot.start) <= '10:30')).toBe(true)
+
+    // Saving the client without hours keeps the ones stored.
+    const { workingHours: _kept, ...withoutHours } = edited
+    await core.handlers.updateClient({ id: client.id, fields: { name: withoutHours.name, company: withoutHours.company, website: withoutHours.website, timeZone: withoutHours.timeZone, country: withoutHours.country, notes: 'Prefers mornings' } })
+    expect((await core.handlers.getInterview({ id })).client.workingHours.start).toBe('07:00')
+  })
+
+  it('refuse client hours that end before they start, changing nothing', async () => {
+    const { core } = await start()
+    const { client } = await anInvitation(core)
+    const reply = await dispatch(core.handlers, 'updateClient', { id: client.id, fields: { ...aClient(), workingHours: { days: [1], start: '18:00', end: '09:00' } } }, () => undefined)
+    expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('end after they start') } })
+    expect((await core.handlers.listClients()).find((found) => found.id === client.id)!.workingHours.end).toBe('18:00')
   })
 })

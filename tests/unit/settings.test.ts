@@ -21,6 +21,7 @@ describe('settings', () => {
       workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
       defaultCallMinutes: 15,
       theme: 'system',
+      timeFormat: 'system',
       iceServers: [],
       bufferMinutes: 10,
       reminderLeadMinutes: [1440, 60, 10],
@@ -35,7 +36,7 @@ describe('settings', () => {
     const dataDir = await tempDir()
     const first = await startCore(dataDir)
     await first.handlers.updateSettings({ userName: 'Ana Souza', timeZone: 'America/Sao_Paulo', defaultCallMinutes: 20 })
-    await first.handlers.updateSettings({ workingHours: { days: [2, 3, 4], start: '10:00', end: '18:30' }, theme: 'dark' })
+    await first.handlers.updateSettings({ workingHours: { days: [2, 3, 4], start: '10:00', end: '18:30' }, theme: 'dark', timeFormat: '12h' })
     await first.handlers.updateSettings({ reminderLeadMinutes: [30, 2880], startAtLogin: true })
     await first.handlers.updateSettings({ signaling: { mode: 'remote', listen: 'loopback', port: 0, remoteUrl: 'https://signal.example.com', adminSecret: '0123456789abcdef' } })
     await first.close()
@@ -47,6 +48,7 @@ describe('settings', () => {
       workingHours: { days: [2, 3, 4], start: '10:00', end: '18:30' },
       defaultCallMinutes: 20,
       theme: 'dark',
+      timeFormat: '12h',
       iceServers: [],
       bufferMinutes: 10,
       reminderLeadMinutes: [2880, 30],

@@ -3,10 +3,13 @@ import { isHeldElsewhere, isJoinOpen } from '../../shared/join-window'
 import { reminderPath, reminderText } from '../../shared/reminder-text'
 import type { ReminderAlert } from '../../shared/reminders-api'
 import type { ReminderNotifier } from '../services/reminders/scheduler'
+import type { HourCycle } from '../../shared/time-format'
 
 export interface NotifierDeps {
   Notification: typeof ElectronNotification
   userZone: () => Promise<string>
+  /** The 24- or 12-hour clock from Settings. */
+  hourCycle: () => Promise<HourCycle>
   now: () => Date
   /** Shows the window on an in-app page. */
   open: (path: string) => void
@@ -28,11 +31,10 @@ function joinable(alert: ReminderAlert, now: Date): boolean {
 export function createSystemNotifier(deps: NotifierDeps): ReminderNotifier {
   return (due) => {
     if (!deps.Notification.isSupported()) return
-    void deps
-      .userZone()
-      .then((zone) => {
+    void Promise.all([deps.userZone(), deps.hourCycle()])
+      .then(([zone, cycle]) => {
         for (const alert of due.fired) {
-          const { title, body } = reminderText(alert, zone, deps.now())
+          const { title, body } = reminderText(alert, zone, deps.now(), cycle)
           if (deps.join && joinable(alert, deps.now())) {
             const id = alert.interview.id
             show(title, `${body}\nClick to join the call.`, () => deps.join?.(id))
@@ -42,7 +44,7 @@ export function createSystemNotifier(deps: NotifierDeps): ReminderNotifier {
         }
         const [latest] = due.missed.slice(-1)
         if (latest) {
-          const { title, body } = reminderText(latest, zone, deps.now())
+          const { title, body } = reminderText(latest, zone, deps.now(), cycle)
           const more = due.missed.length > 1 ? ` (and ${due.missed.length - 1} more while Greenroom was closed)` : ''
           show(title, `${body}${more}`, reminderPath(latest))
         }

@@ -2,6 +2,7 @@ import type { Menu as ElectronMenu, MenuItemConstructorOptions, NativeImage, Tra
 import type { UpcomingCall } from '../../shared/reminders-api'
 import { upcomingCallText, whoText } from '../../shared/reminder-text'
 import { isHeldElsewhere, isJoinOpen } from '../../shared/join-window'
+import type { HourCycle } from '../../shared/time-format'
 
 export interface TrayActions {
   openInterview(id: string): void
@@ -16,11 +17,11 @@ export interface TrayActions {
  * The tray menu: the next calls (each opens its prep room, and one held in another app
  * offers Join while it is near), then the app's own entries.
  */
-export function trayMenuTemplate(calls: UpcomingCall[], userZone: string, actions: TrayActions, now: Date = new Date()): MenuItemConstructorOptions[] {
+export function trayMenuTemplate(calls: UpcomingCall[], userZone: string, actions: TrayActions, cycle: HourCycle, now: Date = new Date()): MenuItemConstructorOptions[] {
   const callItems: MenuItemConstructorOptions[] =
     calls.length > 0
       ? calls.flatMap((call): MenuItemConstructorOptions[] => {
-          const line = { label: upcomingCallText(call, userZone), click: () => actions.openInterview(call.interview.id) }
+          const line = { label: upcomingCallText(call, userZone, cycle), click: () => actions.openInterview(call.interview.id) }
           if (!isHeldElsewhere(call.interview.channel) || !isJoinOpen(call.interview.schedule, now)) return [line]
           return [line, { label: `Join call with ${whoText(call.interview)}`, click: () => actions.joinCall(call.interview.id) }]
         })
@@ -44,6 +45,8 @@ export interface TrayDeps {
   userZone: () => Promise<string>
   /** The app's clock, for Join's window. */
   now?: () => Date
+  /** The 24- or 12-hour clock from Settings. */
+  hourCycle: () => Promise<HourCycle>
   actions: TrayActions
 }
 
@@ -54,10 +57,10 @@ export function createAppTray(deps: TrayDeps) {
   tray.on('click', () => deps.actions.openApp())
 
   async function refresh(): Promise<void> {
-    const [calls, zone] = await Promise.all([deps.upcoming(), deps.userZone()])
+    const [calls, zone, cycle] = await Promise.all([deps.upcoming(), deps.userZone(), deps.hourCycle()])
     if (tray.isDestroyed()) return
-    tray.setContextMenu(deps.Menu.buildFromTemplate(trayMenuTemplate(calls, zone, deps.actions, deps.now?.() ?? new Date())))
-    tray.setToolTip(calls[0] ? `Greenroom · next: ${upcomingCallText(calls[0], zone)}` : 'Greenroom · no calls scheduled')
+    tray.setContextMenu(deps.Menu.buildFromTemplate(trayMenuTemplate(calls, zone, deps.actions, cycle, deps.now?.() ?? new Date())))
+    tray.setToolTip(calls[0] ? `Greenroom · next: ${upcomingCallText(calls[0], zone, cycle)}` : 'Greenroom · no calls scheduled')
   }
 
   return { refresh, destroy: () => tray.destroy() }

@@ -433,5 +433,46 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE calls ADD COLUMN channel TEXT NOT NULL DEFAULT 'builtin'
         CHECK (channel IN ('builtin', 'marketplace', 'zoom', 'meet', 'teams', 'skype', 'other'));
     `
+  },
+  {
+    version: 11,
+    name: 'client working hours',
+    sql: `
+      -- The client's working day in their own zone, as JSON {days, start, end};
+      -- NULL means the default, 09:00–18:00 on weekdays.
+      ALTER TABLE clients ADD COLUMN working_hours TEXT CHECK (working_hours IS NULL OR json_valid(working_hours));
+    `
+  },
+  {
+    version: 12,
+    name: 'search research and questions',
+    sql: `
+      -- Company research and the question bank, searched beside search_index. Their
+      -- tables have no stable integer key, so each row names its record in ref.
+      CREATE VIRTUAL TABLE prep_search_index USING fts5(kind UNINDEXED, ref UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2');
+      CREATE TRIGGER client_research_search_insert AFTER INSERT ON client_research BEGIN
+        INSERT INTO prep_search_index (kind, ref, title, body) VALUES ('research', new.client_id, '', new.mission || char(10) || new.what_they_do || char(10) || new.about_notes || char(10) || new.people || char(10) || new.notes);
+      END;
+      CREATE TRIGGER client_research_search_update AFTER UPDATE ON client_research BEGIN
+        DELETE FROM prep_search_index WHERE kind = 'research' AND ref = old.client_id;
+        INSERT INTO prep_search_index (kind, ref, title, body) VALUES ('research', new.client_id, '', new.mission || char(10) || new.what_they_do || char(10) || new.about_notes || char(10) || new.people || char(10) || new.notes);
+      END;
+      CREATE TRIGGER client_research_search_delete AFTER DELETE ON client_research BEGIN
+        DELETE FROM prep_search_index WHERE kind = 'research' AND ref = old.client_id;
+      END;
+      CREATE TRIGGER questions_search_insert AFTER INSERT ON questions BEGIN
+        INSERT INTO prep_search_index (kind, ref, title, body) VALUES ('question', new.id, new.question, new.answer);
+      END;
+      CREATE TRIGGER questions_search_update AFTER UPDATE OF question, answer ON questions BEGIN
+        DELETE FROM prep_search_index WHERE kind = 'question' AND ref = old.id;
+        INSERT INTO prep_search_index (kind, ref, title, body) VALUES ('question', new.id, new.question, new.answer);
+      END;
+      CREATE TRIGGER questions_search_delete AFTER DELETE ON questions BEGIN
+        DELETE FROM prep_search_index WHERE kind = 'question' AND ref = old.id;
+      END;
+      INSERT INTO prep_search_index (kind, ref, title, body)
+        SELECT 'research', client_id, '', mission || char(10) || what_they_do || char(10) || about_notes || char(10) || people || char(10) || notes FROM client_research;
+      INSERT INTO prep_search_index (kind, ref, title, body) SELECT 'question', id, question, answer FROM questions;
+    `
   }
 ]

@@ -78,11 +78,11 @@ describe('Join from the tray and the reminder', () => {
 
   it('the tray offers Join for a Zoom call while it is near, and not for Greenroom’s own or a call tomorrow', () => {
     const wired = actions()
-    const near = trayMenuTemplate([call('zoom'), call('builtin')], 'UTC', wired, new Date('2026-11-24T13:50:00.000Z'))
+    const near = trayMenuTemplate([call('zoom'), call('builtin')], 'UTC', wired, '24h', new Date('2026-11-24T13:50:00.000Z'))
     expect(near.map((item) => item.label).filter((label) => label?.startsWith('Join'))).toEqual(['Join call with Maya Chen (Brightloop)'])
     ;(near.find((item) => item.label?.startsWith('Join'))!.click as () => void)()
     expect(wired.joinCall).toHaveBeenCalledWith('6f1c7a52-7f0e-4b8a-9d55-0a0c2b1e9a11')
-    const dayBefore = trayMenuTemplate([call('zoom')], 'UTC', wired, new Date('2026-11-23T14:00:00.000Z'))
+    const dayBefore = trayMenuTemplate([call('zoom')], 'UTC', wired, '24h', new Date('2026-11-23T14:00:00.000Z'))
     expect(dayBefore.some((item) => item.label?.startsWith('Join'))).toBe(false)
   })
 
@@ -98,7 +98,7 @@ describe('Join from the tray and the reminder', () => {
     const join = vi.fn()
     const openPage = vi.fn()
     let now = new Date('2026-11-24T13:50:00.000Z')
-    const notify = createSystemNotifier({ Notification: Notification as never, userZone: async () => 'UTC', now: () => now, open: openPage, join })
+    const notify = createSystemNotifier({ Notification: Notification as never, userZone: async () => 'UTC', hourCycle: async () => '24h', now: () => now, open: openPage, join })
     const alert = (leadMinutes: number): ReminderAlert => ({ id: leadMinutes, kind: 'before_call', leadMinutes, dueAt: now.toISOString(), state: 'fired', interview: interview('zoom') })
     notify({ fired: [alert(10)], missed: [] })
     await vi.waitFor(() => expect(shown).toHaveLength(1))

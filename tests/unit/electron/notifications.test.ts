@@ -26,7 +26,7 @@ function standIn() {
     show = () => shown.push({ ...this.options, click: () => this.click() })
   }
   const open = vi.fn()
-  const notify = createSystemNotifier({ Notification: Notification as never, userZone: async () => 'Europe/Berlin', now: () => new Date('2026-11-24T13:50:00.000Z'), open })
+  const notify = createSystemNotifier({ Notification: Notification as never, userZone: async () => 'Europe/Berlin', hourCycle: async () => '24h', now: () => new Date('2026-11-24T13:50:00.000Z'), open })
   return { shown, open, notify }
 }
 

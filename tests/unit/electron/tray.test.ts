@@ -23,7 +23,8 @@ describe('the tray menu', () => {
     const template = trayMenuTemplate(
       [aCall('a', '2026-11-24T14:00:00.000Z', 0.6), aCall('b', '2026-11-25T09:30:00.000Z', null, 'Tom Ortiz', '')],
       'Europe/Berlin',
-      actions()
+      actions(),
+      '24h'
     )
     expect(template.map((item) => item.label ?? item.type)).toEqual([
       'Next calls',
@@ -37,14 +38,19 @@ describe('the tray menu', () => {
     ])
   })
 
+  it('writes the times in the 12-hour clock when that is the chosen format', () => {
+    const template = trayMenuTemplate([aCall('a', '2026-11-24T14:00:00.000Z', 0.6)], 'Europe/Berlin', actions(), '12h')
+    expect(template[1]!.label).toBe('Tue 24 Nov, 3:00 PM · Maya Chen (Brightloop) · 60% ready')
+  })
+
   it('says so when nothing is scheduled', () => {
-    const template = trayMenuTemplate([], 'UTC', actions())
+    const template = trayMenuTemplate([], 'UTC', actions(), '24h')
     expect(template[1]).toEqual({ label: 'No calls scheduled', enabled: false })
   })
 
   it('wires each entry to its action', () => {
     const wired = actions()
-    const template = trayMenuTemplate([aCall('a', '2026-11-24T14:00:00.000Z', 1)], 'UTC', wired)
+    const template = trayMenuTemplate([aCall('a', '2026-11-24T14:00:00.000Z', 1)], 'UTC', wired, '24h')
     const click = (label: string) => (template.find((item) => item.label?.startsWith(label))!.click as () => void)()
     click('Tue 24 Nov')
     expect(wired.openInterview).toHaveBeenCalledWith('a')
@@ -82,6 +88,7 @@ describe('the tray icon', () => {
       icon: '/app/resources/tray.png',
       upcoming: async () => [aCall('a', '2026-11-24T14:00:00.000Z', 0.25)],
       userZone: async () => 'America/New_York',
+      hourCycle: async () => '24h' as const,
       actions: wired
     })
     await tray.refresh()

@@ -82,6 +82,22 @@ describe('backup', () => {
     expect(await core.handlers.listCalls({ interviewId: interview!.id })).toEqual([rated])
   })
 
+  it('keeps each client’s working hours, and gives the default hours to clients of a file made before they existed', async () => {
+    const { core } = await withDemoData()
+    const [client] = await core.handlers.listClients()
+    const { id, redFlags: _flags, createdAt: _created, updatedAt: _updated, ...fields } = client!
+    await core.handlers.updateClient({ id, fields: { ...fields, workingHours: { days: [2, 3], start: '07:30', end: '15:00' } } })
+    const exported = await core.handlers.exportBackup()
+    await core.handlers.deleteAllRecords({ confirm: 'DELETE' })
+    await core.handlers.importBackup({ text: exported })
+    expect((await core.handlers.listClients()).find((found) => found.id === id)!.workingHours).toEqual({ days: [2, 3], start: '07:30', end: '15:00' })
+
+    const older = JSON.parse(exported)
+    for (const row of older.data.clients) delete row.working_hours
+    await core.handlers.importBackup({ text: JSON.stringify(older) })
+    expect((await core.handlers.listClients()).find((found) => found.id === id)!.workingHours).toEqual({ days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' })
+  })
+
   it('still imports a format 1 file, made before scheduling existed', async () => {
     const { core } = await withDemoData()
     const file = JSON.parse(await core.handlers.exportBackup())

@@ -42,6 +42,43 @@ describe('search', () => {
     expect((await core.handlers.search({ query: 'triage', limit: 10 }))[0]).toMatchObject({ kind: 'proposal', interviewId })
   })
 
+  it('finds company research and leads to the client’s prep room, and follows edits', async () => {
+    const { core, interviewId, item } = await withInterview()
+    const research = { website: '', mission: 'Affordable care for rural clinics', whatTheyDo: 'Remote triage', aboutNotes: '', people: 'Dr. Okafor, CTO', notes: '' }
+    await core.handlers.saveResearch({ clientId: item.client.id, fields: research })
+    const [hit] = await core.handlers.search({ query: 'rural clinics', limit: 10 })
+    expect(hit).toMatchObject({ kind: 'research', id: item.client.id, clientName: 'Priya Nair', interviewId })
+    expect(marked(hit!.snippet)).toContain('[rural] [clinics]')
+    expect((await core.handlers.search({ query: 'okafor', limit: 10 }))[0]).toMatchObject({ kind: 'research' })
+
+    await core.handlers.saveResearch({ clientId: item.client.id, fields: { ...research, mission: 'Care for city hospitals' } })
+    expect(await core.handlers.search({ query: 'rural', limit: 10 })).toEqual([])
+    expect(await core.handlers.search({ query: 'hospitals', limit: 10 })).toHaveLength(1)
+  })
+
+  it('finds a question from the question bank by its question or its answer, until it is deleted', async () => {
+    const { core } = await withInterview()
+    const question = await core.handlers.createQuestion({ question: 'How do you handle scope creep?', answer: 'A written change request, priced before work starts.', tags: [] })
+    const [byQuestion] = await core.handlers.search({ query: 'scope creep', limit: 10 })
+    expect(byQuestion).toMatchObject({ kind: 'question', id: question.id, interviewId: null })
+    expect(marked(byQuestion!.title)).toBe('How do you handle [scope] [creep]?')
+    expect((await core.handlers.search({ query: 'change request', limit: 10 }))[0]).toMatchObject({ kind: 'question', id: question.id })
+
+    await core.handlers.updateQuestion({ id: question.id, fields: { question: 'Your rate?', answer: 'Fixed per milestone.', tags: [] } })
+    expect(await core.handlers.search({ query: 'scope', limit: 10 })).toEqual([])
+    expect(await core.handlers.search({ query: 'milestone', limit: 10 })).toHaveLength(1)
+    await core.handlers.deleteQuestion({ id: question.id })
+    expect(await core.handlers.search({ query: 'milestone', limit: 10 })).toEqual([])
+  })
+
+  it('ranks research, questions and pipeline records together and keeps to the limit', async () => {
+    const { core } = await withInterview()
+    await core.handlers.createQuestion({ question: 'Walk me through a telehealth project', answer: '', tags: [] })
+    const hits = await core.handlers.search({ query: 'telehealth', limit: 10 })
+    expect(hits.map((hit) => hit.kind).sort()).toEqual(['job', 'question'])
+    expect(await core.handlers.search({ query: 'telehealth', limit: 1 })).toHaveLength(1)
+  })
+
   it('re-indexes an edited job post', async () => {
     const { core, item } = await withInterview()
     await core.handlers.updateJob({ id: item.job.id, fields: { ...item.job, description: 'Now about billing' } })

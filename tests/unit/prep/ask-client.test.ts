@@ -11,7 +11,7 @@ const interview = {
 
 describe('the ask-the-client message', () => {
   it('confirms time from the client’s side, length and channel, and asks what to prepare', () => {
-    const message = askClientMessage({ interview, clientName: 'Maya Chen', userName: 'Ana', userZone: 'Europe/Berlin' })
+    const message = askClientMessage({ interview, clientName: 'Maya Chen', userName: 'Ana', userZone: 'Europe/Berlin', cycle: '24h' })
     expect(message).toBe(
       [
         'Hi Maya,',
@@ -28,7 +28,7 @@ describe('the ask-the-client message', () => {
   })
 
   it('asks for a time when the call is not scheduled yet', () => {
-    const message = askClientMessage({ interview: { ...interview, schedule: null }, clientName: 'Maya', userName: '', userZone: 'Europe/Berlin' })
+    const message = askClientMessage({ interview: { ...interview, schedule: null }, clientName: 'Maya', userName: '', userZone: 'Europe/Berlin', cycle: '24h' })
     expect(message).toMatch(/Which day and time would suit you/)
     expect(message).toMatch(/\n\nBest$/)
   })

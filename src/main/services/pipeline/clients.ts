@@ -17,12 +17,17 @@ export async function loadJob(sql: SqlRunner, id: string): Promise<Job> {
   return toJob(row)
 }
 
+/** The hours as stored, or null when the fields leave them out. */
+function workingHoursText(fields: ClientFields): string | null {
+  return fields.workingHours ? JSON.stringify(fields.workingHours) : null
+}
+
 export async function insertClient(sql: SqlRunner, fields: ClientFields, now: string): Promise<string> {
   const id = newId()
   await sql.run(
-    `INSERT INTO clients (id, name, company, website, time_zone, country, notes, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [id, fields.name, fields.company, fields.website, fields.timeZone, fields.country, fields.notes, now, now]
+    `INSERT INTO clients (id, name, company, website, time_zone, country, notes, working_hours, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [id, fields.name, fields.company, fields.website, fields.timeZone, fields.country, fields.notes, workingHoursText(fields), now, now]
   )
   return id
 }
@@ -61,9 +66,10 @@ export function createClientsService({ db, clock }: { db: Database; clock: Clock
     async update(id: string, fields: ClientFields): Promise<Client> {
       return db.transaction(async (tx) => {
         const result = await tx.run(
-          `UPDATE clients SET name = ?, company = ?, website = ?, time_zone = ?, country = ?, notes = ?, updated_at = ?
+          `UPDATE clients SET name = ?, company = ?, website = ?, time_zone = ?, country = ?, notes = ?,
+             working_hours = COALESCE(?, working_hours), updated_at = ?
            WHERE id = ?`,
-          [fields.name, fields.company, fields.website, fields.timeZone, fields.country, fields.notes, now(), id]
+          [fields.name, fields.company, fields.website, fields.timeZone, fields.country, fields.notes, workingHoursText(fields), now(), id]
         )
         if (result.changes === 0) throw new ApiError('NOT_FOUND', 'That client no longer exists')
         return loadClient(tx, id)

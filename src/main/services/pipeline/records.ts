@@ -8,6 +8,8 @@ import type {
   Proposal,
   StatusChange
 } from '../../../shared/pipeline'
+import { DEFAULT_CLIENT_WORKING_HOURS } from '../../../shared/pipeline'
+import { workingHoursSchema } from '../../../shared/settings'
 
 /** Row shapes as SQLite returns them, and their mapping to the contract's records. */
 
@@ -23,6 +25,8 @@ export interface ClientRow {
   time_zone: string | null
   country: string
   notes: string
+  /** JSON; NULL keeps the default hours. */
+  working_hours: string | null
   created_at: string
   updated_at: string
 }
@@ -33,6 +37,17 @@ export interface RedFlagRow {
   note: string
   created_at: string
 }
+/** Stored hours, or the default when none (or none readable) are stored. */
+function clientWorkingHours(stored: string | null): Client['workingHours'] {
+  if (stored === null) return DEFAULT_CLIENT_WORKING_HOURS
+  try {
+    const parsed = workingHoursSchema.safeParse(JSON.parse(stored))
+    return parsed.success ? parsed.data : DEFAULT_CLIENT_WORKING_HOURS
+  } catch {
+    return DEFAULT_CLIENT_WORKING_HOURS
+  }
+}
+
 export function toClient(row: ClientRow, flags: RedFlagRow[]): Client {
   return {
     id: row.id,
@@ -42,6 +57,7 @@ export function toClient(row: ClientRow, flags: RedFlagRow[]): Client {
     timeZone: row.time_zone,
     country: row.country,
     notes: row.notes,
+    workingHours: clientWorkingHours(row.working_hours),
     redFlags: flags.map((flag) => ({ id: flag.id, kind: flag.kind, note: flag.note, createdAt: flag.created_at })),
     createdAt: row.created_at,
     updatedAt: row.updated_at

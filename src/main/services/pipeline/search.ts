@@ -20,7 +20,7 @@ export function toMatchQuery(text: string): string | null {
     .join(' ')
 }
 
-const HIT_COLUMNS = `rowid, highlight(search_index, 0, char(2), char(3)) AS title,
+const HIT_COLUMNS = `rowid, rank, highlight(search_index, 0, char(2), char(3)) AS title,
     snippet(search_index, 1, char(2), char(3), '…', 18) AS snippet`
 /** Ranked hits with marked titles and snippets; exported so the benchmark runs the same SQL raw. */
 export const HITS_SQL = `SELECT ${HIT_COLUMNS} FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?`
@@ -35,6 +35,19 @@ export const PROBE_SQL = `SELECT count(*) AS n FROM (SELECT 1 FROM search_index 
 
 interface HitRow {
   rowid: number
+  title: string
+  snippet: string
+}
+
+/** Company research and the question bank live in their own index, keyed by record id (see schema.ts). */
+export const PREP_HITS_SQL = `SELECT kind, ref, rank, highlight(prep_search_index, 2, char(2), char(3)) AS title,
+    snippet(prep_search_index, 3, char(2), char(3), '…', 18) AS snippet
+  FROM prep_search_index WHERE prep_search_index MATCH ? ORDER BY rank LIMIT ?`
+
+interface PrepHitRow {
+  kind: 'research' | 'question'
+  ref: string
+  rank: number
   title: string
   snippet: string
 }
@@ -61,6 +74,26 @@ const TARGETS: Record<(typeof KINDS)[number], string> = {
         FROM notes n JOIN interviews i ON i.id = n.interview_id JOIN clients c ON c.id = i.client_id WHERE n.seq = ?`
 }
 
+/** The research's client and the interview whose prep room shows it (the latest with that client). */
+const RESEARCH_TARGET_SQL = `SELECT c.name AS client_name,
+    (SELECT i.id FROM interviews i WHERE i.client_id = c.id ORDER BY i.updated_at DESC LIMIT 1) AS interview_id
+  FROM clients c WHERE c.id = ?`
+
+async function prepResults(db: Database, match: string, limit: number, ranked: boolean): Promise<(SearchResult & { rank: number })[]> {
+  const hits = await db.all<PrepHitRow>(PREP_HITS_SQL, [match, limit])
+  const results: (SearchResult & { rank: number })[] = []
+  for (const hit of hits) {
+    const common = { id: hit.ref, title: hit.title, snippet: hit.snippet, invitationId: null, ranked, rank: hit.rank }
+    if (hit.kind === 'question') {
+      results.push({ ...common, kind: 'question', clientName: '', interviewId: null })
+      continue
+    }
+    const target = await db.get<{ client_name: string; interview_id: string | null }>(RESEARCH_TARGET_SQL, [hit.ref])
+    if (target) results.push({ ...common, kind: 'research', clientName: target.client_name, interviewId: target.interview_id })
+  }
+  return results
+}
+
 export function createSearchService({ db }: { db: Database }) {
   return {
     async search(text: string, limit: number): Promise<SearchResult[]> {
@@ -68,8 +101,8 @@ export function createSearchService({ db }: { db: Database }) {
       if (!match) return []
       const probe = await db.get<{ n: number }>(PROBE_SQL, [match])
       const broad = (probe?.n ?? 0) >= BROAD_MATCH_COUNT
-      const hits = await db.all<HitRow>(broad ? RECENT_HITS_SQL : HITS_SQL, [match, limit])
-      const results: SearchResult[] = []
+      const hits = await db.all<HitRow & { rank: number }>(broad ? RECENT_HITS_SQL : HITS_SQL, [match, limit])
+      const results: (SearchResult & { rank: number })[] = []
       for (const hit of hits) {
         const kind = KINDS[hit.rowid % 4]!
         const target = await db.get<TargetRow>(TARGETS[kind], [Math.floor(hit.rowid / 4)])
@@ -82,10 +115,14 @@ export function createSearchService({ db }: { db: Database }) {
           clientName: target.client_name,
           interviewId: target.interview_id,
           invitationId: target.invitation_id,
-          ranked: !broad
+          ranked: !broad,
+          rank: hit.rank
         })
       }
-      return results
+      // Both indexes rank with bm25 (lower is better); broad searches keep the newest records first.
+      const prep = await prepResults(db, match, limit, !broad)
+      const merged = broad ? [...results, ...prep] : [...results, ...prep].sort((a, b) => a.rank - b.rank)
+      return merged.slice(0, limit).map(({ rank: _rank, ...result }) => result)
     }
   }
 }

@@ -1,10 +1,21 @@
 import { ApiError } from '../../../shared/errors'
 import { STATUS_LABELS, type InterviewDetail, type InterviewStatus } from '../../../shared/pipeline'
-import { overlapping, suggestSlots, withinWorkingHours, type BusySlot, type Slot } from '../../../shared/schedule'
+import { offerSlots, overlapping, withinWorkingHours, type BusySlot, type OfferedSlot, type Slot } from '../../../shared/schedule'
 import type { Settings } from '../../../shared/settings'
 import type { Clock } from '../clock'
 import type { Database, SqlRunner } from '../database'
+import { loadClient } from '../pipeline/clients'
 import { createInterviewsService, moveInterview } from '../pipeline/interviews'
+
+export interface ScheduleHistoryEntry {
+  action: 'scheduled' | 'rescheduled' | 'cancelled'
+  startsAt: string | null
+  previousStartsAt: string | null
+  timeZone: string | null
+  durationMinutes: number | null
+  changedAt: string
+  note: string
+}
 
 export interface SlotCheck {
   outsideWorkingHours: boolean
@@ -75,25 +86,43 @@ export function createSchedulingService({ db, clock, settings }: { db: Database;
       })
     },
 
-    async suggest(input: { durationMinutes: number; days: number; excludeId: string | null }): Promise<Slot[]> {
+    /** Times to offer for an interview: in both working days when its client's zone is known. */
+    async suggest(input: { durationMinutes: number; days: number; excludeId: string | null }): Promise<{ overlap: boolean; slots: OfferedSlot[] }> {
       const current = await settings()
-      return suggestSlots({
+      let client: { zone: string; workingHours: Settings['workingHours'] } | null = null
+      if (input.excludeId) {
+        const row = await db.get<{ client_id: string }>('SELECT client_id FROM interviews WHERE id = ?', [input.excludeId])
+        if (!row) throw new ApiError('NOT_FOUND', 'That interview no longer exists')
+        const found = await loadClient(db, row.client_id)
+        if (found.timeZone) client = { zone: found.timeZone, workingHours: found.workingHours }
+      }
+      return offerSlots({
         now: now(),
         days: input.days,
         durationMinutes: input.durationMinutes,
         workingHours: current.workingHours,
         userZone: current.timeZone,
+        client,
         busy: await busySlots(db, input.excludeId),
         bufferMinutes: current.bufferMinutes,
         limit: 12
       })
     },
 
-    async history(id: string) {
-      return db.all<{ action: string; starts_at: string | null; agreed_time_zone: string | null; duration_minutes: number | null; changed_at: string; note: string }>(
+    async history(id: string): Promise<ScheduleHistoryEntry[]> {
+      const rows = await db.all<{ action: ScheduleHistoryEntry['action']; starts_at: string | null; agreed_time_zone: string | null; duration_minutes: number | null; changed_at: string; note: string }>(
         'SELECT action, starts_at, agreed_time_zone, duration_minutes, changed_at, note FROM schedule_history WHERE interview_id = ? ORDER BY id',
         [id]
       )
+      let previous: string | null = null
+      return rows.map((row) => {
+        const entry = {
+          action: row.action, startsAt: row.starts_at, previousStartsAt: previous, timeZone: row.agreed_time_zone,
+          durationMinutes: row.duration_minutes, changedAt: row.changed_at, note: row.note
+        }
+        previous = row.starts_at
+        return entry
+      })
     }
   }
 }

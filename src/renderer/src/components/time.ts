@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import { formatClock, formatDayAndClock, type HourCycle } from '../../../shared/time-format'
 
 /** "3 h", "2 d 4 h", "12 min": how long something has waited. */
 export function formatWait(fromIso: string, to: DateTime = DateTime.now()): string {
@@ -16,9 +17,9 @@ export function formatMinutes(minutes: number): string {
   return hours < 48 ? `${Math.round(hours * 10) / 10} h` : `${Math.round(hours / 24)} d`
 }
 
-/** A date and time in the user's zone, e.g. "Tue 3 Nov, 15:00". */
-export function formatInstant(iso: string, zone: string): string {
-  return DateTime.fromISO(iso).setZone(zone).toFormat('ccc d LLL, HH:mm')
+/** A date and time in the user's zone, e.g. "Tue 3 Nov, 15:00" (or "3:00 PM"). */
+export function formatInstant(iso: string, zone: string, cycle: HourCycle): string {
+  return formatDayAndClock(DateTime.fromISO(iso).setZone(zone), cycle)
 }
 
 export function formatDate(iso: string, zone: string): string {
@@ -26,9 +27,9 @@ export function formatDate(iso: string, zone: string): string {
 }
 
 /** The client's current local time, for the "it's 03:12 for them" hint. */
-export function localTimeIn(zone: string | null): string | null {
+export function localTimeIn(zone: string | null, cycle: HourCycle): string | null {
   if (!zone) return null
-  return DateTime.now().setZone(zone).toFormat('HH:mm')
+  return formatClock(DateTime.now().setZone(zone), cycle)
 }
 
 export function formatMoney(amount: number | null, type: 'fixed' | 'hourly'): string {

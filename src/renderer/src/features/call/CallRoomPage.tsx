@@ -30,8 +30,12 @@ import { LocalPreview } from './DeviceCheck'
 import { NotesPane } from './NotesPane'
 import { ScreenPicker } from './ScreenPicker'
 import { useCallState } from './useCallState'
+import { formatInstant } from '../../components/time'
+import { useHourCycle } from '../../hooks/useHourCycle'
 
 function InviteCard({ room, clientName, onRenew, renewing, upworkRules }: { room: CallRoom; clientName: string; onRenew: () => void; renewing: boolean; upworkRules: boolean }) {
+  const { settings } = useSettings()
+  const cycle = useHourCycle()
   return (
     <Paper p="lg" radius="md" maw={560} w="100%" shadow="lg">
       <Stack gap="sm">
@@ -52,7 +56,7 @@ function InviteCard({ room, clientName, onRenew, renewing, upworkRules }: { room
         </Group>
         <Group justify="space-between">
           <Text size="xs" c="dimmed">
-            The link works until {new Date(room.expiresAt).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}.
+            The link works until {formatInstant(room.expiresAt, settings?.timeZone ?? 'UTC', cycle)}.
           </Text>
           <Button size="compact-xs" variant="subtle" leftSection={<IconRefresh size={12} />} onClick={onRenew} loading={renewing}>
             New link

@@ -3,12 +3,14 @@ import { CALL_ISSUE_LABELS } from '../../../../shared/call'
 import { CHANNELS } from '../../../../shared/pipeline'
 import { QueryState } from '../../components/QueryState'
 import { formatInstant } from '../../components/time'
+import { useHourCycle } from '../../hooks/useHourCycle'
 import { useQuery } from '../../hooks/useQuery'
 import { clockText } from './quality'
 
 /** The calls held with this interview's client, in Greenroom or elsewhere, newest first. */
 export function CallsSection({ interviewId, zone }: { interviewId: string; zone: string }) {
   const calls = useQuery(() => window.greenroom.listCalls({ interviewId }), [interviewId])
+  const cycle = useHourCycle()
   return (
     <QueryState query={calls}>
       {(list) =>
@@ -29,7 +31,7 @@ export function CallsSection({ interviewId, zone }: { interviewId: string; zone:
             <Table.Tbody>
               {list.map((call) => (
                 <Table.Tr key={call.id}>
-                  <Table.Td>{formatInstant(call.startedAt, zone)}</Table.Td>
+                  <Table.Td>{formatInstant(call.startedAt, zone, cycle)}</Table.Td>
                   <Table.Td>{CHANNELS[call.channel]}</Table.Td>
                   <Table.Td style={{ fontVariantNumeric: 'tabular-nums' }}>{clockText(call.durationSeconds)}</Table.Td>
                   <Table.Td>

@@ -17,22 +17,26 @@ import { timerStage } from '../call/quality'
 import { useElapsedSeconds } from '../call/useCallState'
 import { CallClockContext } from '../prep/notes/CallClockContext'
 import { hideRemindersFor } from '../schedule/reminder-toasts'
+import { formatClock } from '../../../../shared/time-format'
+import { useHourCycle } from '../../hooks/useHourCycle'
 import { useAppClock } from './app-clock'
 import { useCompanionTimer } from './useCompanionTimer'
 
 /** Your time and the client's, side by side: what "in five minutes" means for both. */
 function BothClocks({ now, zone, clientZone, clientName }: { now: Date; zone: string; clientZone: string | null; clientName: string }) {
-  const mine = DateTime.fromJSDate(now).setZone(zone).toFormat('HH:mm')
+  const cycle = useHourCycle()
+  const mine = formatClock(DateTime.fromJSDate(now).setZone(zone), cycle)
   const theirs = clientZone ? DateTime.fromJSDate(now).setZone(clientZone) : null
   return (
     <Text size="sm" c="dimmed" aria-label="Local times">
       {mine} your time
-      {theirs && ` · ${theirs.toFormat('HH:mm')} for ${clientName} (${clientZone?.split('/').pop()?.replaceAll('_', ' ')})`}
+      {theirs && ` · ${formatClock(theirs, cycle)} for ${clientName} (${clientZone?.split('/').pop()?.replaceAll('_', ' ')})`}
     </Text>
   )
 }
 
 function Companion({ detail, room }: { detail: InterviewDetail; room: PrepRoom }) {
+  const cycle = useHourCycle()
   const { settings } = useSettings()
   const navigate = useNavigate()
   const [params, setParams] = useSearchParams()
@@ -163,7 +167,7 @@ function Companion({ detail, room }: { detail: InterviewDetail; room: PrepRoom }
                 <TimerBadge elapsed={elapsed} targetMinutes={targetMinutes} size="xl" onVideo={false} />
                 <Group gap={4} wrap="nowrap">
                   <Text size="xs" c="dimmed" aria-live="polite">
-                    Started {DateTime.fromJSDate(timer.startedAt).setZone(settings?.timeZone ?? 'UTC').toFormat('HH:mm')}
+                    Started {formatClock(DateTime.fromJSDate(timer.startedAt).setZone(settings?.timeZone ?? 'UTC'), cycle)}
                   </Text>
                   <Tooltip label="Started a minute earlier">
                     <ActionIcon size="sm" variant="default" aria-label="Started a minute earlier" onClick={() => timer.shift(-1)}>

@@ -6,6 +6,7 @@ import { Link } from 'react-router'
 import { DECLINE_REASONS } from '../../../../shared/pipeline'
 import type { InboxItem } from '../../../../shared/pipeline-api'
 import { formatMinutes, formatMoney, formatWait, localTimeIn } from '../../components/time'
+import { useHourCycle } from '../../hooks/useHourCycle'
 
 export type Answer = 'accept' | 'decline' | 'archive'
 
@@ -18,9 +19,10 @@ const ANSWERED_COLOR = { accepted: 'greenroom', declined: 'red', archived: 'gray
 
 export const InvitationCard = forwardRef<HTMLDivElement, { item: InboxItem; selected: boolean; onSelect: () => void; onAnswer: (answer: Answer) => void }>(
   function InvitationCard({ item, selected, onSelect, onAnswer }, ref) {
+    const cycle = useHourCycle()
     const { invitation, client, job } = item
     const pending = invitation.status === 'pending'
-    const clientTime = localTimeIn(client.timeZone)
+    const clientTime = localTimeIn(client.timeZone, cycle)
     const responseMinutes = invitation.respondedAt ? DateTime.fromISO(invitation.respondedAt).diff(DateTime.fromISO(invitation.receivedAt), 'minutes').minutes : null
     return (
       <Paper

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core'
+import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { DateTime } from 'luxon'
 import { useMemo, useState } from 'react'
@@ -8,6 +8,7 @@ import { emptyJob, JobFieldsForm } from '../../components/JobFieldsForm'
 import { errorsUnder, fieldErrors } from '../../components/validation'
 import { errorMessage, useQuery } from '../../hooks/useQuery'
 import { useSettings } from '../../hooks/settings-context'
+import { DateTimeField } from '../../components/DateTimeField'
 
 /** Records an invitation received on a marketplace, with its client and job post. */
 export function NewInvitationModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -66,13 +67,7 @@ export function NewInvitationModal({ opened, onClose }: { opened: boolean; onClo
           {shown['client.fields.name'] && <Alert color="red" py={6}>{shown['client.fields.name']}</Alert>}
           <JobFieldsForm value={job} onChange={setJob} errors={errorsUnder(shown, 'job')} />
           <Textarea label="The client’s message" autosize minRows={2} value={message} onChange={(event) => setMessage(event.currentTarget.value)} />
-          <TextInput
-            type="datetime-local"
-            label={`Received (your time, ${zone})`}
-            value={received}
-            error={shown.receivedAt}
-            onChange={(event) => setReceived(event.currentTarget.value)}
-          />
+          <DateTimeField label={`Received (your time, ${zone})`} value={received} error={shown.receivedAt} onChange={setReceived} />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose}>
               Cancel

@@ -2,6 +2,7 @@ import { Group, NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@ma
 import { DateTime } from 'luxon'
 import { CHANNELS, INTERVIEW_TYPES, LINKED_CHANNELS, SCENARIOS, type InterviewFields } from '../../../../shared/pipeline'
 import { BuiltinCallWarning } from '../companion/MarketplaceWarnings'
+import { DateTimeField } from '../../components/DateTimeField'
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }))
 
@@ -62,12 +63,11 @@ export function InterviewFieldsForm({
             {value.type === 'paid_sample' && (
               <NumberInput label="Fee" prefix="$" min={0} value={sample.fee ?? ''} onChange={(fee) => set({ sampleTask: { ...sample, fee: typeof fee === 'number' ? fee : null } })} />
             )}
-            <TextInput
-              type="datetime-local"
+            <DateTimeField
               label={`Due (your time, ${zone})`}
               value={dueLocal}
-              onChange={(event) => {
-                const due = DateTime.fromISO(event.currentTarget.value, { zone })
+              onChange={(local) => {
+                const due = DateTime.fromISO(local, { zone })
                 set({ sampleTask: { ...sample, dueAt: due.isValid ? due.toUTC().toISO() : null } })
               }}
             />

@@ -23,6 +23,7 @@ import { OffersSection } from './detail/OffersSection'
 import { OverviewSection } from './detail/OverviewSection'
 import { ProposalSection } from './detail/ProposalSection'
 import { useSave } from '../../hooks/useSave'
+import { useHourCycle } from '../../hooks/useHourCycle'
 
 function StatusMenu({ detail }: { detail: InterviewDetail }) {
   const { busy, run } = useSave()
@@ -97,6 +98,7 @@ function ScheduleLine({ detail }: { detail: InterviewDetail }) {
   const { settings } = useSettings()
   const [open, setOpen] = useState<'schedule' | 'paste' | 'offer' | 'cancel' | null>(null)
   const { busy, run } = useSave()
+  const cycle = useHourCycle()
   const schedule = detail.interview.schedule
   if (!schedule && !SCHEDULABLE.has(detail.interview.status)) return null
   return (
@@ -104,7 +106,7 @@ function ScheduleLine({ detail }: { detail: InterviewDetail }) {
       <IconCalendarEvent size={18} aria-hidden />
       <Text size="sm" fw={500} aria-label="Call time">
         {schedule
-          ? `${describeInBothZones(schedule.startsAt, settings?.timeZone ?? 'UTC', detail.client.timeZone ?? schedule.timeZone)} · ${schedule.durationMinutes} min`
+          ? `${describeInBothZones(schedule.startsAt, settings?.timeZone ?? 'UTC', detail.client.timeZone ?? schedule.timeZone, cycle)} · ${schedule.durationMinutes} min`
           : 'Not scheduled yet'}
       </Text>
       {SCHEDULABLE.has(detail.interview.status) && (
@@ -176,7 +178,8 @@ function PrepRoomButton({ interviewId }: { interviewId: string }) {
 
 function Header({ detail }: { detail: InterviewDetail }) {
   const { client } = detail
-  const clientTime = localTimeIn(client.timeZone)
+  const cycle = useHourCycle()
+  const clientTime = localTimeIn(client.timeZone, cycle)
   const [editingClient, setEditingClient] = useState(false)
   return (
     <Stack gap={6} mb="lg">

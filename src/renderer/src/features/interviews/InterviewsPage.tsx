@@ -8,7 +8,11 @@ import { PageHeader } from '../../components/PageHeader'
 import { Placeholder } from '../../components/Placeholder'
 import { QueryState } from '../../components/QueryState'
 import { StatusBadge } from '../../components/StatusBadge'
-import { formatDate } from '../../components/time'
+import { SortableHeader, type SortDirection } from '../../components/SortableHeader'
+import { formatDate, formatInstant } from '../../components/time'
+import { cityOf } from '../../../../shared/schedule'
+import { formatClock } from '../../../../shared/time-format'
+import { useHourCycle } from '../../hooks/useHourCycle'
 import { useSettings } from '../../hooks/settings-context'
 import { useQuery } from '../../hooks/useQuery'
 import { DemoDataButton } from '../settings/DemoDataButton'
@@ -69,8 +73,46 @@ function PrepCell({ interview, readiness }: { interview: InterviewSummary; readi
   )
 }
 
+/** When the call is, in the user's zone, with the client's time beside it. */
+function CallCell({ interview, zone }: { interview: InterviewSummary; zone: string }) {
+  const cycle = useHourCycle()
+  const schedule = interview.schedule
+  if (!schedule) {
+    return (
+      <Text size="sm" c="dimmed">
+        Not scheduled
+      </Text>
+    )
+  }
+  const clientZone = interview.clientTimeZone ?? schedule.timeZone
+  return (
+    <Stack gap={0}>
+      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+        {formatInstant(schedule.startsAt, zone, cycle)}
+      </Text>
+      {clientZone !== zone && (
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {formatClock(DateTime.fromISO(schedule.startsAt).setZone(clientZone), cycle)} in {cityOf(clientZone)}
+        </Text>
+      )}
+    </Stack>
+  )
+}
+
+/** By call time; interviews without one stay last either way. */
+function byCallTime(interviews: InterviewSummary[], direction: SortDirection): InterviewSummary[] {
+  const sign = direction === 'ascending' ? 1 : -1
+  return [...interviews].sort((a, b) => {
+    if (!a.schedule || !b.schedule) return (a.schedule ? 0 : 1) - (b.schedule ? 0 : 1)
+    return sign * a.schedule.startsAt.localeCompare(b.schedule.startsAt)
+  })
+}
+
 function InterviewTable({ interviews, zone, readiness }: { interviews: InterviewSummary[]; zone: string; readiness: Map<string, Readiness> }) {
   const navigate = useNavigate()
+  // Null: the list's own order, the latest activity first.
+  const [callOrder, setCallOrder] = useState<SortDirection | null>(null)
+  const rows = callOrder ? byCallTime(interviews, callOrder) : interviews
   return (
     <Paper withBorder radius="lg">
       <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
@@ -79,6 +121,9 @@ function InterviewTable({ interviews, zone, readiness }: { interviews: Interview
             <Table.Th>Interview</Table.Th>
             <Table.Th>Client</Table.Th>
             <Table.Th>Status</Table.Th>
+            <SortableHeader direction={callOrder} onSort={setCallOrder}>
+              Call
+            </SortableHeader>
             <Table.Th>Scenario</Table.Th>
             <Table.Th>Type</Table.Th>
             <Table.Th>Prep</Table.Th>
@@ -86,7 +131,7 @@ function InterviewTable({ interviews, zone, readiness }: { interviews: Interview
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {interviews.map((interview) => (
+          {rows.map((interview) => (
             <Table.Tr key={interview.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/interviews/${interview.id}`)}>
               <Table.Td>
                 <Anchor component={Link} to={`/interviews/${interview.id}`} size="sm" fw={600} c="var(--mantine-color-text)" onClick={(event: React.MouseEvent) => event.stopPropagation()}>
@@ -98,6 +143,9 @@ function InterviewTable({ interviews, zone, readiness }: { interviews: Interview
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <StatusBadge status={interview.status} size="sm" />
+              </Table.Td>
+              <Table.Td>
+                <CallCell interview={interview} zone={zone} />
               </Table.Td>
               <Table.Td>
                 <Text size="sm" c="dimmed">

@@ -15,6 +15,7 @@ import { SpeakerCheck, type SpeakerAnswer } from './SpeakerCheck'
 import { useDevices } from './useDevices'
 import { useAppInfo } from '../settings/useAppInfo'
 import { VerdictBanner } from './VerdictBanner'
+import { useHourCycle } from '../../hooks/useHourCycle'
 
 const VERDICT_COLOR = { ready: 'greenroom', usable: 'yellow', not_ready: 'red' } as const
 
@@ -30,6 +31,7 @@ function Preview({ stream }: { stream: MediaStream | null }) {
 export function ConnectionTestPage() {
   const { settings } = useSettings()
   const zone = settings?.timeZone ?? 'UTC'
+  const cycle = useHourCycle()
   const devices = useDevices()
   // The fixes name the desktop app's or the browser's settings: nothing runs before we know which.
   const appInfo = useAppInfo()
@@ -153,7 +155,7 @@ export function ConnectionTestPage() {
                 <Table.Tbody>
                   {(history.data ?? []).map((entry) => (
                     <Table.Tr key={entry.id}>
-                      <Table.Td>{formatInstant(entry.startedAt, zone)}</Table.Td>
+                      <Table.Td>{formatInstant(entry.startedAt, zone, cycle)}</Table.Td>
                       <Table.Td>
                         <Badge color={VERDICT_COLOR[entry.verdict]} variant="light">
                           {VERDICT_LABELS[entry.verdict]}

@@ -6,15 +6,18 @@ import { upworkRulesApply } from '../../../../shared/marketplace-rules'
 import { askClientMessage } from '../../../../shared/prep'
 import { ContactDetailsWarning } from '../companion/MarketplaceWarnings'
 import { useSettings } from '../../hooks/settings-context'
+import { useHourCycle } from '../../hooks/useHourCycle'
 
 /** A ready-to-paste message asking the client what to prepare, confirming time, length and channel. */
 export function AskClientPanel({ detail }: { detail: InterviewDetail }) {
+  const cycle = useHourCycle()
   const { settings } = useSettings()
   const generated = askClientMessage({
     interview: { ...detail.interview, clientTimeZone: detail.client.timeZone },
     clientName: detail.client.name,
     userName: settings?.userName ?? '',
-    userZone: settings?.timeZone ?? 'UTC'
+    userZone: settings?.timeZone ?? 'UTC',
+    cycle
   })
   const [message, setMessage] = useState(generated)
   useEffect(() => setMessage(generated), [generated])

@@ -9,21 +9,23 @@ import { formatInstant } from '../../components/time'
 import { useOptimisticFlag } from '../../hooks/useOptimisticFlag'
 import { useSave } from '../../hooks/useSave'
 import { ReadinessRing } from './ReadinessMeter'
+import { useHourCycle } from '../../hooks/useHourCycle'
 
 const VERDICT_TEXT = { ready: 'Ready', usable: 'Usable with warnings' } as const
 
 function ConnectionNote({ room, zone }: { room: PrepRoom; zone: string }) {
+  const cycle = useHourCycle()
   const { connection } = room
   if (connection.fresh && connection.lastPassedAt) {
     return (
       <Text size="xs" c="greenroom.8">
-        Ticked by the connection test of {formatInstant(connection.lastPassedAt, zone)} ({VERDICT_TEXT[connection.lastPassedVerdict ?? 'ready']}).
+        Ticked by the connection test of {formatInstant(connection.lastPassedAt, zone, cycle)} ({VERDICT_TEXT[connection.lastPassedVerdict ?? 'ready']}).
       </Text>
     )
   }
   return (
     <Text size="xs" c="dimmed">
-      {connection.lastPassedAt ? `Last passed test: ${formatInstant(connection.lastPassedAt, zone)}, over 24 hours ago. ` : 'No passed test yet. '}
+      {connection.lastPassedAt ? `Last passed test: ${formatInstant(connection.lastPassedAt, zone, cycle)}, over 24 hours ago. ` : 'No passed test yet. '}
       <Anchor component={Link} to="/connection-test?start=1" size="xs">
         Run the connection test
       </Anchor>{' '}

@@ -21,8 +21,10 @@ import { NotesEditor, type NotesEditorHandle } from './notes/NotesEditor'
 import { QuestionsPanel } from './QuestionsPanel'
 import { ResearchPanel } from './ResearchPanel'
 import { QuestionsTab } from './QuestionsTab'
+import { useHourCycle } from '../../hooks/useHourCycle'
 
 function Header({ detail, zone }: { detail: InterviewDetail; zone: string }) {
+  const cycle = useHourCycle()
   const { interview, client } = detail
   const schedule = interview.schedule
   const startsIn = schedule ? DateTime.fromISO(schedule.startsAt).toRelative() : null
@@ -51,7 +53,7 @@ function Header({ detail, zone }: { detail: InterviewDetail; zone: string }) {
           <IconCalendarEvent size={16} aria-hidden />
           <Text size="sm" fw={500} aria-label="Call time">
             {schedule
-              ? `${describeInBothZones(schedule.startsAt, zone, client.timeZone ?? schedule.timeZone)} · ${schedule.durationMinutes} min`
+              ? `${describeInBothZones(schedule.startsAt, zone, client.timeZone ?? schedule.timeZone, cycle)} · ${schedule.durationMinutes} min`
               : 'Not scheduled yet'}
           </Text>
           {startsIn && schedule && new Date(schedule.startsAt) > now() && (

@@ -15,10 +15,13 @@ import { errorMessage, useQuery } from '../../hooks/useQuery'
 import { downloadText } from '../../components/download'
 import { describeWorkingHours } from '../settings/working-hours-text'
 import { TimeGrid } from './TimeGrid'
+import { formatClock } from '../../../../shared/time-format'
+import { useHourCycle } from '../../hooks/useHourCycle'
 
 type Span = 'day' | 'week'
 
 function CallRow({ interview, zone }: { interview: InterviewSummary; zone: string }) {
+  const cycle = useHourCycle()
   const schedule = interview.schedule!
   const start = DateTime.fromISO(schedule.startsAt).setZone(zone)
   const end = start.plus({ minutes: schedule.durationMinutes })
@@ -30,11 +33,11 @@ function CallRow({ interview, zone }: { interview: InterviewSummary; zone: strin
         <Group gap="md" wrap="nowrap">
           <Stack gap={0} w={110}>
             <Text fw={700}>
-              {start.toFormat('HH:mm')}–{end.toFormat('HH:mm')}
+              {formatClock(start, cycle)}–{formatClock(end, cycle)}
             </Text>
             {clientZone !== zone && (
               <Text size="xs" c="dimmed">
-                {theirs.toFormat('HH:mm')} in {cityOf(clientZone)}
+                {formatClock(theirs, cycle)} in {cityOf(clientZone)}
               </Text>
             )}
           </Stack>

@@ -6,7 +6,9 @@ import { useState } from 'react'
 import { MAX_INVITATION_CHARACTERS, readInvitation, readInvitationIcs, withPastWarning, type InvitationDetails, type InvitationReading } from '../../../../shared/invitations'
 import { CHANNELS, interviewFieldsSchema, LINKED_CHANNELS, type Channel, type InterviewDetail, type InterviewFields } from '../../../../shared/pipeline'
 import { cityOf, describeInBothZones, fromWallClock } from '../../../../shared/schedule'
+import { DateTimeField } from '../../components/DateTimeField'
 import { useSettings } from '../../hooks/settings-context'
+import { useHourCycle } from '../../hooks/useHourCycle'
 import { errorMessage } from '../../hooks/useQuery'
 import { timeZoneOptions } from '../settings/time-zones'
 import { DurationPicker } from './DurationPicker'
@@ -182,6 +184,7 @@ function Confirmation({ detail, draft, onBack, onDone }: { detail: InterviewDeta
   const { settings } = useSettings()
   const userZone = settings?.timeZone ?? 'UTC'
   const [zone, setZone] = useState(draft.zone)
+  const cycle = useHourCycle()
   const [local, setLocal] = useState(draft.local)
   const usualLength = settings?.defaultCallMinutes ?? 15
   const [duration, setDuration] = useState(draft.details.durationMinutes ?? usualLength)
@@ -191,7 +194,7 @@ function Confirmation({ detail, draft, onBack, onDone }: { detail: InterviewDeta
   const [saving, setSaving] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
 
-  const parsed = local ? fromWallClock(local, zone) : null
+  const parsed = local ? fromWallClock(local, zone, cycle) : null
   const start = parsed && 'start' in parsed ? parsed.start : null
   const check = useSlotCheck(start, duration, detail.interview.id)
   const linked = LINKED_CHANNELS.includes(channel)
@@ -212,7 +215,7 @@ function Confirmation({ detail, draft, onBack, onDone }: { detail: InterviewDeta
         await window.greenroom.updateInterview({ id: detail.interview.id, fields: fields.data })
       }
       await window.greenroom.scheduleInterview({ id: detail.interview.id, startsAt: start, timeZone: zone, durationMinutes: duration, note: 'From the client’s invitation' })
-      notifications.show({ message: `Scheduled: ${describeInBothZones(start, userZone, shownZone)}` })
+      notifications.show({ message: `Scheduled: ${describeInBothZones(start, userZone, shownZone, cycle)}` })
       onDone()
     } catch (error) {
       setFailure(errorMessage(error))
@@ -230,7 +233,7 @@ function Confirmation({ detail, draft, onBack, onDone }: { detail: InterviewDeta
       )}
       {start && (
         <Text fw={600} size="lg" aria-label="Time in both zones">
-          {describeInBothZones(start, userZone, shownZone)}, {duration} min
+          {describeInBothZones(start, userZone, shownZone, cycle)}, {duration} min
         </Text>
       )}
       {notes.length > 0 && (
@@ -244,13 +247,7 @@ function Confirmation({ detail, draft, onBack, onDone }: { detail: InterviewDeta
       )}
       <Group grow align="flex-start">
         <Select label="Time zone of the invitation" searchable allowDeselect={false} limit={60} data={zoneOptions(zone)} value={zone} onChange={(value) => value && setZone(value)} />
-        <TextInput
-          type="datetime-local"
-          label={`Date and time in ${cityOf(zone)}`}
-          value={local}
-          error={parsed && 'error' in parsed ? parsed.error : undefined}
-          onChange={(event) => setLocal(event.currentTarget.value)}
-        />
+        <DateTimeField label={`Date and time in ${cityOf(zone)}`} value={local} error={parsed && 'error' in parsed ? parsed.error : undefined} onChange={setLocal} />
       </Group>
       <DurationPicker value={duration} onChange={setDuration} />
       <Group grow align="flex-start">

@@ -12,6 +12,7 @@ import { appClockOffset } from '../companion/app-clock'
 import { joinCall } from '../companion/join'
 import { rememberReminder } from './reminder-toasts'
 import { useAppInfo } from '../settings/useAppInfo'
+import { useHourCycle } from '../../hooks/useHourCycle'
 
 const FIRED_TOAST_MS = 60_000
 
@@ -25,12 +26,13 @@ export function ReminderCenter() {
   const { settings } = useSettings()
   const appInfo = useAppInfo()
   const zone = settings?.timeZone ?? 'UTC'
+  const cycle = useHourCycle()
   const browserMode = appInfo?.mode === 'browser'
 
   const show = useCallback(
     (alerts: ReminderAlert[], now: Date) => {
       for (const alert of alerts) {
-        const { title, body } = reminderText(alert, zone, now)
+        const { title, body } = reminderText(alert, zone, now, cycle)
         const path = reminderPath(alert)
         const id = `reminder-${alert.id}`
         const open = () => {
@@ -79,7 +81,7 @@ export function ReminderCenter() {
         }
       }
     },
-    [zone, browserMode, navigate]
+    [zone, cycle, browserMode, navigate]
   )
 
   useEffect(() => {

@@ -7,7 +7,9 @@ import { cityOf, describeInBothZones, fromWallClock } from '../../../../shared/s
 import { useSettings } from '../../hooks/settings-context'
 import { errorMessage } from '../../hooks/useQuery'
 import { timeZoneOptions } from '../settings/time-zones'
-import { DurationPicker } from './DurationPicker'
+import { TimeSelect } from '../../components/TimeSelect'
+import { useHourCycle } from '../../hooks/useHourCycle'
+import { DurationPicker, durationProblem } from './DurationPicker'
 import { SlotWarnings, useSlotCheck } from './SlotWarnings'
 
 /**
@@ -19,15 +21,23 @@ export function ScheduleModal({ detail, onClose }: { detail: InterviewDetail; on
   const userZone = settings?.timeZone ?? 'UTC'
   const existing = detail.interview.schedule
   const [zone, setZone] = useState(existing?.timeZone ?? detail.client.timeZone ?? userZone)
-  const [local, setLocal] = useState(existing ? DateTime.fromISO(existing.startsAt).setZone(existing.timeZone).toFormat("yyyy-LL-dd'T'HH:mm") : '')
+  const agreed = existing ? DateTime.fromISO(existing.startsAt).setZone(existing.timeZone) : null
+  const [date, setDate] = useState(agreed?.toFormat('yyyy-LL-dd') ?? '')
+  const [time, setTime] = useState(agreed?.toFormat('HH:mm') ?? '')
+  const cycle = useHourCycle()
+  const local = date && time ? `${date}T${time}` : ''
   const [duration, setDuration] = useState(existing?.durationMinutes ?? settings?.defaultCallMinutes ?? 15)
   const [saving, setSaving] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
 
-  const parsed = local ? fromWallClock(local, zone) : null
+  const parsed = local ? fromWallClock(local, zone, cycle) : null
   const start = parsed && 'start' in parsed ? parsed.start : null
+  const lengthProblem = durationProblem(duration)
+  // Said beside the button rather than leaving it silently grey.
+  const blocked = !start ? (parsed && 'error' in parsed ? parsed.error : 'Enter the date and time the client proposed.') : lengthProblem
 
-  const check = useSlotCheck(start, duration, detail.interview.id)
+  // A length the picker refuses is not checked: its reason shows instead.
+  const check = useSlotCheck(lengthProblem ? null : start, duration, detail.interview.id)
 
   async function save(): Promise<void> {
     if (!start) return
@@ -35,7 +45,7 @@ export function ScheduleModal({ detail, onClose }: { detail: InterviewDetail; on
     setFailure(null)
     try {
       await window.greenroom.scheduleInterview({ id: detail.interview.id, startsAt: start, timeZone: zone, durationMinutes: duration, note: '' })
-      notifications.show({ message: `Scheduled: ${describeInBothZones(start, userZone, detail.client.timeZone)}` })
+      notifications.show({ message: `Scheduled: ${describeInBothZones(start, userZone, detail.client.timeZone, cycle)}` })
       onClose()
     } catch (error) {
       setFailure(errorMessage(error))
@@ -50,26 +60,35 @@ export function ScheduleModal({ detail, onClose }: { detail: InterviewDetail; on
         {failure && <Alert color="red">{failure}</Alert>}
         <Group grow align="flex-start">
           <Select label="Time zone of the proposed time" searchable allowDeselect={false} limit={60} data={timeZoneOptions()} value={zone} onChange={(value) => value && setZone(value)} />
-          <TextInput
-            type="datetime-local"
-            label={`Date and time in ${cityOf(zone)}`}
-            value={local}
-            error={parsed && 'error' in parsed && local ? parsed.error : undefined}
-            onChange={(event) => setLocal(event.currentTarget.value)}
+        </Group>
+        <Group grow align="flex-start">
+          <TextInput type="date" label={`Date in ${cityOf(zone)}`} value={date} onChange={(event) => setDate(event.currentTarget.value)} />
+          <TimeSelect
+            label={`Time in ${cityOf(zone)}`}
+            placeholder="Type or pick a time"
+            stepMinutes={5}
+            value={time}
+            onChange={setTime}
+            error={parsed && 'error' in parsed ? parsed.error : undefined}
           />
         </Group>
         <DurationPicker value={duration} onChange={setDuration} />
         {start && (
           <Text fw={600} aria-label="Time in both zones">
-            {describeInBothZones(start, userZone, zone === userZone ? detail.client.timeZone : zone)}, {duration} min
+            {describeInBothZones(start, userZone, zone === userZone ? detail.client.timeZone : zone, cycle)}, {duration} min
           </Text>
         )}
         <SlotWarnings check={check} />
         <Group justify="flex-end" mt="sm">
+          {blocked && (
+            <Text size="sm" c="dimmed" id="schedule-blocked" mr="auto">
+              {blocked}
+            </Text>
+          )}
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button disabled={!start || duration < 5} loading={saving} onClick={() => void save()}>
+          <Button disabled={blocked !== null} aria-describedby={blocked ? 'schedule-blocked' : undefined} loading={saving} onClick={() => void save()}>
             {existing ? 'Move call' : 'Schedule call'}
           </Button>
         </Group>

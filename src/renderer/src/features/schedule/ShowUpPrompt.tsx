@@ -7,6 +7,7 @@ import { describeInBothZones } from '../../../../shared/schedule'
 import { whoText } from '../../../../shared/reminder-text'
 import { useSettings } from '../../hooks/settings-context'
 import { errorMessage, useQuery } from '../../hooks/useQuery'
+import { useHourCycle } from '../../hooks/useHourCycle'
 
 /**
  * "Did the client come?" for calls whose start passed by the no-show margin while the
@@ -22,6 +23,7 @@ export function ShowUpPrompt() {
   const { reload } = questions
   useEffect(() => window.greenroom.on('remindersDue', reload), [reload])
   const zone = settings?.timeZone ?? 'UTC'
+  const cycle = useHourCycle()
   const open = (questions.data ?? []).filter((question) => !later.has(question.interview.id))
   if (open.length === 0) return null
 
@@ -52,7 +54,7 @@ export function ShowUpPrompt() {
                 <Text size="sm">
                   <Anchor component={Link} to={`/interviews/${interview.id}`} fw={600} inherit>
                     {interview.title}
-                  </Anchor> was booked for {describeInBothZones(schedule.startsAt, zone, interview.clientTimeZone ?? schedule.timeZone)} ({schedule.durationMinutes} min).
+                  </Anchor> was booked for {describeInBothZones(schedule.startsAt, zone, interview.clientTimeZone ?? schedule.timeZone, cycle)} ({schedule.durationMinutes} min).
                 </Text>
                 <Group gap="xs">
                   <Button size="xs" color="green" loading={busy === interview.id} onClick={() => void answer(interview.id, true, who)}>

@@ -3,6 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { formatInstant } from '../../components/time'
 import { useSettings } from '../../hooks/settings-context'
+import { useHourCycle } from '../../hooks/useHourCycle'
 
 type Check = Awaited<ReturnType<typeof window.greenroom.checkSlot>>
 
@@ -28,6 +29,7 @@ export function useSlotCheck(start: string | null, durationMinutes: number, inte
 export function SlotWarnings({ check }: { check: Check | null }) {
   const { settings } = useSettings()
   const userZone = settings?.timeZone ?? 'UTC'
+  const cycle = useHourCycle()
   return (
     <>
       {check?.outsideWorkingHours && (
@@ -37,7 +39,7 @@ export function SlotWarnings({ check }: { check: Check | null }) {
       )}
       {check && check.conflicts.length > 0 && (
         <Alert color="orange" icon={<IconAlertTriangle size={18} />} title="Too close to another call">
-          {check.conflicts.map((conflict) => `${conflict.title} at ${formatInstant(conflict.start, userZone)} (${conflict.durationMinutes} min)`).join('; ')}, counting your {settings?.bufferMinutes ?? 0}-minute buffer.
+          {check.conflicts.map((conflict) => `${conflict.title} at ${formatInstant(conflict.start, userZone, cycle)} (${conflict.durationMinutes} min)`).join('; ')}, counting your {settings?.bufferMinutes ?? 0}-minute buffer.
         </Alert>
       )}
     </>

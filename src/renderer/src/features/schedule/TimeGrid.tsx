@@ -6,6 +6,8 @@ import { cityOf } from '../../../../shared/schedule'
 import type { Settings } from '../../../../shared/settings'
 import { STATUS_COLORS } from '../../components/StatusBadge'
 import classes from './TimeGrid.module.css'
+import { formatClock, formatClockText } from '../../../../shared/time-format'
+import { useHourCycle } from '../../hooks/useHourCycle'
 
 const HOUR_HEIGHT = 48
 const MIN_BLOCK_HEIGHT = 22
@@ -34,12 +36,13 @@ function visibleHours(days: DateTime[], calls: InterviewSummary[], workingHours:
 }
 
 function CallBlock({ call, day, firstHour, zone }: { call: InterviewSummary; day: DateTime; firstHour: number; zone: string }) {
+  const cycle = useHourCycle()
   const schedule = call.schedule!
   const start = DateTime.fromISO(schedule.startsAt).setZone(zone)
   const end = start.plus({ minutes: schedule.durationMinutes })
   const clientZone = call.clientTimeZone ?? schedule.timeZone
-  const theirs = clientZone !== zone ? ` · ${DateTime.fromISO(schedule.startsAt).setZone(clientZone).toFormat('HH:mm')} in ${cityOf(clientZone)}` : ''
-  const label = `${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')} ${call.title}, ${call.clientName}${theirs}`
+  const theirs = clientZone !== zone ? ` · ${formatClock(DateTime.fromISO(schedule.startsAt).setZone(clientZone), cycle)} in ${cityOf(clientZone)}` : ''
+  const label = `${formatClock(start, cycle)}–${formatClock(end, cycle)} ${call.title}, ${call.clientName}${theirs}`
   const top = (hoursFrom(day, start) - firstHour) * HOUR_HEIGHT
   const height = Math.max(MIN_BLOCK_HEIGHT, (schedule.durationMinutes / 60) * HOUR_HEIGHT - 2)
   const color = STATUS_COLORS[call.status]
@@ -54,7 +57,7 @@ function CallBlock({ call, day, firstHour, zone }: { call: InterviewSummary; day
         style={{ top, height, borderLeftColor: `var(--mantine-color-${color}-6)`, background: `var(--mantine-color-${color}-light)` }}
       >
         <Text size="xs" fw={700} lh={1.2} truncate>
-          {start.toFormat('HH:mm')} {call.title}
+          {formatClock(start, cycle)} {call.title}
         </Text>
         {height >= 34 && (
           <Text size="xs" c="dimmed" lh={1.2} truncate>
@@ -70,6 +73,7 @@ function CallBlock({ call, day, firstHour, zone }: { call: InterviewSummary; day
 
 /** Days side by side, hours down, calls as blocks; working hours shaded and a line at now. */
 export function TimeGrid({ days, calls, workingHours, zone, now }: { days: DateTime[]; calls: InterviewSummary[]; workingHours: Settings['workingHours']; zone: string; now: DateTime }) {
+  const cycle = useHourCycle()
   const [firstHour, lastHour] = visibleHours(days, calls, workingHours, zone)
   const hours = Array.from({ length: lastHour - firstHour }, (_, index) => firstHour + index)
   const height = hours.length * HOUR_HEIGHT
@@ -90,7 +94,7 @@ export function TimeGrid({ days, calls, workingHours, zone, now }: { days: DateT
       <div className={classes.hours} style={{ height }} aria-hidden>
         {hours.map((hour) => (
           <Text key={hour} size="xs" c="dimmed" className={classes.hourLabel} style={{ top: (hour - firstHour) * HOUR_HEIGHT }}>
-            {String(hour).padStart(2, '0')}:00
+            {formatClockText(`${String(hour).padStart(2, '0')}:00`, cycle)}
           </Text>
         ))}
       </div>

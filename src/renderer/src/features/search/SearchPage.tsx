@@ -1,6 +1,7 @@
 import { Badge, Group, Paper, Stack, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconSearch } from '@tabler/icons-react'
+import { useEffect, useRef, useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import type { SearchResult } from '../../../../shared/pipeline-api'
 import { PageHeader } from '../../components/PageHeader'
@@ -8,29 +9,64 @@ import { QueryState } from '../../components/QueryState'
 import { useQuery } from '../../hooks/useQuery'
 import { Highlighted } from './Highlighted'
 
-const KIND_LABELS: Record<SearchResult['kind'], string> = { job: 'Job post', client: 'Client', proposal: 'Proposal', note: 'Note' }
+const KIND_LABELS: Record<SearchResult['kind'], string> = {
+  job: 'Job post',
+  client: 'Client',
+  proposal: 'Proposal',
+  note: 'Note',
+  research: 'Company research',
+  question: 'Question bank'
+}
 
 function target(result: SearchResult): string {
+  if (result.kind === 'question') return '/samples?tab=questions'
+  if (result.kind === 'research' && result.interviewId) return `/interviews/${result.interviewId}/prep`
   if (result.interviewId) return `/interviews/${result.interviewId}`
   return '/inbox'
 }
 
-export function SearchPage() {
+/**
+ * The field owns what is typed; the address follows a moment later. Reading the field
+ * back from the address lost keys typed faster than the router updates it.
+ */
+function useSearchText(): [string, (text: string) => void] {
   const [params, setParams] = useSearchParams()
-  const query = params.get('q') ?? ''
+  const fromAddress = params.get('q') ?? ''
+  const [text, setText] = useState(fromAddress)
+  const written = useRef(fromAddress)
+  const [settled] = useDebouncedValue(text, 300)
+
+  useEffect(() => {
+    if (settled === written.current) return
+    written.current = settled
+    setParams(settled ? { q: settled } : {}, { replace: true })
+  }, [settled, setParams])
+
+  // Another page may open search with words of its own (?q=…).
+  useEffect(() => {
+    if (fromAddress === written.current) return
+    written.current = fromAddress
+    setText(fromAddress)
+  }, [fromAddress])
+
+  return [text, setText]
+}
+
+export function SearchPage() {
+  const [query, setQuery] = useSearchText()
   const [debounced] = useDebouncedValue(query, 150)
   const results = useQuery(() => window.greenroom.search({ query: debounced, limit: 50 }), [debounced])
 
   return (
     <>
-      <PageHeader title="Search" description="Job posts, clients, proposals and notes, all at once." />
+      <PageHeader title="Search" description="Job posts, clients, proposals, notes, company research and the question bank, all at once." />
       <Stack gap="md">
         <TextInput
           aria-label="Search everything"
           placeholder="A word from a job post, a client, a note…"
           leftSection={<IconSearch size={16} />}
           value={query}
-          onChange={(event) => setParams({ q: event.currentTarget.value }, { replace: true })}
+          onChange={(event) => setQuery(event.currentTarget.value)}
           autoFocus
           size="md"
         />
@@ -63,7 +99,7 @@ export function SearchPage() {
                       <Text size="sm" fw={600}>
                         {result.title ? <Highlighted text={result.title} /> : result.clientName}
                       </Text>
-                      {result.title && result.kind !== 'client' && (
+                      {result.title && result.clientName && result.kind !== 'client' && (
                         <Text size="xs" c="dimmed">
                           {result.clientName}
                         </Text>

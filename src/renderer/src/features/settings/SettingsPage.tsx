@@ -1,6 +1,5 @@
 import {
   Button,
-  Chip,
   Group,
   Input,
   NumberInput,
@@ -27,7 +26,8 @@ import { RemindersSection } from './RemindersSection'
 import { SettingsSection } from './SettingsSection'
 import { systemTimeZone, timeZoneOptions } from './time-zones'
 import { useAppInfo } from './useAppInfo'
-import { WEEKDAY_NAMES } from './working-hours-text'
+import { formatClock, resolveHourCycle, systemHourCycle } from '../../../../shared/time-format'
+import { WorkingHoursFields } from '../../components/WorkingHoursFields'
 
 
 export function SettingsPage() {
@@ -70,6 +70,8 @@ export function SettingsPage() {
   const hours = draft.workingHours
   const isPreset = (CALL_LENGTH_PRESETS as readonly number[]).includes(draft.defaultCallMinutes)
   const zoneNow = DateTime.now().setZone(draft.timeZone)
+  // The draft's clock, so the choice shows at once, before it is saved.
+  const cycle = resolveHourCycle(draft.timeFormat, navigator.language)
 
   return (
     <form
@@ -127,7 +129,7 @@ export function SettingsPage() {
               />
               <Group gap="xs">
                 <Text size="xs" c="dimmed">
-                  It is {zoneNow.toFormat('ccc HH:mm')} there now.
+                  It is {zoneNow.toFormat('ccc')} {formatClock(zoneNow, cycle)} there now.
                 </Text>
                 {draft.timeZone !== ownZone && (
                   <Button variant="subtle" size="compact-xs" onClick={() => update({ timeZone: ownZone })}>
@@ -143,37 +145,12 @@ export function SettingsPage() {
           title="Working hours"
           description="Greenroom warns you when a client proposes a time outside these hours, and offers slots inside them."
         >
-          <Input.Wrapper label="Working days" error={errors['workingHours.days']}>
-            <Chip.Group
-              multiple
-              value={hours.days.map(String)}
-              onChange={(days) => update({ workingHours: { ...hours, days: days.map(Number).sort((a, b) => a - b) } })}
-            >
-              <Group gap="xs" mt={6}>
-                {WEEKDAY_NAMES.map((name, index) => (
-                  <Chip key={name} value={String(index + 1)} variant="outline">
-                    {name}
-                  </Chip>
-                ))}
-              </Group>
-            </Chip.Group>
-          </Input.Wrapper>
-          <Group grow maw={420}>
-            <TextInput
-              type="time"
-              label="From"
-              value={hours.start}
-              error={errors['workingHours.start']}
-              onChange={(event) => update({ workingHours: { ...hours, start: event.currentTarget.value } })}
-            />
-            <TextInput
-              type="time"
-              label="Until"
-              value={hours.end}
-              error={errors['workingHours.end']}
-              onChange={(event) => update({ workingHours: { ...hours, end: event.currentTarget.value } })}
-            />
-          </Group>
+          <WorkingHoursFields
+            value={hours}
+            cycle={cycle}
+            errors={{ days: errors['workingHours.days'], start: errors['workingHours.start'], end: errors['workingHours.end'] }}
+            onChange={(workingHours) => update({ workingHours })}
+          />
         </SettingsSection>
 
         <SettingsSection
@@ -235,7 +212,7 @@ export function SettingsPage() {
           <CallsSection value={draft.signaling} onChange={(signaling) => update({ signaling })} errors={errors} />
         </SettingsSection>
 
-        <SettingsSection title="Appearance" description="Follow your system’s light or dark mode, or pick one.">
+        <SettingsSection title="Appearance" description="Follow your system’s light or dark mode and clock, or pick your own.">
           <SegmentedControl
             aria-label="Theme"
             w="fit-content"
@@ -246,6 +223,19 @@ export function SettingsPage() {
               { value: 'dark', label: 'Dark' }
             ]}
             onChange={(value) => update({ theme: value as Settings['theme'] })}
+          />
+          <Select
+            label="Time format"
+            description={`Every time in Greenroom, and in the messages it writes, uses this clock. Now: ${formatClock(DateTime.now(), cycle)}.`}
+            maw={420}
+            allowDeselect={false}
+            value={draft.timeFormat}
+            data={[
+              { value: 'system', label: `From your system (${systemHourCycle(navigator.language) === '12h' ? '12-hour' : '24-hour'})` },
+              { value: '24h', label: '24-hour (16:30)' },
+              { value: '12h', label: '12-hour (4:30 PM)' }
+            ]}
+            onChange={(value) => value && update({ timeFormat: value as Settings['timeFormat'] })}
           />
         </SettingsSection>
 

@@ -1,6 +1,10 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
+import { Button, Fieldset, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { useMemo, useState } from 'react'
-import { clientFieldsSchema, type Client, type ClientFields } from '../../../../../shared/pipeline'
+import { clientFieldsSchema, DEFAULT_CLIENT_WORKING_HOURS, type Client, type ClientFields } from '../../../../../shared/pipeline'
+import { cityOf } from '../../../../../shared/schedule'
+import { formatClockText } from '../../../../../shared/time-format'
+import { WorkingHoursFields } from '../../../components/WorkingHoursFields'
+import { useHourCycle } from '../../../hooks/useHourCycle'
 import { fieldErrors } from '../../../components/validation'
 import { timeZoneOptions } from '../../settings/time-zones'
 import { useSave } from '../../../hooks/useSave'
@@ -12,11 +16,14 @@ export function EditClientModal({ client, onClose }: { client: Client; onClose: 
     website: client.website,
     timeZone: client.timeZone,
     country: client.country,
-    notes: client.notes
+    notes: client.notes,
+    workingHours: client.workingHours
   })
   const errors = useMemo(() => fieldErrors(clientFieldsSchema, draft), [draft])
   const { busy, run } = useSave()
   const set = (patch: Partial<ClientFields>) => setDraft({ ...draft, ...patch })
+  const hours = draft.workingHours ?? DEFAULT_CLIENT_WORKING_HOURS
+  const cycle = useHourCycle()
   return (
     <Modal opened onClose={onClose} title={`Edit client: ${client.name}`} size="lg">
       <Stack gap="sm">
@@ -26,6 +33,18 @@ export function EditClientModal({ client, onClose }: { client: Client; onClose: 
           <Select label="Time zone" searchable clearable limit={60} data={timeZoneOptions()} value={draft.timeZone} onChange={(timeZone) => set({ timeZone })} />
           <TextInput label="Country" value={draft.country} onChange={(event) => set({ country: event.currentTarget.value })} />
         </SimpleGrid>
+        <Fieldset legend={`${client.name}’s working hours${draft.timeZone ? `, in ${cityOf(draft.timeZone)} time` : ''}`} variant="filled">
+          <Text size="xs" c="dimmed" mb="xs">
+            Offer times keeps inside these and your own hours. Greenroom starts every client at{' '}
+            {formatClockText(DEFAULT_CLIENT_WORKING_HOURS.start, cycle)}–{formatClockText(DEFAULT_CLIENT_WORKING_HOURS.end, cycle)} on weekdays; change it if you know better.
+          </Text>
+          <WorkingHoursFields
+            value={hours}
+            labels={{ days: 'Their working days', start: 'Their day starts', end: 'Their day ends' }}
+            errors={{ days: errors['workingHours.days'], start: errors['workingHours.start'], end: errors['workingHours.end'] }}
+            onChange={(workingHours) => set({ workingHours })}
+          />
+        </Fieldset>
         <TextInput label="Website" placeholder="https://" value={draft.website} error={errors.website} onChange={(event) => set({ website: event.currentTarget.value })} />
         <Textarea label="Notes about the client" autosize minRows={3} value={draft.notes} onChange={(event) => set({ notes: event.currentTarget.value })} />
         <Group justify="flex-end">

@@ -5,8 +5,10 @@ import { useState } from 'react'
 import type { InterviewDetail, Note } from '../../../../../shared/pipeline'
 import { formatInstant } from '../../../components/time'
 import { useSave } from '../../../hooks/useSave'
+import { useHourCycle } from '../../../hooks/useHourCycle'
 
 function NoteCard({ note, zone }: { note: Note; zone: string }) {
+  const cycle = useHourCycle()
   const [editing, setEditing] = useState<string | null>(null)
   const [confirming, setConfirming] = useState(false)
   const { busy, run } = useSave()
@@ -22,7 +24,7 @@ function NoteCard({ note, zone }: { note: Note; zone: string }) {
               {note.body}
             </Text>
             <Text size="xs" c="dimmed">
-              {formatInstant(note.updatedAt, zone)}
+              {formatInstant(note.updatedAt, zone, cycle)}
             </Text>
           </Stack>
           <Group gap={4} wrap="nowrap">

@@ -6,6 +6,7 @@ import { formatInstant, formatMoney } from '../../../components/time'
 import { AttachmentsEditor } from './AttachmentsEditor'
 import { TermsEditor } from '../../../components/TermsEditor'
 import { useSave } from '../../../hooks/useSave'
+import { useHourCycle } from '../../../hooks/useHourCycle'
 
 function NewProposal({ detail }: { detail: InterviewDetail }) {
   const [coverLetter, setCoverLetter] = useState('')
@@ -29,6 +30,7 @@ function NewProposal({ detail }: { detail: InterviewDetail }) {
 }
 
 function ExistingProposal({ proposal, zone }: { proposal: Proposal; zone: string }) {
+  const cycle = useHourCycle()
   const [coverLetter, setCoverLetter] = useState(proposal.coverLetter)
   const [terms, setTerms] = useState(proposal.terms)
   const { busy, run } = useSave()
@@ -46,7 +48,7 @@ function ExistingProposal({ proposal, zone }: { proposal: Proposal; zone: string
           </Title>
           {viewed ? (
             <Badge color="gray" variant="light" leftSection={<IconLock size={12} />}>
-              Viewed by the client {formatInstant(proposal.viewedAt!, zone)}: read-only
+              Viewed by the client {formatInstant(proposal.viewedAt!, zone, cycle)}: read-only
             </Badge>
           ) : (
             <Button size="xs" variant="default" leftSection={<IconEye size={14} />} onClick={() => run(() => window.greenroom.markProposalViewed({ id: proposal.id }), 'Marked as viewed: the cover letter is now frozen')}>
@@ -87,7 +89,7 @@ function ExistingProposal({ proposal, zone }: { proposal: Proposal; zone: string
           <Table.Tbody>
             {[...proposal.termsHistory].reverse().map((entry, index) => (
               <Table.Tr key={`${entry.changedAt}-${index}`}>
-                <Table.Td>{formatInstant(entry.changedAt, zone)}</Table.Td>
+                <Table.Td>{formatInstant(entry.changedAt, zone, cycle)}</Table.Td>
                 <Table.Td>{formatMoney(entry.amount, entry.bidType)}</Table.Td>
                 <Table.Td>{entry.estimatedDuration || '—'}</Table.Td>
               </Table.Tr>

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import { ActionIcon, Alert, Box, Group, Kbd, Paper, SegmentedControl, SimpleGrid, Text, Tooltip } from '@mantine/core'
 import { useOs } from '@mantine/hooks'
 import { IconBold, IconClockPlay, IconH2, IconItalic, IconList, IconListCheck } from '@tabler/icons-react'
@@ -6,6 +7,8 @@ import { callTimestamp } from '../../../../../shared/prep'
 import { MarkdownView } from '../markdown/MarkdownView'
 import { useCallClock } from './CallClockContext'
 import { useAutosave, type SaveState } from './useAutosave'
+import { formatClock, type HourCycle } from '../../../../../shared/time-format'
+import { useHourCycle } from '../../../hooks/useHourCycle'
 
 export interface NotesEditorHandle {
   /** Inserts text at the cursor (a quote from the job post, say) and saves it. */
@@ -33,7 +36,7 @@ function readDraft(key: string): Draft | null {
   }
 }
 
-function statusText(state: SaveState): string {
+function statusText(state: SaveState, cycle: HourCycle): string {
   switch (state.kind) {
     case 'idle':
       return 'Saves as you type'
@@ -42,7 +45,7 @@ function statusText(state: SaveState): string {
     case 'saving':
       return 'Saving…'
     case 'saved':
-      return `Saved ${state.at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`
+      return `Saved ${formatClock(DateTime.fromJSDate(state.at), cycle, { seconds: true })}`
     case 'failed':
       return `Not saved yet (${state.message}). Retrying; your text stays here.`
   }
@@ -99,6 +102,7 @@ export function NotesEditor({
   const [mode, setMode] = useState<Mode>(() => (localStorage.getItem(MODE_KEY) as Mode | null) ?? 'write')
   const [preview, setPreview] = useState(restored ?? initialValue)
   const [hint, setHint] = useState<string | null>(null)
+  const cycle = useHourCycle()
   const draftTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const previewTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
 
@@ -258,7 +262,7 @@ export function NotesEditor({
       </SimpleGrid>
       <Group justify="space-between" mt={4} gap="xs">
         <Text size="xs" c={autosave.state.kind === 'failed' ? 'red' : 'dimmed'} aria-live="polite" data-testid="notes-save-state">
-          {statusText(autosave.state)}
+          {statusText(autosave.state, cycle)}
         </Text>
         <Text size="xs" c={hint ? 'orange' : 'dimmed'} aria-live="polite">
           {hint ?? (
