@@ -10,7 +10,7 @@ import { PrepRoomPage } from './features/prep/PrepRoomPage'
 import { CallRoomPage } from './features/call/CallRoomPage'
 import { SearchPage } from './features/search/SearchPage'
 import { destinations } from './navigation'
-import { theme } from './theme'
+import { cssVariablesResolver, theme } from './theme'
 
 const router = createHashRouter([
   // The call takes the whole window: no navigation around it.
@@ -76,7 +76,7 @@ function Shell() {
 
 export function App() {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <Notifications position="bottom-right" />
       <SettingsProvider>
         <ColorSchemeFromSettings />
