@@ -1,44 +1,13 @@
-import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../support/temp-dir'
+import { seriousViolations } from './support/axe'
 import { useChromium } from './support/browser'
 import { useHosts, type RunningHost } from './support/host'
 
 const tempDir = useTempDirs()
 const chromium = useChromium()
 const startHost = useHosts(tempDir)
-
-const AXE_SOURCE = readFileSync(require.resolve('axe-core'), 'utf8')
-
-interface Violation {
-  id: string
-  impact: string | null
-  help: string
-  nodes: { target: string[]; failureSummary?: string }[]
-}
-
-/** Runs axe-core over the page as it stands; returns its serious and critical findings, readable. */
-async function seriousViolations(page: Page, where: string): Promise<string[]> {
-  // Let Mantine's transitions (modals, tabs, toasts) settle: axe measures colours as painted.
-  await page.waitForTimeout(400)
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE)
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe
-    const result = await axe.run(document, { resultTypes: ['violations'] })
-    return result.violations.map(({ id, impact, help, nodes }) => ({
-      id,
-      impact,
-      help,
-      nodes: nodes.map(({ target, failureSummary }) => ({ target: target.map(String), failureSummary }))
-    }))
-  })
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .flatMap((violation) =>
-      violation.nodes.map((node) => `${where}: ${violation.id} (${violation.impact}) ${violation.help} at ${node.target.join(' ')}\n    ${node.failureSummary?.replace(/\n/g, ' ') ?? ''}`)
-    )
-}
 
 /** Browser mode with the demo data; the interview with a scheduled call and the host page on the inbox. */
 async function openWithDemoData(host: RunningHost, colorScheme: 'light' | 'dark'): Promise<{ page: Page; interviewId: string }> {

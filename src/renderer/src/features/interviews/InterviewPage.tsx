@@ -187,8 +187,9 @@ function Header({ detail }: { detail: InterviewDetail }) {
           <IconArrowLeft size={14} /> Interviews
         </Group>
       </Anchor>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Stack gap={6}>
+      {/* The actions never shrink: when the title and client line leave them too little room they wrap below. */}
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <Stack gap={6} style={{ flex: '1 1 360px', minWidth: 0 }}>
           <Group gap="sm">
             <Title order={1} size="h2">
               {detail.interview.title}
@@ -221,7 +222,7 @@ function Header({ detail }: { detail: InterviewDetail }) {
             ))}
           </Group>
         </Stack>
-        <Group gap="xs" wrap="nowrap">
+        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
           <PrepRoomButton interviewId={detail.interview.id} />
           <StartCallButton interviewId={detail.interview.id} />
           <StatusMenu detail={detail} />
