@@ -22,18 +22,46 @@ import { ProposalSection } from './detail/ProposalSection'
 import { useSave } from '../../hooks/useSave'
 
 function StatusMenu({ detail }: { detail: InterviewDetail }) {
+  const { settings } = useSettings()
   const { busy, run } = useSave()
   const [scheduling, setScheduling] = useState(false)
+  const [confirmingDone, setConfirmingDone] = useState(false)
   const next = INTERVIEW_TRANSITIONS[detail.interview.status]
   if (next.length === 0) return <Text size="sm" c="dimmed">Final status</Text>
+  const schedule = detail.interview.schedule
+  const callAhead = schedule !== null && Date.parse(schedule.startsAt) > Date.now()
+  const changeTo = (status: InterviewStatus) =>
+    run(() => window.greenroom.changeInterviewStatus({ id: detail.interview.id, status, note: '' }), `Moved to “${STATUS_LABELS[status]}”`)
   // A scheduled interview has a time: "Scheduled" asks for it instead of just moving.
-  const move = (status: InterviewStatus) =>
-    status === 'scheduled'
-      ? setScheduling(true)
-      : run(() => window.greenroom.changeInterviewStatus({ id: detail.interview.id, status, note: '' }), `Moved to “${STATUS_LABELS[status]}”`)
+  // "Done" before the call's time is more likely a slip than a call held early: ask first.
+  const move = (status: InterviewStatus) => {
+    if (status === 'scheduled') setScheduling(true)
+    else if (status === 'done' && callAhead) setConfirmingDone(true)
+    else void changeTo(status)
+  }
   return (
     <>
     {scheduling && <ScheduleModal detail={detail} onClose={() => setScheduling(false)} />}
+    <Modal opened={confirmingDone} onClose={() => setConfirmingDone(false)} title="Mark as done before the call?">
+      <Text size="sm">
+        The call is booked for{' '}
+        {schedule && describeInBothZones(schedule.startsAt, settings?.timeZone ?? 'UTC', detail.client.timeZone ?? schedule.timeZone)}. Marking the
+        interview done now stops its reminders. If the client sent an offer instead, record it under Offers.
+      </Text>
+      <Group justify="flex-end" mt="md">
+        <Button variant="default" onClick={() => setConfirmingDone(false)} data-autofocus>
+          Keep it scheduled
+        </Button>
+        <Button
+          loading={busy}
+          onClick={async () => {
+            if (await changeTo('done')) setConfirmingDone(false)
+          }}
+        >
+          Mark as done
+        </Button>
+      </Group>
+    </Modal>
     <Menu position="bottom-end">
       <Menu.Target>
         <Button variant="default" rightSection={<IconChevronDown size={16} />} loading={busy}>
@@ -42,7 +70,7 @@ function StatusMenu({ detail }: { detail: InterviewDetail }) {
       </Menu.Target>
       <Menu.Dropdown>
         {next.map((status) => (
-          <Menu.Item key={status} onClick={() => void move(status)}>
+          <Menu.Item key={status} onClick={() => move(status)}>
             {STATUS_LABELS[status]}
           </Menu.Item>
         ))}
