@@ -7,6 +7,7 @@ import type { ReminderAlert } from '../../../../shared/reminders-api'
 import { reminderPath, reminderText } from '../../../../shared/reminder-text'
 import { useSettings } from '../../hooks/settings-context'
 import { useAppInfo } from '../settings/useAppInfo'
+import { reminderToastId } from './reminder-toasts'
 
 const FIRED_TOAST_MS = 60_000
 
@@ -26,7 +27,7 @@ export function ReminderCenter() {
       for (const alert of alerts) {
         const { title, body } = reminderText(alert, zone, new Date())
         const path = reminderPath(alert)
-        const id = `reminder-${alert.id}`
+        const id = reminderToastId(alert)
         const open = () => {
           notifications.hide(id)
           navigate(path)
