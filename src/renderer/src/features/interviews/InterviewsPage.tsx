@@ -141,6 +141,11 @@ function InterviewBoard({ interviews, readiness }: { interviews: InterviewSummar
               </Badge>
             </Group>
             <Stack gap={6}>
+              {inColumn.length === 0 && (
+                <Text size="xs" c="dimmed">
+                  None right now
+                </Text>
+              )}
               {inColumn.map((interview) => (
                 <Paper key={interview.id} withBorder radius="md" p="xs" component={Link} to={`/interviews/${interview.id}`} style={{ textDecoration: 'none', color: 'inherit' }}>
                   <Text size="sm" fw={500} lineClamp={2}>
