@@ -100,6 +100,9 @@ describe('page layout', () => {
     const hangUp = await box(toolbar.getByRole('button', { name: 'Hang up' }))
     const mic = await box(toolbar.getByRole('button', { name: 'Mute microphone' }))
     expect(Math.abs(hangUp.y - mic.y), 'hang-up wrapped to its own row').toBeLessThan(4)
+    // The other person still fills the small stage; only the self-view is the small tile.
+    const remote = await box(page.getByLabel('Video from Maya Chen', { exact: true }))
+    expect(remote.width).toBeGreaterThan((await box(toolbar)).width * 0.9)
     const selfName = page.locator('.greenroom-video-name').filter({ hasText: /^You$/ })
     await selfName.waitFor()
     await expect(isCut(selfName)).resolves.toBe(false)
