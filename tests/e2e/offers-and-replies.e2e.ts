@@ -137,7 +137,8 @@ describe('answers to invitations', () => {
     })
     await page.reload()
     const maya = page.getByRole('article', { name: 'Analytics dashboard, from Maya Chen' })
-    await expect(maya.getByText(/for them \(America\/New_York\)/).count()).resolves.toBe(1)
+    // Waiting: the client's clock is shown, for a reply at a decent hour.
+    await maya.getByText(/for them \(America\/New_York\)/).waitFor()
 
     await maya.getByRole('button', { name: 'Accept' }).click()
     const accept = page.getByRole('dialog', { name: /Accept: Analytics dashboard/ })
