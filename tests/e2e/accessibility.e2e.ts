@@ -40,6 +40,11 @@ describe('accessibility', () => {
       await visit(page, origin, '/inbox', 'Inbox')
       await page.getByRole('article').first().waitFor()
       await check('inbox')
+      await page.getByRole('article').first().getByRole('button', { name: 'Accept' }).click()
+      await page.getByRole('dialog', { name: /^Accept: / }).waitFor()
+      await check('inbox, accept dialog')
+      await page.keyboard.press('Escape')
+      await page.getByRole('dialog').waitFor({ state: 'detached' })
       await page.getByRole('tab', { name: 'Answered' }).click()
       await page.getByRole('article').first().waitFor()
       await check('inbox, answered')
@@ -56,6 +61,13 @@ describe('accessibility', () => {
         await page.getByRole('tab', { name: tab }).click()
         await check(`interview page, ${tab} tab`)
       }
+      // The demo call lies ahead: "Done" asks first.
+      await page.getByRole('button', { name: 'Move to' }).click()
+      await page.getByRole('menuitem', { name: 'Done' }).click()
+      await page.getByRole('dialog', { name: 'Mark as done before the call?' }).waitFor()
+      await check('interview page, Done confirmation')
+      await page.keyboard.press('Escape')
+      await page.getByRole('dialog').waitFor({ state: 'detached' })
 
       await visit(page, origin, `/interviews/${interviewId}/prep`, 'Prep room')
       await check('prep room')

@@ -1,4 +1,4 @@
-import { createTheme, darken, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core'
+import { createTheme, darken, Modal, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core'
 
 // Shades 6–9 are dark enough for white text on a filled button (7 in dark mode, 8 in light)
 // and for green text on white: WCAG AA, 4.5:1.
@@ -24,7 +24,11 @@ export const theme = createTheme({
   fontFamily:
     'Inter, "Segoe UI", system-ui, -apple-system, "Helvetica Neue", "Noto Sans", "DejaVu Sans", sans-serif',
   headings: { fontWeight: '650' },
-  cursorType: 'pointer'
+  cursorType: 'pointer',
+  components: {
+    // The × in a dialog's corner has no text: screen readers need its name.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } })
+  }
 })
 
 /**
