@@ -58,7 +58,8 @@ describe('the interview pipeline', () => {
     // The call is still ahead: Greenroom asks first.
     await page.getByRole('dialog', { name: 'Mark as done before the call?' }).getByRole('button', { name: 'Mark as done' }).click()
     await page.getByText('Moved to “Done”').waitFor()
-    await expect(page.getByText('Done', { exact: true }).first().isVisible()).resolves.toBe(true)
+    // The toast can come before the page has read the interview again: wait for the badge.
+    await expect.poll(() => page.getByText('Done', { exact: true }).first().isVisible()).toBe(true)
 
     await page.getByRole('link', { name: 'Dashboard' }).click()
     await expect(page.getByLabel('Interviews', { exact: true }).textContent()).resolves.toBe('1')
