@@ -150,10 +150,11 @@ export const STATUS_LABELS: Record<InterviewStatus, string> = {
 export const INTERVIEW_TRANSITIONS: Record<InterviewStatus, readonly InterviewStatus[]> = {
   invited: ['accepted', 'declined'],
   accepted: ['scheduled', 'done', 'hired', 'declined'],
-  scheduled: ['done', 'no_show', 'accepted', 'declined'],
+  // Offers arrive before calls and calls get skipped: an accepted offer hires from any open status.
+  scheduled: ['done', 'no_show', 'accepted', 'hired', 'declined'],
   done: ['offer', 'no_offer', 'hired'],
   offer: ['hired', 'declined', 'no_offer'],
-  no_show: ['scheduled', 'declined'],
+  no_show: ['scheduled', 'offer', 'hired', 'declined'],
   no_offer: [],
   hired: [],
   declined: []
@@ -248,6 +249,12 @@ export const interviewSummarySchema = interviewFieldsSchema.extend({
 export const noteSchema = z.object({ id: idSchema, interviewId: idSchema, body: noteBodySchema, createdAt: instantSchema, updatedAt: instantSchema })
 
 // ── Offers ───────────────────────────────────────────────────────────────────────────
+
+/**
+ * Where an offer can be recorded: while the interview is under way (the client may send it
+ * before the call), after the call, and after a call the client skipped.
+ */
+export const OFFER_OPEN_STATUSES: readonly InterviewStatus[] = ['accepted', 'scheduled', 'done', 'offer', 'no_show']
 
 export const offerStatusSchema = z.enum(['pending', 'accepted', 'declined'])
 export const offerFieldsSchema = z.object({

@@ -12,7 +12,7 @@ import { CallRoomPage } from './features/call/CallRoomPage'
 import { CompanionPage } from './features/companion/CompanionPage'
 import { SearchPage } from './features/search/SearchPage'
 import { destinations } from './navigation'
-import { theme } from './theme'
+import { cssVariablesResolver, theme } from './theme'
 
 const router = createHashRouter([
   // The call takes the whole window: no navigation around it.
@@ -90,7 +90,7 @@ function Shell() {
 
 export function App() {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <Notifications position="bottom-right" />
       <SettingsProvider>
         <ColorSchemeFromSettings />

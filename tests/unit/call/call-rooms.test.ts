@@ -117,7 +117,7 @@ describe('an interview’s call room', () => {
     const refused = await dispatch(open.core.handlers, 'openCallRoom', { interviewId: id, renew: true })
     expect(refused).toEqual({
       ok: false,
-      error: { code: 'UNAUTHORIZED', message: `The signaling server at ${server.url} refused to make a room: check its admin secret in Settings → Calls.` }
+      error: { code: 'UNAUTHORIZED', message: `The signaling server at ${server.url} refused to make a room: check its admin secret in Settings → Call rooms.` }
     })
     expect(server.stats().rooms).toBe(1)
     expect(await open.core.handlers.openCallRoom({ interviewId: id, renew: false })).toEqual(room)
@@ -125,7 +125,7 @@ describe('an interview’s call room', () => {
     await open.core.handlers.updateSettings({ signaling: { mode: 'remote', listen: 'loopback', port: 0, remoteUrl: 'http://127.0.0.1:1', adminSecret: SECRET } })
     const unreachable = await dispatch(open.core.handlers, 'openCallRoom', { interviewId: id, renew: true })
     expect(unreachable.ok).toBe(false)
-    expect(!unreachable.ok && unreachable.error.message).toMatch(/^Could not reach the signaling server at http:\/\/127\.0\.0\.1:1 \(.+\)\. Check its address in Settings → Calls\.$/)
+    expect(!unreachable.ok && unreachable.error.message).toMatch(/^Could not reach the signaling server at http:\/\/127\.0\.0\.1:1 \(.+\)\. Check its address in Settings → Call rooms\.$/)
   })
 
   it('settings for a server of yours need an http(s) address and a secret of 16 characters', async () => {

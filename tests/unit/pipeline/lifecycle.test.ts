@@ -78,6 +78,27 @@ describe('offers', () => {
     await expect(core.handlers.decideOffer({ id: offer.id, accepted: true })).rejects.toMatchObject({ code: 'CONFLICT' })
   })
 
+  // The status an interview shows once an offer is recorded: before the call it keeps its booking.
+  const AFTER_RECORDING = { accepted: 'accepted', scheduled: 'scheduled', done: 'offer', offer: 'offer', no_show: 'offer' } as const
+  for (const [from, after] of Object.entries(AFTER_RECORDING) as [keyof typeof AFTER_RECORDING, InterviewStatus][]) {
+    it(`can be recorded and accepted while the interview is “${from}”, which hires`, async () => {
+      const { core, id } = await interviewAt(from)
+      const offer = await core.handlers.createOffer({ interviewId: id, fields: { priceType: 'fixed', amount: 2500, deadline: null, note: '' } })
+      expect((await core.handlers.getInterview({ id })).interview.status).toBe(after)
+      expect((await core.handlers.decideOffer({ id: offer.id, accepted: true })).status).toBe('accepted')
+      const hired = await core.handlers.getInterview({ id })
+      expect(hired.interview.status).toBe('hired')
+      expect(hired.history.at(-1)).toMatchObject({ from: after, to: 'hired', note: 'Offer accepted' })
+    })
+  }
+
+  it('declined before the call leave the call booked', async () => {
+    const { core, id } = await interviewAt('scheduled')
+    const offer = await core.handlers.createOffer({ interviewId: id, fields: { priceType: 'hourly', amount: 40, deadline: null, note: '' } })
+    await core.handlers.decideOffer({ id: offer.id, accepted: false })
+    expect((await core.handlers.getInterview({ id })).interview.status).toBe('scheduled')
+  })
+
   it('cannot be recorded on a closed interview', async () => {
     const { core, id } = await interviewAt('no_offer')
     await expect(core.handlers.createOffer({ interviewId: id, fields: { priceType: 'fixed', amount: 1, deadline: null, note: '' } })).rejects.toMatchObject({ code: 'CONFLICT' })

@@ -113,7 +113,7 @@ export function createCallRoomsService(deps: CallRoomsDeps) {
         throw new ApiError(
           'CONFLICT',
           code === 'EADDRINUSE'
-            ? `Port ${signaling.port} is in use by another program: choose another in Settings → Calls, or 0 for any free port`
+            ? `Port ${signaling.port} is in use by another program: choose another in Settings → Call rooms, or 0 for any free port`
             : `The call server could not start on port ${signaling.port}: ${(error as Error).message}`
         )
       }
@@ -169,10 +169,10 @@ export function createCallRoomsService(deps: CallRoomsDeps) {
       })
     } catch (error) {
       const why = error instanceof Error && error.name === 'TimeoutError' ? 'no answer within 10 seconds' : error instanceof Error ? (error.cause as Error | undefined)?.message ?? error.message : String(error)
-      throw new ApiError('INTERNAL', `Could not reach the signaling server at ${base} (${why}). Check its address in Settings → Calls.`)
+      throw new ApiError('INTERNAL', `Could not reach the signaling server at ${base} (${why}). Check its address in Settings → Call rooms.`)
     }
     if (response.status === 401 || response.status === 403) {
-      throw new ApiError('UNAUTHORIZED', `The signaling server at ${base} refused to make a room: check its admin secret in Settings → Calls.`)
+      throw new ApiError('UNAUTHORIZED', `The signaling server at ${base} refused to make a room: check its admin secret in Settings → Call rooms.`)
     }
     const body = await response.text().catch(() => '')
     if (response.status !== 201) {

@@ -1,5 +1,5 @@
 import { ApiError } from '../../../shared/errors'
-import type { InterviewStatus, Offer } from '../../../shared/pipeline'
+import { OFFER_OPEN_STATUSES, type InterviewStatus, type Offer } from '../../../shared/pipeline'
 import type { Clock } from '../clock'
 import type { Database, SqlRunner } from '../database'
 import { moveInterview } from './interviews'
@@ -17,7 +17,11 @@ async function interviewStatus(sql: SqlRunner, id: string): Promise<InterviewSta
   return row.status
 }
 
-/** Offers and contracts: recording one moves a finished interview to "offer"; deciding it settles the interview. */
+/**
+ * Offers and contracts. Recording one after the call (or a skipped one) moves the interview
+ * to "offer"; before the call the interview keeps its status, so a booked call still rings.
+ * Accepting hires from any open status; declining settles an interview that was at "offer".
+ */
 export function createOffersService({ db, clock }: { db: Database; clock: Clock }) {
   const now = () => clock.now().toISOString()
 
@@ -25,11 +29,11 @@ export function createOffersService({ db, clock }: { db: Database; clock: Clock 
     async create(interviewId: string, fields: Omit<Offer, 'id' | 'interviewId' | 'status' | 'createdAt' | 'decidedAt'>): Promise<Offer> {
       return db.transaction(async (tx) => {
         const status = await interviewStatus(tx, interviewId)
-        if (!['accepted', 'scheduled', 'done', 'offer'].includes(status)) {
+        if (!OFFER_OPEN_STATUSES.includes(status)) {
           throw new ApiError('CONFLICT', 'Offers can only be recorded for interviews that are under way or done')
         }
         const at = now()
-        if (status === 'done') await moveInterview(tx, interviewId, 'offer', 'Offer received', at)
+        if (status === 'done' || status === 'no_show') await moveInterview(tx, interviewId, 'offer', 'Offer received', at)
         const id = newId()
         await tx.run(
           'INSERT INTO offers (id, interview_id, price_type, amount, deadline, note, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',

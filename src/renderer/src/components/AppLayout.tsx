@@ -63,7 +63,7 @@ export function AppLayout() {
               label={destination.label}
               leftSection={<destination.icon size={20} stroke={1.6} aria-hidden />}
               rightSection={
-                <Kbd size="xs" aria-hidden style={{ opacity: 0.6 }}>
+                <Kbd size="xs" aria-hidden>
                   {modifier} {destination.digit}
                 </Kbd>
               }

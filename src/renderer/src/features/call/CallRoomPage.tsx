@@ -67,8 +67,8 @@ function InviteCard({ room, clientName, onRenew, renewing, upworkRules }: { room
             <Text size="sm">
               This link only opens on this computer: the call server listens on 127.0.0.1. To call someone elsewhere, choose the local network or
               a server of your own in{' '}
-              <Anchor component={Link} to="/settings" size="sm">
-                Settings → Calls
+              <Anchor component={Link} to="/settings" size="sm" underline="always">
+                Settings → Call rooms
               </Anchor>
               .
             </Text>
@@ -264,7 +264,7 @@ function Room({ detail, prep, callRoom, onRenew, renewing }: { detail: Interview
         <Box className="greenroom-call-layout" data-compact={compact ? 'true' : undefined}>
           <Group className="greenroom-call-header" justify="space-between" wrap="nowrap">
             <Group gap="sm" wrap="nowrap">
-              <Anchor component={Link} to={`/interviews/${detail.interview.id}`} size="sm" aria-label={`Back to ${detail.interview.title}`}>
+              <Anchor component={Link} to={`/interviews/${detail.interview.id}`} size="sm" aria-label={`Interview: ${detail.interview.title}`}>
                 <Group gap={4} wrap="nowrap">
                   <IconArrowLeft size={14} /> Interview
                 </Group>

@@ -262,7 +262,8 @@ export function CallStage({ session, state, selfName, peerFallbackName, targetMi
           <VideoTile
             stream={state.localStream}
             label={state.sharing ? 'Your shared screen' : 'Your camera'}
-            name={`${selfName || 'You'} (you)`}
+            // The compact view's small self-view has room for one word.
+            name={compact ? 'You' : `${selfName || 'You'} (you)`}
             muted
             mirrored={!state.sharing}
             showVideo={state.cameraOn || state.sharing}
@@ -272,7 +273,7 @@ export function CallStage({ session, state, selfName, peerFallbackName, targetMi
           />
         )}
       </Box>
-      <Group className="greenroom-stage-controls" justify="center" gap="sm" role="toolbar" aria-label="Call controls">
+      <Group className="greenroom-stage-controls" justify="center" gap={compact ? 6 : 'sm'} wrap="nowrap" role="toolbar" aria-label="Call controls">
         <ControlButton mac={mac} label={micLabel} on={state.micOn} onClick={() => void session.toggleMic()} iconOn={<IconMicrophone size={22} />} iconOff={<IconMicrophoneOff size={22} />} shortcut={SHORTCUTS.mic} />
         <ControlButton mac={mac} label={cameraLabel} on={state.cameraOn} onClick={() => void session.toggleCamera()} iconOn={<IconVideo size={22} />} iconOff={<IconVideoOff size={22} />} shortcut={SHORTCUTS.camera} />
         <Tooltip
@@ -302,7 +303,7 @@ export function CallStage({ session, state, selfName, peerFallbackName, targetMi
         {extraControls}
         {live && (
           <Tooltip label="Hang up: ends the call for both of you" withArrow>
-            <ActionIcon size={52} radius="xl" variant="filled" color="red" aria-label="Hang up" onClick={() => session.hangUp()} ml="md" w={72}>
+            <ActionIcon size={52} radius="xl" variant="filled" color="red" aria-label="Hang up" onClick={() => session.hangUp()} className="greenroom-hang-up">
               <IconPhoneOff size={24} />
             </ActionIcon>
           </Tooltip>

@@ -64,13 +64,15 @@ export function DeviceCheck({ session, state }: { session: CallSession; state: C
             {state.micOn ? (level > 0.25 ? 'We hear you' : 'Say something to test it') : 'Microphone is off'}
           </Text>
         </Group>
-        <Progress
-          value={Math.round(level * 100)}
-          color={level > 0.9 ? 'red' : 'greenroom'}
-          size="lg"
-          aria-labelledby="mic-level-label"
-          classNames={{ section: 'greenroom-level-meter' }}
-        />
+        {/* The section is the element with role="progressbar": it carries the name. */}
+        <Progress.Root size="lg">
+          <Progress.Section
+            value={Math.round(level * 100)}
+            color={level > 0.9 ? 'red' : 'greenroom'}
+            aria-labelledby="mic-level-label"
+            className="greenroom-level-meter"
+          />
+        </Progress.Root>
       </Stack>
       <Group gap="xl">
         <Switch label="Microphone on" checked={state.micOn} onChange={() => void session.toggleMic()} />

@@ -16,7 +16,7 @@ import { NotesPane } from '../call/NotesPane'
 import { timerStage } from '../call/quality'
 import { useElapsedSeconds } from '../call/useCallState'
 import { CallClockContext } from '../prep/notes/CallClockContext'
-import { hideRemindersFor } from '../schedule/reminder-toasts'
+import { hideReminderToasts } from '../schedule/reminder-toasts'
 import { formatClock } from '../../../../shared/time-format'
 import { useHourCycle } from '../../hooks/useHourCycle'
 import { useAppClock } from './app-clock'
@@ -64,7 +64,7 @@ function Companion({ detail, room }: { detail: InterviewDetail; room: PrepRoom }
   }, [joined, clock === null]) // eslint-disable-line react-hooks/exhaustive-deps
 
   // The companion is the reminder's answer: its toasts would only cover the narrow view.
-  useEffect(() => hideRemindersFor(interview.id), [interview.id])
+  useEffect(() => hideReminderToasts(interview.id), [interview.id])
 
   // Desktop app: the window becomes a narrow one on top of the other app's call, and grows back on leaving.
   // Closing it ends nothing (the call is in the other app, the timer kept), so no "leave the call?" question.

@@ -1,4 +1,4 @@
-import { hideRemindersFor } from '../schedule/reminder-toasts'
+import { hideReminderToasts } from '../schedule/reminder-toasts'
 
 /** Where the companion for an interview lives; `joined` starts its timer. */
 export function companionPath(interviewId: string, joined: boolean): string {
@@ -12,6 +12,6 @@ export function companionPath(interviewId: string, joined: boolean): string {
 export async function joinCall(interviewId: string, navigate: (path: string) => void): Promise<void> {
   const result = await window.greenroom.joinCall({ interviewId })
   if (result.link && !result.opened) window.open(result.link, '_blank', 'noopener,noreferrer')
-  hideRemindersFor(interviewId)
+  hideReminderToasts(interviewId)
   navigate(companionPath(interviewId, true))
 }

@@ -6,6 +6,7 @@ import type { InboxItem } from '../../../../shared/pipeline-api'
 import { upworkRulesApply } from '../../../../shared/marketplace-rules'
 import { useSubmit } from '../../hooks/useSubmit'
 import { ContactDetailsWarning } from '../companion/MarketplaceWarnings'
+import { CopyTextButton } from '../../components/CopyTextButton'
 import { TermsEditor } from '../../components/TermsEditor'
 
 export function AcceptModal({ item, userName, onDone, onClose }: { item: InboxItem; userName: string; onDone: (item: InboxItem) => void; onClose: () => void }) {
@@ -22,7 +23,18 @@ export function AcceptModal({ item, userName, onDone, onClose }: { item: InboxIt
     <Modal opened onClose={onClose} title={`Accept: ${item.job.title}`} size="lg">
       <Stack gap="sm" onKeyDown={getHotkeyHandler([['mod+Enter', () => void submit()]])}>
         {failure && <Alert color="red">{failure}</Alert>}
-        <Textarea label="Your reply" autosize minRows={4} value={message} onChange={(event) => setMessage(event.currentTarget.value)} data-autofocus />
+        <Textarea
+          label="Your reply"
+          description="Paste it into the marketplace's message to the client."
+          autosize
+          minRows={4}
+          value={message}
+          onChange={(event) => setMessage(event.currentTarget.value)}
+          data-autofocus
+        />
+        <Group>
+          <CopyTextButton text={message} label="Copy reply" size="xs" />
+        </Group>
         <ContactDetailsWarning text={message} applies={upworkRulesApply({ job: item.job, offers: [], interview: { status: 'invited' } })} />
         <Switch label="Propose terms" checked={withTerms} onChange={(event) => setWithTerms(event.currentTarget.checked)} />
         {withTerms && <TermsEditor value={terms} onChange={setTerms} />}
@@ -61,7 +73,17 @@ export function DeclineModal({ item, onDone, onClose }: { item: InboxItem; onDon
             ))}
           </Stack>
         </Checkbox.Group>
-        <Textarea label="Note (optional)" autosize minRows={2} value={note} onChange={(event) => setNote(event.currentTarget.value)} />
+        <Textarea
+          label="Message to the client (optional)"
+          description="Kept with the invitation; copy it into the marketplace's decline message."
+          autosize
+          minRows={2}
+          value={note}
+          onChange={(event) => setNote(event.currentTarget.value)}
+        />
+        <Group>
+          <CopyTextButton text={note} label="Copy message" size="xs" />
+        </Group>
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onClose}>
             Cancel

@@ -5,6 +5,7 @@ import { forwardRef } from 'react'
 import { Link } from 'react-router'
 import { DECLINE_REASONS } from '../../../../shared/pipeline'
 import type { InboxItem } from '../../../../shared/pipeline-api'
+import { CopyTextButton } from '../../components/CopyTextButton'
 import { formatMinutes, formatMoney, formatWait, localTimeIn } from '../../components/time'
 import { useHourCycle } from '../../hooks/useHourCycle'
 
@@ -22,7 +23,9 @@ export const InvitationCard = forwardRef<HTMLDivElement, { item: InboxItem; sele
     const cycle = useHourCycle()
     const { invitation, client, job } = item
     const pending = invitation.status === 'pending'
-    const clientTime = localTimeIn(client.timeZone, cycle)
+    // The client's clock matters while they wait for an answer; once answered, how long it took does.
+    const clientTime = pending ? localTimeIn(client.timeZone, cycle) : null
+    const reply = invitation.status === 'accepted' ? invitation.acceptMessage : invitation.status === 'declined' ? invitation.declineNote : ''
     const responseMinutes = invitation.respondedAt ? DateTime.fromISO(invitation.respondedAt).diff(DateTime.fromISO(invitation.receivedAt), 'minutes').minutes : null
     return (
       <Paper
@@ -103,6 +106,7 @@ export const InvitationCard = forwardRef<HTMLDivElement, { item: InboxItem; sele
                 </Button>
               </Group>
             )}
+            {reply.trim() !== '' && <CopyTextButton text={reply} label="Copy reply" size="xs" variant="subtle" />}
             {invitation.interviewId && (
               <Button size="xs" variant="subtle" component={Link} to={`/interviews/${invitation.interviewId}`}>
                 Open interview

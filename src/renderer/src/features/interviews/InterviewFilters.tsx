@@ -1,4 +1,4 @@
-import { Group, MultiSelect, Select, TextInput } from '@mantine/core'
+import { MultiSelect, Select, SimpleGrid, TextInput } from '@mantine/core'
 import { INTERVIEW_STATUSES, INTERVIEW_TYPES, SCENARIOS, STATUS_LABELS, type Client, type InterviewStatus } from '../../../../shared/pipeline'
 
 export interface FilterState {
@@ -15,7 +15,8 @@ export const noFilters: FilterState = { statuses: [], clientId: null, scenario: 
 export function InterviewFilters({ value, onChange, clients }: { value: FilterState; onChange: (filters: FilterState) => void; clients: Client[] }) {
   const set = (patch: Partial<FilterState>) => onChange({ ...value, ...patch })
   return (
-    <Group gap="sm" align="flex-end">
+    // A grid, not a wrapping row: six fields side by side, or two rows of three in a narrow window.
+    <SimpleGrid cols={{ base: 3, lg: 6 }} spacing="sm" verticalSpacing="sm">
       <MultiSelect
         label="Status"
         placeholder={value.statuses.length ? undefined : 'Any'}
@@ -23,7 +24,6 @@ export function InterviewFilters({ value, onChange, clients }: { value: FilterSt
         value={value.statuses}
         onChange={(statuses) => set({ statuses: statuses as InterviewStatus[] })}
         clearable
-        w={240}
       />
       <Select
         label="Client"
@@ -33,7 +33,6 @@ export function InterviewFilters({ value, onChange, clients }: { value: FilterSt
         data={clients.map((client) => ({ value: client.id, label: client.name }))}
         value={value.clientId}
         onChange={(clientId) => set({ clientId })}
-        w={180}
       />
       <Select
         label="Scenario"
@@ -42,7 +41,6 @@ export function InterviewFilters({ value, onChange, clients }: { value: FilterSt
         data={Object.entries(SCENARIOS).map(([key, label]) => ({ value: key, label }))}
         value={value.scenario}
         onChange={(scenario) => set({ scenario: scenario as FilterState['scenario'] })}
-        w={220}
       />
       <Select
         label="Type"
@@ -51,10 +49,9 @@ export function InterviewFilters({ value, onChange, clients }: { value: FilterSt
         data={Object.entries(INTERVIEW_TYPES).map(([key, label]) => ({ value: key, label }))}
         value={value.type}
         onChange={(type) => set({ type: type as FilterState['type'] })}
-        w={170}
       />
-      <TextInput type="date" label="Active from" value={value.from} onChange={(event) => set({ from: event.currentTarget.value })} w={150} />
-      <TextInput type="date" label="until" value={value.to} onChange={(event) => set({ to: event.currentTarget.value })} w={150} />
-    </Group>
+      <TextInput type="date" label="Active from" value={value.from} onChange={(event) => set({ from: event.currentTarget.value })} />
+      <TextInput type="date" label="until" value={value.to} onChange={(event) => set({ to: event.currentTarget.value })} />
+    </SimpleGrid>
   )
 }

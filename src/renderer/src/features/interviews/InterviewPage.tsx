@@ -24,20 +24,50 @@ import { OverviewSection } from './detail/OverviewSection'
 import { ProposalSection } from './detail/ProposalSection'
 import { useSave } from '../../hooks/useSave'
 import { useHourCycle } from '../../hooks/useHourCycle'
+import { nowMs } from '../../clock'
 
 function StatusMenu({ detail }: { detail: InterviewDetail }) {
+  const { settings } = useSettings()
+  const cycle = useHourCycle()
   const { busy, run } = useSave()
   const [scheduling, setScheduling] = useState(false)
+  const [confirmingDone, setConfirmingDone] = useState(false)
   const next = INTERVIEW_TRANSITIONS[detail.interview.status]
   if (next.length === 0) return <Text size="sm" c="dimmed">Final status</Text>
+  const schedule = detail.interview.schedule
+  const callAhead = schedule !== null && Date.parse(schedule.startsAt) > nowMs()
+  const changeTo = (status: InterviewStatus) =>
+    run(() => window.greenroom.changeInterviewStatus({ id: detail.interview.id, status, note: '' }), `Moved to “${STATUS_LABELS[status]}”`)
   // A scheduled interview has a time: "Scheduled" asks for it instead of just moving.
-  const move = (status: InterviewStatus) =>
-    status === 'scheduled'
-      ? setScheduling(true)
-      : run(() => window.greenroom.changeInterviewStatus({ id: detail.interview.id, status, note: '' }), `Moved to “${STATUS_LABELS[status]}”`)
+  // "Done" before the call's time is more likely a slip than a call held early: ask first.
+  const move = (status: InterviewStatus) => {
+    if (status === 'scheduled') setScheduling(true)
+    else if (status === 'done' && callAhead) setConfirmingDone(true)
+    else void changeTo(status)
+  }
   return (
     <>
     {scheduling && <ScheduleModal detail={detail} onClose={() => setScheduling(false)} />}
+    <Modal opened={confirmingDone} onClose={() => setConfirmingDone(false)} title="Mark as done before the call?">
+      <Text size="sm">
+        The call is booked for{' '}
+        {schedule && describeInBothZones(schedule.startsAt, settings?.timeZone ?? 'UTC', detail.client.timeZone ?? schedule.timeZone, cycle)}. Marking the
+        interview done now stops its reminders. If the client sent an offer instead, record it under Offers.
+      </Text>
+      <Group justify="flex-end" mt="md">
+        <Button variant="default" onClick={() => setConfirmingDone(false)} data-autofocus>
+          Keep it scheduled
+        </Button>
+        <Button
+          loading={busy}
+          onClick={async () => {
+            if (await changeTo('done')) setConfirmingDone(false)
+          }}
+        >
+          Mark as done
+        </Button>
+      </Group>
+    </Modal>
     <Menu position="bottom-end">
       <Menu.Target>
         <Button variant="default" rightSection={<IconChevronDown size={16} />} loading={busy}>
@@ -46,7 +76,7 @@ function StatusMenu({ detail }: { detail: InterviewDetail }) {
       </Menu.Target>
       <Menu.Dropdown>
         {next.map((status) => (
-          <Menu.Item key={status} onClick={() => void move(status)}>
+          <Menu.Item key={status} onClick={() => move(status)}>
             {STATUS_LABELS[status]}
           </Menu.Item>
         ))}
@@ -188,8 +218,9 @@ function Header({ detail }: { detail: InterviewDetail }) {
           <IconArrowLeft size={14} /> Interviews
         </Group>
       </Anchor>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Stack gap={6}>
+      {/* The actions never shrink: when the title and client line leave them too little room they wrap below. */}
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <Stack gap={6} style={{ flex: '1 1 360px', minWidth: 0 }}>
           <Group gap="sm">
             <Title order={1} size="h2">
               {detail.interview.title}
@@ -222,7 +253,7 @@ function Header({ detail }: { detail: InterviewDetail }) {
             ))}
           </Group>
         </Stack>
-        <Group gap="xs" wrap="nowrap">
+        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
           <PrepRoomButton interviewId={detail.interview.id} />
           <CallButton detail={detail} />
           <StatusMenu detail={detail} />

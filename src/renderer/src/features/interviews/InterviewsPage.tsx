@@ -1,9 +1,9 @@
-import { Anchor, Badge, Button, Group, Paper, ScrollArea, SegmentedControl, Stack, Table, Text, Tooltip } from '@mantine/core'
+import { Anchor, Badge, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core'
 import { IconFlag, IconMessages, IconPlus } from '@tabler/icons-react'
 import { DateTime } from 'luxon'
 import { useState } from 'react'
 import { Link, useNavigate } from 'react-router'
-import { INTERVIEW_STATUSES, INTERVIEW_TYPES, SCENARIOS, STATUS_LABELS, type InterviewSummary } from '../../../../shared/pipeline'
+import { INTERVIEW_TYPES, SCENARIOS, STATUS_LABELS, type InterviewStatus, type InterviewSummary } from '../../../../shared/pipeline'
 import { PageHeader } from '../../components/PageHeader'
 import { Placeholder } from '../../components/Placeholder'
 import { QueryState } from '../../components/QueryState'
@@ -171,37 +171,43 @@ function InterviewTable({ interviews, zone, readiness }: { interviews: Interview
   )
 }
 
+/** The board's columns: the way to a hire on the first row, where interviews ended on the second. */
+const BOARD_COLUMNS: InterviewStatus[] = ['accepted', 'scheduled', 'done', 'offer', 'hired', 'no_offer', 'declined', 'no_show']
+
 function InterviewBoard({ interviews, readiness }: { interviews: InterviewSummary[]; readiness: Map<string, Readiness> }) {
-  const columns = INTERVIEW_STATUSES.filter((status) => status !== 'invited')
+  // Columns wrap into rows rather than scroll sideways: every status stays in view at any window width.
   return (
-    <ScrollArea type="auto" offsetScrollbars>
-      <Group align="flex-start" wrap="nowrap" gap="sm">
-        {columns.map((status) => {
-          const inColumn = interviews.filter((interview) => interview.status === status)
-          return (
-            <Paper key={status} withBorder radius="lg" p="sm" w={220} style={{ flexShrink: 0 }} aria-label={`${STATUS_LABELS[status]} column`} component="section">
-              <Group justify="space-between" mb="xs">
-                <StatusBadge status={status} size="sm" />
-                <Badge variant="transparent" color="gray">
-                  {inColumn.length}
-                </Badge>
-              </Group>
-              <Stack gap={6}>
-                {inColumn.map((interview) => (
-                  <Paper key={interview.id} withBorder radius="md" p="xs" component={Link} to={`/interviews/${interview.id}`} style={{ textDecoration: 'none', color: 'inherit' }}>
-                    <Text size="sm" fw={500} lineClamp={2}>
-                      {interview.title}
-                    </Text>
-                    <ClientCell interview={interview} />
-                    {BEFORE_CALL.has(interview.status) && readiness.get(interview.id) && <ReadinessBar readiness={readiness.get(interview.id)!} />}
-                  </Paper>
-                ))}
-              </Stack>
-            </Paper>
-          )
-        })}
-      </Group>
-    </ScrollArea>
+    <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="sm" verticalSpacing="sm">
+      {BOARD_COLUMNS.map((status) => {
+        const inColumn = interviews.filter((interview) => interview.status === status)
+        return (
+          <Paper key={status} withBorder radius="lg" p="sm" miw={0} aria-label={`${STATUS_LABELS[status]} column`} component="section">
+            <Group justify="space-between" mb="xs">
+              <StatusBadge status={status} size="sm" />
+              <Badge variant="transparent" color="gray">
+                {inColumn.length}
+              </Badge>
+            </Group>
+            <Stack gap={6}>
+              {inColumn.length === 0 && (
+                <Text size="xs" c="dimmed">
+                  None right now
+                </Text>
+              )}
+              {inColumn.map((interview) => (
+                <Paper key={interview.id} withBorder radius="md" p="xs" component={Link} to={`/interviews/${interview.id}`} style={{ textDecoration: 'none', color: 'inherit' }}>
+                  <Text size="sm" fw={500} lineClamp={2}>
+                    {interview.title}
+                  </Text>
+                  <ClientCell interview={interview} />
+                  {BEFORE_CALL.has(interview.status) && readiness.get(interview.id) && <ReadinessBar readiness={readiness.get(interview.id)!} />}
+                </Paper>
+              ))}
+            </Stack>
+          </Paper>
+        )
+      })}
+    </SimpleGrid>
   )
 }
 

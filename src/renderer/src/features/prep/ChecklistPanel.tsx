@@ -26,7 +26,7 @@ function ConnectionNote({ room, zone }: { room: PrepRoom; zone: string }) {
   return (
     <Text size="xs" c="dimmed">
       {connection.lastPassedAt ? `Last passed test: ${formatInstant(connection.lastPassedAt, zone, cycle)}, over 24 hours ago. ` : 'No passed test yet. '}
-      <Anchor component={Link} to="/connection-test?start=1" size="xs">
+      <Anchor component={Link} to="/connection-test?start=1" size="xs" underline="always">
         Run the connection test
       </Anchor>{' '}
       and this ticks itself.

@@ -10,9 +10,9 @@ import { useSettings } from '../../hooks/settings-context'
 import { errorMessage } from '../../hooks/useQuery'
 import { appClockOffset } from '../companion/app-clock'
 import { joinCall } from '../companion/join'
-import { rememberReminder } from './reminder-toasts'
 import { useAppInfo } from '../settings/useAppInfo'
 import { useHourCycle } from '../../hooks/useHourCycle'
+import { reminderToastId } from './reminder-toasts'
 
 const FIRED_TOAST_MS = 60_000
 
@@ -34,7 +34,7 @@ export function ReminderCenter() {
       for (const alert of alerts) {
         const { title, body } = reminderText(alert, zone, now, cycle)
         const path = reminderPath(alert)
-        const id = `reminder-${alert.id}`
+        const id = reminderToastId(alert)
         const open = () => {
           notifications.hide(id)
           navigate(path)
@@ -45,7 +45,6 @@ export function ReminderCenter() {
           notifications.hide(id)
           joinCall(alert.interview.id, navigate).catch((error: unknown) => notifications.show({ color: 'red', title: 'Could not join', message: errorMessage(error) }))
         }
-        rememberReminder(alert.interview.id, id)
         notifications.show({
           id,
           color: alert.kind === 'no_show' ? 'orange' : alert.state === 'missed' ? 'yellow' : 'green',

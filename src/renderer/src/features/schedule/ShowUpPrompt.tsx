@@ -8,6 +8,7 @@ import { whoText } from '../../../../shared/reminder-text'
 import { useSettings } from '../../hooks/settings-context'
 import { errorMessage, useQuery } from '../../hooks/useQuery'
 import { useHourCycle } from '../../hooks/useHourCycle'
+import { hideReminderToasts } from './reminder-toasts'
 
 /**
  * "Did the client come?" for calls whose start passed by the no-show margin while the
@@ -31,6 +32,7 @@ export function ShowUpPrompt() {
     setBusy(id)
     try {
       await window.greenroom.answerShowUp({ id, showedUp })
+      hideReminderToasts(id)
       notifications.show({
         color: showedUp ? 'green' : 'orange',
         message: showedUp ? 'Marked as done: record the outcome when you know it.' : `Marked as a no-show; ${who} now carries a red flag.`

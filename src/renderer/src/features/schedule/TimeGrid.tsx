@@ -42,7 +42,9 @@ function CallBlock({ call, day, firstHour, zone }: { call: InterviewSummary; day
   const end = start.plus({ minutes: schedule.durationMinutes })
   const clientZone = call.clientTimeZone ?? schedule.timeZone
   const theirs = clientZone !== zone ? ` · ${formatClock(DateTime.fromISO(schedule.startsAt).setZone(clientZone), cycle)} in ${cityOf(clientZone)}` : ''
-  const label = `${formatClock(start, cycle)}–${formatClock(end, cycle)} ${call.title}, ${call.clientName}${theirs}`
+  const flag = call.clientHasRedFlags ? ' · ⚑ red flag' : ''
+  // The visible lines, in full: the accessible name holds exactly what is shown.
+  const label = `${formatClock(start, cycle)}–${formatClock(end, cycle)} ${call.title}, ${call.clientName}${flag}${theirs}`
   const top = (hoursFrom(day, start) - firstHour) * HOUR_HEIGHT
   const height = Math.max(MIN_BLOCK_HEIGHT, (schedule.durationMinutes / 60) * HOUR_HEIGHT - 2)
   const color = STATUS_COLORS[call.status]
@@ -57,12 +59,12 @@ function CallBlock({ call, day, firstHour, zone }: { call: InterviewSummary; day
         style={{ top, height, borderLeftColor: `var(--mantine-color-${color}-6)`, background: `var(--mantine-color-${color}-light)` }}
       >
         <Text size="xs" fw={700} lh={1.2} truncate>
-          {formatClock(start, cycle)} {call.title}
+          {formatClock(start, cycle)}–{formatClock(end, cycle)} {call.title}
         </Text>
         {height >= 34 && (
           <Text size="xs" c="dimmed" lh={1.2} truncate>
             {call.clientName}
-            {call.clientHasRedFlags && ' · ⚑ red flag'}
+            {flag}
             {theirs}
           </Text>
         )}

@@ -1,14 +1,17 @@
-import { notifications } from '@mantine/notifications'
+import { notifications, notificationsStore } from '@mantine/notifications'
+import type { ReminderAlert } from '../../../../shared/reminders-api'
 
-/** The reminder toasts on screen per interview, so Join (from anywhere) can put its call's away. */
-const shownFor = new Map<string, Set<string>>()
+const PREFIX = 'reminder-'
 
-export function rememberReminder(interviewId: string, toastId: string): void {
-  shownFor.set(interviewId, (shownFor.get(interviewId) ?? new Set()).add(toastId))
+/** A reminder's toast id names its call, so that all of one call's toasts can go together. */
+export function reminderToastId(alert: ReminderAlert): string {
+  return `${PREFIX}${alert.interview.id}-${alert.id}`
 }
 
-/** Hides the reminders of a call the user has just joined: the companion takes their place. */
-export function hideRemindersFor(interviewId: string): void {
-  for (const id of shownFor.get(interviewId) ?? []) notifications.hide(id)
-  shownFor.delete(interviewId)
+/** Hides the reminder toasts of one call, shown or still queued: its question was answered, or the user joined it. */
+export function hideReminderToasts(interviewId: string): void {
+  const { notifications: shown, queue } = notificationsStore.getState()
+  for (const toast of [...shown, ...queue]) {
+    if (toast.id?.startsWith(`${PREFIX}${interviewId}-`)) notifications.hide(toast.id)
+  }
 }

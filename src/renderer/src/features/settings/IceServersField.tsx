@@ -1,10 +1,18 @@
 import { ActionIcon, Button, Group, PasswordInput, Stack, Text, TextInput, Tooltip } from '@mantine/core'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
+import { useState } from 'react'
 import type { IceServer } from '../../../../shared/settings'
 
 /** The STUN and TURN servers calls and the connection test use; an empty list means local only. */
 export function IceServersField({ value, onChange, errors }: { value: IceServer[]; onChange: (servers: IceServer[]) => void; errors: Partial<Record<string, string>> }) {
   const update = (index: number, patch: Partial<IceServer>) => onChange(value.map((server, other) => (other === index ? { ...server, ...patch } : server)))
+  // A new, empty row is not a mistake yet: its address is checked once typed in or left.
+  const [left, setLeft] = useState<ReadonlySet<number>>(new Set())
+  const addressError = (index: number) => (value[index]!.url.trim() !== '' || left.has(index) ? errors[`iceServers.${index}.url`] : undefined)
+  const remove = (index: number) => {
+    onChange(value.filter((_, other) => other !== index))
+    setLeft(new Set([...left].filter((other) => other !== index).map((other) => (other > index ? other - 1 : other))))
+  }
   return (
     <Stack gap="xs">
       {value.length === 0 && (
@@ -19,8 +27,9 @@ export function IceServersField({ value, onChange, errors }: { value: IceServer[
             aria-label={`Server ${index + 1} address`}
             placeholder="turn:turn.example.com:3478"
             value={server.url}
-            error={errors[`iceServers.${index}.url`]}
+            error={addressError(index)}
             onChange={(event) => update(index, { url: event.currentTarget.value })}
+            onBlur={() => setLeft(new Set([...left, index]))}
             style={{ flex: 2 }}
           />
           <TextInput
@@ -38,7 +47,7 @@ export function IceServersField({ value, onChange, errors }: { value: IceServer[
             style={{ flex: 1 }}
           />
           <Tooltip label="Remove server">
-            <ActionIcon variant="subtle" color="red" mt={index === 0 ? 28 : 4} aria-label={`Remove server ${index + 1}`} onClick={() => onChange(value.filter((_, other) => other !== index))}>
+            <ActionIcon variant="subtle" color="red" mt={index === 0 ? 28 : 4} aria-label={`Remove server ${index + 1}`} onClick={() => remove(index)}>
               <IconTrash size={16} />
             </ActionIcon>
           </Tooltip>

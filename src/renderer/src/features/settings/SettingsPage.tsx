@@ -154,7 +154,7 @@ export function SettingsPage() {
         </SettingsSection>
 
         <SettingsSection
-          title="Calls"
+          title="Call length"
           description="Interview calls are unpaid: a fixed length keeps them focused. This is the length new interviews start with."
         >
           <Input.Wrapper label="Default call length" error={errors.defaultCallMinutes}>
@@ -206,7 +206,7 @@ export function SettingsPage() {
         </SettingsSection>
 
         <SettingsSection
-          title="Calls"
+          title="Call rooms"
           description="Where call rooms are made. Each interview gets its own room and invite link; the client opens it in any modern browser."
         >
           <CallsSection value={draft.signaling} onChange={(signaling) => update({ signaling })} errors={errors} />

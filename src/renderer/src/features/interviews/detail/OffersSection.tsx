@@ -1,7 +1,7 @@
 import { Badge, Button, Group, NumberInput, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core'
 import { DateTime } from 'luxon'
-import { useState } from 'react'
-import type { InterviewDetail, Offer } from '../../../../../shared/pipeline'
+import { useRef, useState } from 'react'
+import { OFFER_OPEN_STATUSES, type InterviewDetail, type Offer } from '../../../../../shared/pipeline'
 import { formatDate, formatMoney } from '../../../components/time'
 import { useSave } from '../../../hooks/useSave'
 
@@ -9,11 +9,26 @@ const OFFER_COLOR = { pending: 'yellow', accepted: 'greenroom', declined: 'red' 
 
 export function OffersSection({ detail, zone }: { detail: InterviewDetail; zone: string }) {
   const [priceType, setPriceType] = useState<Offer['priceType']>(detail.job?.budgetType ?? 'fixed')
-  const [amount, setAmount] = useState<number>(detail.proposal?.terms.amount ?? 0)
+  const [amount, setAmount] = useState<number | null>(null)
   const [deadline, setDeadline] = useState('')
   const [note, setNote] = useState('')
   const { busy, run } = useSave()
-  const open = ['accepted', 'scheduled', 'done', 'offer'].includes(detail.interview.status)
+  // Set at once, unlike `busy`: a double click or a second Enter in flight records nothing more.
+  const recording = useRef(false)
+  const open = OFFER_OPEN_STATUSES.includes(detail.interview.status)
+
+  async function record(): Promise<void> {
+    if (recording.current || amount === null) return
+    recording.current = true
+    const fields = { priceType, amount, note, deadline: deadline ? DateTime.fromISO(deadline, { zone }).endOf('day').toUTC().toISO() : null }
+    const saved = await run(() => window.greenroom.createOffer({ interviewId: detail.interview.id, fields }), 'Offer recorded')
+    if (saved) {
+      setAmount(null)
+      setDeadline('')
+      setNote('')
+    }
+    recording.current = false
+  }
 
   return (
     <Stack gap="md" maw={760}>
@@ -47,7 +62,17 @@ export function OffersSection({ detail, zone }: { detail: InterviewDetail; zone:
         </Paper>
       ))}
       {open && (
-        <Paper withBorder radius="md" p="sm">
+        <Paper
+          withBorder
+          radius="md"
+          p="sm"
+          component="form"
+          aria-label="Record an offer"
+          onSubmit={(event: React.FormEvent) => {
+            event.preventDefault()
+            void record()
+          }}
+        >
           <Stack gap="xs">
             <Text fw={600} size="sm">
               Record an offer
@@ -62,27 +87,26 @@ export function OffersSection({ detail, zone }: { detail: InterviewDetail; zone:
                 ]}
                 onChange={(value) => setPriceType(value as Offer['priceType'])}
               />
-              <NumberInput label="Amount" prefix="$" min={0} value={amount} onChange={(value) => setAmount(Number(value) || 0)} />
+              <NumberInput
+                label="Amount"
+                prefix="$"
+                min={0}
+                placeholder={detail.proposal ? String(detail.proposal.terms.amount) : undefined}
+                value={amount ?? ''}
+                onChange={(value) => setAmount(typeof value === 'number' ? value : null)}
+              />
               <TextInput type="date" label="Deadline" value={deadline} onChange={(event) => setDeadline(event.currentTarget.value)} />
             </Group>
             <TextInput label="Note" value={note} onChange={(event) => setNote(event.currentTarget.value)} />
             <Group>
-              <Button
-                size="xs"
-                loading={busy}
-                onClick={() =>
-                  run(
-                    () =>
-                      window.greenroom.createOffer({
-                        interviewId: detail.interview.id,
-                        fields: { priceType, amount, note, deadline: deadline ? DateTime.fromISO(deadline, { zone }).endOf('day').toUTC().toISO() : null }
-                      }),
-                    'Offer recorded'
-                  )
-                }
-              >
+              <Button type="submit" size="xs" loading={busy} disabled={amount === null}>
                 Record offer
               </Button>
+              {amount === null && (
+                <Text size="xs" c="dimmed">
+                  Type the amount the client offered.
+                </Text>
+              )}
             </Group>
           </Stack>
         </Paper>

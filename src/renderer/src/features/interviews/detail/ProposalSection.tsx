@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Table, Text, Textarea, Title } from '@mantine/core'
+import { Badge, Button, Group, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core'
 import { IconEye, IconLock } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import type { InterviewDetail, Proposal, Terms } from '../../../../../shared/pipeline'
@@ -34,6 +34,7 @@ function ExistingProposal({ proposal, zone }: { proposal: Proposal; zone: string
   const [coverLetter, setCoverLetter] = useState(proposal.coverLetter)
   const [terms, setTerms] = useState(proposal.terms)
   const { busy, run } = useSave()
+  const [confirmingViewed, setConfirmingViewed] = useState(false)
   useEffect(() => setCoverLetter(proposal.coverLetter), [proposal.coverLetter])
   useEffect(() => setTerms(proposal.terms), [proposal.terms])
   const viewed = proposal.viewedAt !== null
@@ -51,11 +52,31 @@ function ExistingProposal({ proposal, zone }: { proposal: Proposal; zone: string
               Viewed by the client {formatInstant(proposal.viewedAt!, zone, cycle)}: read-only
             </Badge>
           ) : (
-            <Button size="xs" variant="default" leftSection={<IconEye size={14} />} onClick={() => run(() => window.greenroom.markProposalViewed({ id: proposal.id }), 'Marked as viewed: the cover letter is now frozen')}>
+            <Button size="xs" variant="default" leftSection={<IconEye size={14} />} onClick={() => setConfirmingViewed(true)}>
               Mark viewed by client
             </Button>
           )}
         </Group>
+        {/* Freezing cannot be undone: the marketplace shows the client the letter as it was. */}
+        <Modal opened={confirmingViewed} onClose={() => setConfirmingViewed(false)} title="Did the client view your proposal?">
+          <Text size="sm">
+            Once marked viewed, the cover letter is kept exactly as the client read it and can no longer be edited. This cannot be undone.
+            {coverLetter !== proposal.coverLetter && ' Your unsaved changes to it will be dropped.'}
+          </Text>
+          <Group justify="flex-end" mt="md">
+            <Button variant="default" onClick={() => setConfirmingViewed(false)} data-autofocus>
+              Not yet
+            </Button>
+            <Button
+              loading={busy}
+              onClick={async () => {
+                if (await run(() => window.greenroom.markProposalViewed({ id: proposal.id }), 'Marked as viewed: the cover letter is now frozen')) setConfirmingViewed(false)
+              }}
+            >
+              Mark viewed and freeze
+            </Button>
+          </Group>
+        </Modal>
         <Textarea aria-label="Cover letter" autosize minRows={4} value={coverLetter} readOnly={viewed} onChange={(event) => setCoverLetter(event.currentTarget.value)} />
         {!viewed && coverLetter !== proposal.coverLetter && (
           <Group>
