@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import { createBackupArchiveHandlers, transfersFolderIn } from './handlers/backup-handlers'
 import { createPipelineHandlers } from './handlers/pipeline-handlers'
 import { createPrepHandlers } from './handlers/prep-handlers'
 import type { Handlers } from './handlers/types'
@@ -109,10 +110,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return result
   }
 
+  const sampleStore = createSampleStore(join(options.dataDir, 'samples'))
   const prepParts = createPrepHandlers({
     db,
     clock,
-    store: createSampleStore(join(options.dataDir, 'samples')),
+    store: sampleStore,
     opener: options.sampleOpener ?? browserSampleOpener,
     announce
   })
@@ -120,6 +122,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Copied files that no sample refers to (left by a crash mid-add) go at start.
   void samples.sweep().catch(() => undefined)
   const pipeline = createPipelineHandlers({ db, clock, events, appVersion: options.version })
+  const backupArchive = createBackupArchiveHandlers({
+    db,
+    clock,
+    appVersion: options.version,
+    store: sampleStore,
+    samples,
+    transfersDir: transfersFolderIn(options.dataDir),
+    timeZone: async () => (await settings.get()).timeZone,
+    announce
+  })
+  // Transfers and staged files a crash left behind go at start; stale transfers every minute.
+  await backupArchive.removeLeftovers()
+  const pruning = setInterval(() => void backupArchive.pruneTransfers().catch(() => undefined), 60_000)
+  pruning.unref()
   const callRooms = createCallRoomsService({
     db,
     clock,
@@ -164,6 +180,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     answerShowUp: async ({ id, showedUp }) => announce(await showUp.answer(id, showedUp)),
     listUpcomingCalls: ({ limit }) => showUp.upcoming(limit),
     ...prepParts.handlers,
+    ...backupArchive.handlers,
     openCallRoom: ({ interviewId, renew }) => callRooms.openRoom(interviewId, renew),
     getSignalingInfo: () => callRooms.info(),
     recordCall: async (input) => announce(await calls.record(input)),
@@ -194,6 +211,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     prep: { readinessFor: (ids) => prep.readinessFor(ids) },
     samples: { fileFor: (id) => samples.fileFor(id) },
     close: async () => {
+      clearInterval(pruning)
+      await backupArchive.removeLeftovers()
       await callRooms.close()
       await scheduler.stop()
       await db.close()
