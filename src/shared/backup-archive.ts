@@ -14,6 +14,8 @@ export const BACKUP_CHUNK_BYTES = 1024 * 1024
 export const MAX_CHUNK_BASE64 = Math.ceil(BACKUP_CHUNK_BYTES / 3) * 4
 /** The largest archive Greenroom takes in; it is checked whole in memory before anything is written. */
 export const MAX_ARCHIVE_BYTES = 1024 * 1024 * 1024
+/** The most an archive may unpack to, all files together. */
+export const MAX_UNPACKED_BYTES = 2 * MAX_ARCHIVE_BYTES
 /** The most sample files one archive may hold. */
 export const MAX_ARCHIVE_FILES = 5000
 /** A file that unpacks to more than this many times its packed size is refused as a zip bomb. */

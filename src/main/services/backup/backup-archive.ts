@@ -9,6 +9,7 @@ import {
   MAX_ARCHIVE_FILES,
   MAX_COMPRESSION_RATIO,
   MAX_SAMPLE_BYTES,
+  MAX_UNPACKED_BYTES,
   type ArchiveFileEntry
 } from '../../../shared/backup-archive'
 import { MAX_BACKUP_CHARACTERS } from '../../../shared/backup'
@@ -82,8 +83,19 @@ export async function writeBackupArchive(target: string, backupJson: string, fil
 export interface CheckedArchive {
   /** backup.json without its file list: the JSON backup, for the record validation. */
   backup: unknown
-  /** Every file the archive holds, verified against its entry in backup.json. */
-  files: { entry: ArchiveFileEntry; bytes: Buffer }[]
+  /**
+   * Every file the archive holds, as backup.json lists it; `unpack` reads one (so memory
+   * holds one at a time) and throws unless its size and SHA-256 match the list.
+   */
+  files: { entry: ArchiveFileEntry; unpack(): Buffer }[]
+}
+
+/** backup.json as the record validation knows it: the archive's list of files taken off. */
+export function withoutFileList(document: unknown): unknown {
+  if (document === null || typeof document !== 'object' || Array.isArray(document)) return document
+  const records: Record<string, unknown> = { ...document }
+  delete records.files
+  return records
 }
 
 interface ZipEntryInfo {
@@ -108,9 +120,10 @@ function unpackOne(archive: Uint8Array, name: string): Buffer {
 }
 
 /**
- * Reads and checks a whole archive without writing anything: a well-formed zip, every name
- * inside its folder and listed once, sizes within limits (per file, in total, and against
- * a zip bomb's ratio), and every file's size and SHA-256 as backup.json says.
+ * Reads and checks an archive's structure without writing anything: a well-formed zip,
+ * every name inside its folder, present once and listed in backup.json, and sizes within
+ * limits (per file, in total, and against a zip bomb's ratio). Each file's size and
+ * SHA-256 are checked as it is unpacked.
  */
 export function readBackupArchive(archive: Uint8Array): CheckedArchive {
   const entries: ZipEntryInfo[] = []
@@ -138,7 +151,7 @@ export function readBackupArchive(archive: Uint8Array): CheckedArchive {
     total += entry.originalSize
   }
   if (entries.length > MAX_ARCHIVE_FILES + 1) throw refused(`it holds ${entries.length} files, more than ${MAX_ARCHIVE_FILES}`)
-  if (total > archive.length * MAX_COMPRESSION_RATIO) throw refused('it unpacks to far more than its size (it looks like a zip bomb)')
+  if (total > MAX_UNPACKED_BYTES || total > archive.length * MAX_COMPRESSION_RATIO) throw refused(`it unpacks to ${formatBytes(total, 1)}, far more than a backup of its size holds`)
   if (!seen.has(ARCHIVE_JSON_NAME)) throw refused(`it holds no ${ARCHIVE_JSON_NAME}, so it is not a Greenroom backup`)
 
   let document: unknown
@@ -153,8 +166,7 @@ export function readBackupArchive(archive: Uint8Array): CheckedArchive {
     const issue = listed.error.issues[0]!
     throw refused(`its list of files is damaged (${issue.path.join('.') || 'files'}: ${issue.message})`)
   }
-  const backup: Record<string, unknown> = { ...(document as Record<string, unknown>) }
-  delete backup.files
+  const backup = withoutFileList(document)
 
   const listedPaths = new Set<string>()
   for (const entry of listed.data.files) {
@@ -166,17 +178,20 @@ export function readBackupArchive(archive: Uint8Array): CheckedArchive {
     if (name !== ARCHIVE_JSON_NAME && !listedPaths.has(name)) throw refused(`it holds “${name}”, which its ${ARCHIVE_JSON_NAME} does not list`)
   }
 
-  const files = listed.data.files.map((entry) => {
-    let bytes: Buffer
-    try {
-      bytes = unpackOne(archive, entry.path)
-    } catch (error) {
-      if (error instanceof ApiError) throw error
-      throw refused(`“${entry.path}” is damaged inside the archive`)
+  const files = listed.data.files.map((entry) => ({
+    entry,
+    unpack: (): Buffer => {
+      let bytes: Buffer
+      try {
+        bytes = unpackOne(archive, entry.path)
+      } catch (error) {
+        if (error instanceof ApiError) throw error
+        throw refused(`“${entry.path}” is damaged inside the archive`)
+      }
+      if (bytes.length !== entry.size) throw refused(`“${entry.path}” is ${formatBytes(bytes.length, 1)}, not the ${formatBytes(entry.size, 1)} its ${ARCHIVE_JSON_NAME} lists`)
+      if (sha256(bytes) !== entry.sha256) throw refused(`“${entry.path}” is not the file that was backed up (its SHA-256 does not match)`)
+      return bytes
     }
-    if (bytes.length !== entry.size) throw refused(`“${entry.path}” is ${formatBytes(bytes.length, 1)}, not the ${formatBytes(entry.size, 1)} its ${ARCHIVE_JSON_NAME} lists`)
-    if (sha256(bytes) !== entry.sha256) throw refused(`“${entry.path}” is not the file that was backed up (its SHA-256 does not match)`)
-    return { entry, bytes }
-  })
+  }))
   return { backup, files }
 }

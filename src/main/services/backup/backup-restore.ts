@@ -5,7 +5,7 @@ import { archivePathFor, type ImportSummary } from '../../../shared/backup-archi
 import { ApiError } from '../../../shared/errors'
 import type { BackupService } from '../pipeline/backup'
 import { checkSampleFile, storedNameFor, type SampleStore } from '../prep/sample-files'
-import { readBackupArchive } from './backup-archive'
+import { readBackupArchive, withoutFileList } from './backup-archive'
 
 const refused = (problem: string): ApiError => new ApiError('INVALID_INPUT', `This backup cannot be imported: ${problem}. Nothing was changed.`)
 
@@ -44,9 +44,18 @@ export function createBackupRestore({ backup, store, sweep }: { backup: BackupSe
   return {
     /** A plain JSON backup (formats 1–4): records only; samples whose file is not here show as missing. */
     async restoreJson(text: string): Promise<ImportSummary> {
-      const summary = await backup.importAll(text)
+      let document: unknown
+      try {
+        document = JSON.parse(text)
+      } catch {
+        // Not JSON: the backup service says so in its own words.
+        return { ...(await backup.importAll(text)), samples: 0, sampleFiles: 0, sampleFileBytes: 0 }
+      }
+      // A backup.json taken out of an archive imports too: its list of files has nothing to point at here.
+      const data = backup.check(withoutFileList(document))
+      const summary = await backup.replaceAll(data)
       await sweep()
-      return { ...summary, samples: (JSON.parse(text) as { data?: { samples?: unknown[] } }).data?.samples?.length ?? 0, sampleFiles: 0, sampleFileBytes: 0 }
+      return { ...summary, samples: data.samples.length, sampleFiles: 0, sampleFileBytes: 0 }
     },
 
     /** A zip archive: checked whole (zip, names, sizes, hashes, file types, records) before anything is written. */
@@ -54,35 +63,36 @@ export function createBackupRestore({ backup, store, sweep }: { backup: BackupSe
       const checked = readBackupArchive(archive)
       const data = backup.check(checked.backup)
       const samples = new Map(data.samples.map((sample) => [sample.id, sample]))
-      const staged = checked.files.map(({ entry, bytes }) => {
+      // Every file's place is checked against its sample before a single one is unpacked.
+      const planned = checked.files.map(({ entry, unpack }) => {
         const sample = samples.get(entry.sampleId)
         if (!sample || sample.kind !== 'file') throw refused(`“${entry.path}” belongs to no file sample in the backup`)
         if (entry.path !== archivePathFor(sample.id, sample.file_name)) throw refused(`“${entry.path}” is not where the file of “${sample.title}” belongs`)
-        let extension
-        try {
-          extension = checkSampleFile(sample.file_name, bytes)
-        } catch (error) {
-          const detail = error instanceof Error ? error.message.replace(/\s*Nothing was added\.$/, '') : String(error)
-          throw refused(`the file of “${sample.title}” is not accepted (${detail.replace(/\.$/, '')})`)
-        }
-        if (sample.stored_name !== storedNameFor(sample.id, extension) || sample.size_bytes !== bytes.length) {
-          throw refused(`the file of “${sample.title}” does not match its record`)
-        }
-        return { storedName: sample.stored_name, bytes }
+        return { sample, unpack }
       })
 
       const staging = sibling(STAGING_PREFIX)
       try {
         await mkdir(staging)
-        for (const file of staged) await writeFile(join(staging, file.storedName), file.bytes, { flag: 'wx' })
+        let sampleFileBytes = 0
+        for (const { sample, unpack } of planned) {
+          const bytes = unpack()
+          let extension
+          try {
+            extension = checkSampleFile(sample.file_name, bytes)
+          } catch (error) {
+            const detail = error instanceof Error ? error.message.replace(/\s*Nothing was added\.$/, '') : String(error)
+            throw refused(`the file of “${sample.title}” is not accepted (${detail.replace(/\.$/, '')})`)
+          }
+          if (sample.stored_name !== storedNameFor(sample.id, extension) || sample.size_bytes !== bytes.length) {
+            throw refused(`the file of “${sample.title}” does not match its record`)
+          }
+          await writeFile(join(staging, sample.stored_name), bytes, { flag: 'wx' })
+          sampleFileBytes += bytes.length
+        }
         const summary = await backup.replaceAll(data)
         await swapIn(staging)
-        return {
-          ...summary,
-          samples: data.samples.length,
-          sampleFiles: staged.length,
-          sampleFileBytes: staged.reduce((sum, file) => sum + file.bytes.length, 0)
-        }
+        return { ...summary, samples: data.samples.length, sampleFiles: planned.length, sampleFileBytes }
       } finally {
         await rm(staging, { recursive: true, force: true })
       }
