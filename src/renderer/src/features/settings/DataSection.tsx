@@ -58,7 +58,14 @@ export function DataSection({ appInfo }: { appInfo: AppInfo | null }) {
           Delete all data…
         </Button>
       </Group>
-      {exportProgress && exportProgress.total > 0 && <TransferProgress label="Saving the backup" progress={exportProgress} />}
+      {exportProgress &&
+        (exportProgress.total > 0 ? (
+          <TransferProgress label="Saving the backup" progress={exportProgress} />
+        ) : (
+          <Text size="sm" aria-live="polite">
+            Packing your records and sample files…
+          </Text>
+        ))}
       {appInfo && (
         <Text size="xs" c="dimmed">
           Greenroom {appInfo.version} · {appInfo.mode === 'browser' ? 'browser mode' : 'desktop app'}
