@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import { createBackupArchiveHandlers, transfersFolderIn } from './handlers/backup-handlers'
 import { createPipelineHandlers } from './handlers/pipeline-handlers'
 import { DEMO_PROFILE_NAME } from './services/pipeline/demo-data'
 import { createPrepHandlers } from './handlers/prep-handlers'
@@ -129,6 +130,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Copied files that no sample refers to (left by a crash mid-add) go at start.
   void samples.sweep().catch(() => undefined)
   const pipeline = createPipelineHandlers({ db, clock, events, appVersion: options.version, sampleStore })
+  const backupArchive = createBackupArchiveHandlers({
+    db,
+    clock,
+    appVersion: options.version,
+    store: sampleStore,
+    samples,
+    transfersDir: transfersFolderIn(options.dataDir),
+    timeZone: async () => (await settings.get()).timeZone,
+    announce
+  })
+  // Transfers and staged files a crash left behind go at start; stale transfers every minute.
+  await backupArchive.removeLeftovers()
+  const pruning = setInterval(() => void backupArchive.pruneTransfers().catch(() => undefined), 60_000)
+  pruning.unref()
   const callRooms = createCallRoomsService({
     db,
     clock,
@@ -184,6 +199,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     answerShowUp: async ({ id, showedUp }) => announce(await showUp.answer(id, showedUp)),
     listUpcomingCalls: ({ limit }) => showUp.upcoming(limit),
     ...prepParts.handlers,
+    ...backupArchive.handlers,
     openCallRoom: ({ interviewId, renew }) => callRooms.openRoom(interviewId, renew),
     getSignalingInfo: () => callRooms.info(),
     recordCall: async (input) => announce(await calls.record(input)),
@@ -216,6 +232,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     prep: { readinessFor: (ids) => prep.readinessFor(ids) },
     samples: { fileFor: (id) => samples.fileFor(id) },
     close: async () => {
+      clearInterval(pruning)
+      await backupArchive.removeLeftovers()
       await callRooms.close()
       await scheduler.stop()
       await db.close()

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { backupArchiveContract } from './backup-archive'
 import { callContract } from './call-api'
 import { pipelineContract } from './pipeline-api'
 import { precallContract } from './precall-api'
@@ -38,7 +39,8 @@ export const contract = {
   ...scheduleContract,
   ...remindersContract,
   ...callContract,
-  ...prepContract
+  ...prepContract,
+  ...backupArchiveContract
 } as const
 
 export type Contract = typeof contract

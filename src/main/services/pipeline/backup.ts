@@ -43,7 +43,7 @@ function summarise(data: BackupFile['data']): BackupSummary {
  * foreign file changes nothing.
  */
 export function createBackupService({ db, clock, appVersion }: { db: Database; clock: Clock; appVersion: string }) {
-  return {
+  const service = {
     async exportAll(): Promise<string> {
       const data = await db.transaction(async (tx) => {
         const tables: Record<string, unknown[]> = {}
@@ -64,6 +64,11 @@ export function createBackupService({ db, clock, appVersion }: { db: Database; c
       } catch {
         throw new ApiError('INVALID_INPUT', 'This file is not a Greenroom backup: it is not valid JSON. Nothing was changed.')
       }
+      return service.replaceAll(service.check(raw))
+    },
+
+    /** Validates a parsed backup document, record by record, without touching the database. */
+    check(raw: unknown): BackupFile['data'] {
       const header = z.object({ format: z.string(), version: z.number() }).safeParse(raw)
       if (!header.success || header.data.format !== BACKUP_FORMAT) {
         throw new ApiError('INVALID_INPUT', 'This file is not a Greenroom backup. Nothing was changed.')
@@ -75,8 +80,11 @@ export function createBackupService({ db, clock, appVersion }: { db: Database; c
       if (!parsed.success) {
         throw new ApiError('INVALID_INPUT', `This backup is damaged (${describeProblem(parsed.error)}). Nothing was changed.`)
       }
-      const { data } = parsed.data
+      return parsed.data.data
+    },
 
+    /** Replaces every record with checked data in one transaction: all of it or, on any failure, none. */
+    async replaceAll(data: BackupFile['data']): Promise<BackupSummary> {
       try {
         await db.transaction(async (tx) => {
           await clearRecords(tx)
@@ -104,4 +112,7 @@ export function createBackupService({ db, clock, appVersion }: { db: Database; c
       await db.transaction(clearRecords)
     }
   }
+  return service
 }
+
+export type BackupService = ReturnType<typeof createBackupService>

@@ -151,7 +151,7 @@ export function createSamplesService({ db, clock, store, opener }: { db: Databas
       const row = await loadRow(db, id)
       if (row.kind === 'link') return { kind: 'url', url: row.url }
       if (!(await store.exists(row.stored_name))) {
-        throw new ApiError('NOT_FOUND', `The file of “${row.title}” is missing from this computer (a backup keeps the list, not the files). Add it again.`)
+        throw new ApiError('NOT_FOUND', `The file of “${row.title}” is missing from this computer (a backup saved as .json keeps the list, not the files). Add it again.`)
       }
       return opener.open({ id: row.id, path: store.pathOf(row.stored_name), fileName: row.file_name, mediaType: row.media_type })
     },

@@ -1,72 +1,63 @@
-import { Alert, Button, Code, FileButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Code, FileButton, Group, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconDownload, IconTrash, IconUpload } from '@tabler/icons-react'
-import { DateTime } from 'luxon'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { AppInfo } from '../../../../shared/api'
-import { downloadText } from '../../components/download'
+import { downloadBlob } from '../../components/download'
 import { errorMessage } from '../../hooks/useQuery'
 import { backupFileProblem } from './backup-file'
+import { fetchBackupArchive, type TransferProgress as Progressed } from './backup-transfer'
+import { DeleteAllDialog } from './DeleteAllDialog'
 import { DemoDataButton } from './DemoDataButton'
+import { ImportBackupDialog } from './ImportBackupDialog'
 import { SettingsSection } from './SettingsSection'
+import { TransferProgress } from './TransferProgress'
 
 /** Where the data lives, and how to take it away, bring it back or start over. */
 export function DataSection({ appInfo }: { appInfo: AppInfo | null }) {
-  const [exporting, setExporting] = useState(false)
-  const [pending, setPending] = useState<{ name: string; text: string } | null>(null)
-  const [importing, setImporting] = useState(false)
-  const [importError, setImportError] = useState<string | null>(null)
+  const [exportProgress, setExportProgress] = useState<Progressed | null>(null)
+  const [pending, setPending] = useState<File | null>(null)
   /** Why the chosen file was refused before anything was read or sent. */
   const [fileProblem, setFileProblem] = useState<string | null>(null)
   const [wiping, setWiping] = useState(false)
-  const [confirmWord, setConfirmWord] = useState('')
+  // Lets the same file be chosen again after a refusal or a cancel.
+  const resetChooser = useRef<() => void>(null)
 
   async function exportAll(): Promise<void> {
-    setExporting(true)
+    setExportProgress({ done: 0, total: 0 })
     try {
-      downloadText(await window.greenroom.exportBackup(), `greenroom-backup-${DateTime.now().toFormat('yyyy-LL-dd')}.json`, 'application/json')
+      const { blob, fileName } = await fetchBackupArchive(setExportProgress)
+      downloadBlob(blob, fileName)
     } catch (error) {
       notifications.show({ color: 'red', message: errorMessage(error) })
     } finally {
-      setExporting(false)
-    }
-  }
-
-  async function importPending(): Promise<void> {
-    if (!pending) return
-    setImporting(true)
-    setImportError(null)
-    try {
-      const summary = await window.greenroom.importBackup({ text: pending.text })
-      notifications.show({ message: `Backup imported: ${summary.clients} clients, ${summary.interviews} interviews, ${summary.invitations} invitations, ${summary.notes} notes` })
-      setPending(null)
-    } catch (error) {
-      setImportError(errorMessage(error))
-    } finally {
-      setImporting(false)
+      setExportProgress(null)
     }
   }
 
   return (
-    <SettingsSection title="Your data" description="Everything Greenroom knows stays in one file on this computer.">
+    <SettingsSection title="Your data" description="Everything Greenroom knows stays on this computer: one database file and a folder of sample files.">
       {appInfo && (
         <Text size="sm">
           Database: <Code>{appInfo.databaseFile}</Code>
         </Text>
       )}
+      <Text size="sm" c="dimmed">
+        A backup is one .zip file with every record and every sample file. Backups saved as .json by older versions still import.
+      </Text>
       <Group gap="sm">
-        <Button variant="default" leftSection={<IconDownload size={18} />} loading={exporting} onClick={() => void exportAll()}>
+        <Button variant="default" leftSection={<IconDownload size={18} />} loading={exportProgress !== null} onClick={() => void exportAll()}>
           Export backup
         </Button>
         <FileButton
-          accept="application/json,.json"
-          onChange={async (file) => {
+          resetRef={resetChooser}
+          accept="application/zip,.zip,application/json,.json"
+          onChange={(file) => {
             if (!file) return
-            setImportError(null)
-            const problem = backupFileProblem(file.name, file.size)
+            const problem = backupFileProblem(file)
             setFileProblem(problem)
-            if (problem) return
-            setPending({ name: file.name, text: await file.text() })
+            if (problem) resetChooser.current?.()
+            else setPending(file)
           }}
         >
           {(props) => (
@@ -85,71 +76,28 @@ export function DataSection({ appInfo }: { appInfo: AppInfo | null }) {
           {fileProblem}
         </Alert>
       )}
+      {exportProgress &&
+        (exportProgress.total > 0 ? (
+          <TransferProgress label="Saving the backup" progress={exportProgress} />
+        ) : (
+          <Text size="sm" aria-live="polite">
+            Packing your records and sample files…
+          </Text>
+        ))}
       {appInfo && (
         <Text size="xs" c="dimmed">
           Greenroom {appInfo.version} · {appInfo.mode === 'browser' ? 'browser mode' : 'desktop app'}
         </Text>
       )}
 
-      <Modal opened={pending !== null} onClose={() => setPending(null)} title="Import this backup?">
-        <Stack gap="sm">
-          <Text size="sm">
-            <Code>{pending?.name}</Code> replaces every client, invitation, interview and note, and your settings. The file is checked first: if
-            anything in it is wrong, nothing changes.
-          </Text>
-          {importError && (
-            <Alert color="red" title="Not imported" role="alert">
-              {importError}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setPending(null)}>
-              Cancel
-            </Button>
-            <Button loading={importing} onClick={() => void importPending()}>
-              Replace with backup
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-
-      <Modal
-        opened={wiping}
+      <ImportBackupDialog
+        file={pending}
         onClose={() => {
-          setWiping(false)
-          setConfirmWord('')
+          setPending(null)
+          resetChooser.current?.()
         }}
-        title="Delete all data?"
-      >
-        <Stack gap="sm">
-          <Text size="sm">
-            Every client, invitation, interview, proposal, offer and note is deleted. Your settings stay. Export a backup first if you may want
-            them back.
-          </Text>
-          <TextInput label="Type DELETE to confirm" value={confirmWord} onChange={(event) => setConfirmWord(event.currentTarget.value)} data-autofocus />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setWiping(false)}>
-              Cancel
-            </Button>
-            <Button
-              color="red"
-              disabled={confirmWord !== 'DELETE'}
-              onClick={async () => {
-                try {
-                  await window.greenroom.deleteAllRecords({ confirm: 'DELETE' })
-                  notifications.show({ message: 'All records deleted' })
-                  setWiping(false)
-                  setConfirmWord('')
-                } catch (error) {
-                  notifications.show({ color: 'red', message: errorMessage(error) })
-                }
-              }}
-            >
-              Delete everything
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      />
+      <DeleteAllDialog opened={wiping} onClose={() => setWiping(false)} onExport={() => void exportAll()} exporting={exportProgress !== null} />
     </SettingsSection>
   )
 }
