@@ -20,9 +20,12 @@ const USAGE =
   '  --secret-file a file whose first line is the admin secret for POST /rooms\n' +
   '                (or set GREENROOM_SIGNAL_SECRET; without either a new one is made)\n' +
   '  --allow-origin a web page origin, besides the public address, whose pages may open the\n' +
-  '                call socket (repeat for more); the guest page and apps that send no\n' +
-  '                Origin need none. For example --allow-origin http://127.0.0.1:5000 for\n' +
-  '                Greenroom in browser mode on that port, file:// for the desktop app'
+  '                call socket (repeat for more); the guest page, the desktop app (file://)\n' +
+  '                and apps that send no Origin need none. For example\n' +
+  '                --allow-origin http://127.0.0.1:5000 for Greenroom in browser mode on that port'
+
+/** The Origin Chromium sends for the desktop app's own pages. */
+const DESKTOP_APP_ORIGIN = 'file://'
 
 interface Options {
   port: number
@@ -67,7 +70,10 @@ function parseOptions(): Options {
     if (!secret) throw new UsageError(`--secret-file ${secretFile} is empty`)
   }
   if (secret !== undefined && secret.length < 16) throw new UsageError('The admin secret must be at least 16 characters long')
-  return { port, host: values.host, publicUrl, secret, allowedOrigins: values['allow-origin'].map(parseOrigin) }
+  // The desktop app's window (Chromium sends file:// for its pages) is always let in: every
+  // user of the desktop app would otherwise be turned away without a word from the browser.
+  const allowedOrigins = [...new Set([DESKTOP_APP_ORIGIN, ...values['allow-origin'].map(parseOrigin)])]
+  return { port, host: values.host, publicUrl, secret, allowedOrigins }
 }
 
 /** An --allow-origin value as browsers send it in the Origin header: scheme, host and port only. */
@@ -103,7 +109,7 @@ async function main(): Promise<void> {
 
   console.log(`Greenroom signaling server listening on http://${server.host.includes(':') ? `[${server.host}]` : server.host}:${server.port}`)
   console.log(`Public address: ${server.url} (WebSocket ${server.signalUrl})`)
-  if (options.allowedOrigins.length > 0) console.log(`Pages allowed besides the guest page: ${options.allowedOrigins.join(', ')}`)
+  console.log(`Pages allowed besides the guest page: ${options.allowedOrigins.join(', ')}`)
   console.log(`Rooms: POST ${server.url}${ROOMS_PATH} with "Authorization: Bearer <admin secret>"`)
   if (generated) {
     console.log(`Admin secret (new for this run; set GREENROOM_SIGNAL_SECRET or --secret-file to keep one): ${adminSecret}`)

@@ -52,7 +52,7 @@ describe('backups that hold the sample files', () => {
     await page.getByRole('button', { name: 'Delete all data…' }).click()
     const wipe = page.getByRole('dialog', { name: 'Delete all data?' })
     await wipe
-      .getByText(`This deletes 5 interviews, 9 clients, 9 invitations, 2 offers, 6 notes and 1 sample with 1 file (${NOTES.length} B) in ${join(dataDir, 'samples')}. Your settings stay.`)
+      .getByText(`This deletes 7 interviews, 11 clients, 11 invitations, 1 offer, 7 notes, 14 questions, 4 samples with 1 file (${NOTES.length} B) in ${join(dataDir, 'samples')} and 2 calls. Your settings stay.`)
       .waitFor()
     await wipe.getByText('Export a backup first if you may want them back: it holds the sample files too.').waitFor()
     await wipe.getByLabel('Type DELETE to confirm').fill('DELETE')
@@ -65,7 +65,7 @@ describe('backups that hold the sample files', () => {
     const dialog = page.getByRole('dialog', { name: 'Import this backup?' })
     await dialog.getByText(download.suggestedFilename()).waitFor()
     await dialog.getByRole('button', { name: 'Replace with backup' }).click()
-    await page.getByText(`Backup imported: 9 clients, 5 interviews, 9 invitations, 6 notes and 1 sample with 1 file (${NOTES.length} B)`).waitFor()
+    await page.getByText(`Backup imported: 11 clients, 7 interviews, 11 invitations, 7 notes and 4 samples with 1 file (${NOTES.length} B)`).waitFor()
     await dialog.waitFor({ state: 'hidden' })
 
     await page.getByRole('link', { name: 'Samples' }).first().click()

@@ -21,7 +21,7 @@ async function openApp(host: RunningHost, options: Parameters<typeof chromium.ne
 /** Maya Chen's accepted invitation, its call booked at `startsAt` (or not booked); returns the interview id. */
 function interviewWithMaya(page: Page, startsAt: string | null): Promise<string> {
   return page.evaluate(async (startsAt) => {
-    await window.greenroom.updateSettings({ timeZone: 'Europe/Berlin', userName: 'Sam Rivera' })
+    await window.greenroom.updateSettings({ timeZone: 'Europe/Berlin', timeFormat: '24h', userName: 'Sam Rivera' })
     const item = await window.greenroom.createInvitation({
       client: { fields: { name: 'Maya Chen', company: 'Brightloop', website: '', timeZone: 'America/New_York', country: 'US', notes: '' } },
       job: { title: 'Analytics dashboard', description: 'Cohort charts', url: '', budgetType: 'fixed', budget: 3000, skills: [], postedAt: null },

@@ -33,15 +33,22 @@ export const theme = createTheme({
 
 /**
  * Mantine's defaults, where they fall short of WCAG AA (4.5:1): dimmed text, and the text of
- * light badges and alerts (shade 9 on shade 1 is 2.7:1 for yellow) in light mode, and links on
+ * light and outline badges and alerts (shade 9 on shade 1 is 2.7:1 for yellow) in light mode, and links on
  * dark alerts in dark mode.
  */
 export const cssVariablesResolver: CSSVariablesResolver = (resolved) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': '#5c636a',
+    // Light and outline variants write their text in the colour itself: both get the readable shade.
     ...Object.fromEntries(
-      Object.entries(resolved.colors).map(([name, shades]) => [`--mantine-color-${name}-light-color`, darken(shades[9], name === 'yellow' || name === 'orange' ? 0.35 : 0.15)])
+      Object.entries(resolved.colors).flatMap(([name, shades]) => {
+        const readable = darken(shades[9], name === 'yellow' || name === 'orange' ? 0.35 : 0.15)
+        return [
+          [`--mantine-color-${name}-light-color`, readable],
+          [`--mantine-color-${name}-outline`, readable]
+        ]
+      })
     )
   },
   dark: {

@@ -121,7 +121,7 @@ describe('npm run signal (the standalone signaling server)', () => {
 
   it('lets the guest page of its public address and each --allow-origin open the call socket, and no other page', async () => {
     const server = await startCli(['--public-url', 'https://signal.example.com', '--allow-origin', 'http://127.0.0.1:5000', '--allow-origin', 'file://'])
-    expect(server.output()).toContain('Pages allowed besides the guest page: http://127.0.0.1:5000, file://')
+    expect(server.output()).toContain('Pages allowed besides the guest page: file://, http://127.0.0.1:5000')
     const socket = `${server.address.replace('http', 'ws')}/signal`
     for (const origin of ['https://signal.example.com', 'http://127.0.0.1:5000', 'file://']) {
       const client = await SignalClient.open(socket, { origin })
@@ -132,5 +132,15 @@ describe('npm run signal (the standalone signaling server)', () => {
 
     const help = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' })
     expect(help.stdout).toMatch(/--allow-origin/)
+  })
+
+  it('lets the desktop app in without being told, and still no other page', async () => {
+    const server = await startCli(['--public-url', 'https://signal.example.com'])
+    expect(server.output()).toContain('Pages allowed besides the guest page: file://')
+    const socket = `${server.address.replace('http', 'ws')}/signal`
+    const client = await SignalClient.open(socket, { origin: 'file://' })
+    client.socket.close()
+    await expect(SignalClient.open(socket, { origin: 'https://evil.example' })).rejects.toThrow('refused with HTTP 403')
+    await expect(SignalClient.open(socket, { origin: server.address })).rejects.toThrow('refused with HTTP 403')
   })
 })

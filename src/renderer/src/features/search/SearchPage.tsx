@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Stack, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconSearch } from '@tabler/icons-react'
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import type { SearchResult } from '../../../../shared/pipeline-api'
 import { PageHeader } from '../../components/PageHeader'
@@ -27,33 +27,44 @@ function target(result: SearchResult): string {
 
 /**
  * The field owns what is typed; the address follows a moment later. Reading the field
- * back from the address lost keys typed faster than the router updates it.
+ * back from the address lost keys typed faster than the router updates it, and so does
+ * taking back an address this page wrote itself but the router applied late.
  */
-function useSearchText(): [string, (text: string) => void] {
+function useSearchText(): [string, (text: string) => void, () => void] {
   const [params, setParams] = useSearchParams()
   const fromAddress = params.get('q') ?? ''
   const [text, setText] = useState(fromAddress)
-  const written = useRef(fromAddress)
+  /** Every value this page has put in the address since it last took one from elsewhere. */
+  const written = useRef(new Set([fromAddress]))
+  const lastWritten = useRef(fromAddress)
   const [settled] = useDebouncedValue(text, 300)
 
-  useEffect(() => {
-    if (settled === written.current) return
-    written.current = settled
-    setParams(settled ? { q: settled } : {}, { replace: true })
-  }, [settled, setParams])
+  const write = useCallback(
+    (value: string) => {
+      if (value === lastWritten.current) return
+      lastWritten.current = value
+      written.current.add(value)
+      setParams(value ? { q: value } : {}, { replace: true })
+    },
+    [setParams]
+  )
+  useEffect(() => write(settled), [settled, write])
 
-  // Another page may open search with words of its own (?q=…).
+  // Another page may open search with words of its own (?q=…): those replace the field.
   useEffect(() => {
-    if (fromAddress === written.current) return
-    written.current = fromAddress
+    if (written.current.has(fromAddress)) return
+    written.current = new Set([fromAddress])
+    lastWritten.current = fromAddress
     setText(fromAddress)
   }, [fromAddress])
 
-  return [text, setText]
+  // Leaving for a result writes what is typed at once, so Back returns to the same words.
+  const flush = useCallback(() => write(text), [text, write])
+  return [text, setText, flush]
 }
 
 export function SearchPage() {
-  const [query, setQuery] = useSearchText()
+  const [query, setQuery, keepQuery] = useSearchText()
   const [debounced] = useDebouncedValue(query, 150)
   const results = useQuery(() => window.greenroom.search({ query: debounced, limit: 50 }), [debounced])
 
@@ -89,6 +100,7 @@ export function SearchPage() {
                     p="sm"
                     component={Link}
                     to={target(result)}
+                    onClick={keepQuery}
                     role="listitem"
                     style={{ textDecoration: 'none', color: 'inherit' }}
                   >

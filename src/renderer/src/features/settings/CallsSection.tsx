@@ -92,11 +92,12 @@ export function CallsSection({
             onChange={(event) => set({ adminSecret: event.currentTarget.value })}
             error={errors['signaling.adminSecret']}
           />
-          <Text size="sm" c="dimmed">
-            The server lets in only its own call page and the Greenroom pages it was told of: start it with{' '}
-            <Code style={{ whiteSpace: 'nowrap' }}>--allow-origin {pageOrigin}</Code>
-            {pageOrigin.startsWith('http') ? ' (and start Greenroom with the same --port each time)' : ''}.
-          </Text>
+          {pageOrigin.startsWith('http') && (
+            <Text size="sm" c="dimmed">
+              The server lets in only its own call page, the desktop app and the pages it was told of: start it with{' '}
+              <Code style={{ whiteSpace: 'nowrap' }}>--allow-origin {pageOrigin}</Code> and start Greenroom with the same --port each time.
+            </Text>
+          )}
         </>
       )}
     </Stack>
