@@ -124,7 +124,7 @@ describe('settings', () => {
   it('tell how to start a server of yours so that this page may join its calls', async () => {
     const { page, host } = await openSettings(await tempDir())
     await page.getByText('A server of mine').click()
-    await page.getByText(/The server lets in only its own call page and the Greenroom pages it was told of/).waitFor()
+    await page.getByText(/The server lets in only its own call page, the desktop app and the pages it was told of/).waitFor()
     await expect(page.getByText(`--allow-origin ${host.origin}`, { exact: true }).isVisible()).resolves.toBe(true)
   })
 })
