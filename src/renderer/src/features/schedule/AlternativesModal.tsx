@@ -95,7 +95,7 @@ export function AlternativesModal({ detail, onClose }: { detail: InterviewDetail
                             value={slot.start}
                             label={describeInBothZones(slot.start, userZone, client.timeZone, cycle)}
                             description={
-                              <Text span size="xs" c={`${fit.color}.${fit.color === 'yellow' ? 8 : 7}`} fw={500}>
+                              <Text span size="xs" c={`var(--mantine-color-${fit.color}-light-color)`} fw={500}>
                                 {fit.text}
                               </Text>
                             }

@@ -226,7 +226,7 @@ export function SettingsPage() {
           />
           <Select
             label="Time format"
-            description={`Every time in Greenroom, and in the messages it writes, uses this clock. Now: ${formatClock(DateTime.now(), cycle)}.`}
+            description={`Every time in Greenroom, and in the messages it writes, uses this clock. Now: ${formatClock(zoneNow, cycle)}.`}
             maw={420}
             allowDeselect={false}
             value={draft.timeFormat}
