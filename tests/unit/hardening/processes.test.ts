@@ -1,11 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { EventEmitter } from 'node:events'
 import { join } from 'node:path'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { keepServing } from '../../../src/main/cli'
 import { MAX_RPC_MESSAGE_BYTES } from '../../../src/shared/browser-rpc'
 import { createdRoomSchema, MAX_MESSAGE_BYTES } from '../../../src/shared/signaling'
+import { useBuiltProcesses, type BuiltProcess } from '../../support/built-process'
 import { useTempDirs } from '../../support/temp-dir'
 import { SignalClient } from '../signaling/support'
 import { frame, nested, openRawWebSocket, plainGet, rawRequest, rpc, statusOf, tryOpen, UNREADABLE_TARGETS, upgradeGet } from './support'
@@ -15,58 +15,15 @@ import { frame, nested, openRawWebSocket, plainGet, rawRequest, rpc, statusOf, t
  * each bad input in turn, then proof that the process is alive and a fresh client is served.
  */
 
-const ROOT = join(__dirname, '../../..')
 const SECRET = 'the-operators-own-secret-0123456789'
 const ESCAPE = join(__dirname, 'escape-on-signal.cjs')
 const tempDir = useTempDirs()
 
-interface Running {
-  child: ChildProcess
-  output: () => string
-  match: RegExpExecArray
-  exited: Promise<number | null>
-}
-const running: Running[] = []
-afterEach(async () => {
-  for (const { child, exited } of running.splice(0)) {
-    if (child.exitCode === null) child.kill('SIGKILL')
-    await exited
-  }
-})
-
-beforeAll(() => {
-  // As `npm run signal` and `npm run start:browser` do: bring the build up to date with the sources.
-  const build = spawnSync(process.execPath, ['-e', "import('./scripts/build-if-needed.mjs').then((m) => m.buildIfNeeded())"], { cwd: ROOT, encoding: 'utf8' })
-  if (build.status !== 0) throw new Error(`The build failed:\n${build.stdout}\n${build.stderr}`)
-}, 240_000)
+const run = useBuiltProcesses()
 
 /** Starts a built script (with the escape hatch preloaded) and waits for the line `ready` matches. */
-async function startBuilt(script: string, args: string[], ready: RegExp): Promise<Running> {
-  const child = spawn(process.execPath, ['--require', ESCAPE, join(ROOT, 'out/main', script), ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, GREENROOM_SIGNAL_SECRET: SECRET }
-  })
-  let output = ''
-  child.stdout!.on('data', (chunk) => (output += chunk))
-  child.stderr!.on('data', (chunk) => (output += chunk))
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  const match = await new Promise<RegExpExecArray>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Not ready within 20 s:\n${output}`)), 20_000)
-    child.stdout!.on('data', () => {
-      const found = ready.exec(output)
-      if (found && output.includes('Press Ctrl+C to stop.')) {
-        clearTimeout(timer)
-        resolve(found)
-      }
-    })
-    void exited.then((code) => {
-      clearTimeout(timer)
-      reject(new Error(`Exited with ${code}:\n${output}`))
-    })
-  })
-  const started = { child, output: () => output, match, exited }
-  running.push(started)
-  return started
+function startBuilt(script: string, args: string[], ready: RegExp): Promise<BuiltProcess> {
+  return run(script, args, { ready, nodeArgs: ['--require', ESCAPE], env: { ...process.env, GREENROOM_SIGNAL_SECRET: SECRET } })
 }
 
 /** Every bad input of the issue, sent to the server at `port` whose WebSocket is at `wsTarget`. */
@@ -94,7 +51,7 @@ async function sendEveryBadInput(port: number, wsTarget: string, deepMessage: st
 }
 
 /** Makes the process throw outside every handler and leave a rejection unhandled; waits until it has said so. */
-async function escapeAnError(server: Running): Promise<void> {
+async function escapeAnError(server: BuiltProcess): Promise<void> {
   server.child.kill('SIGUSR2')
   await expect.poll(() => /thrown on purpose/.test(server.output()) && /rejected on purpose/.test(server.output()), { timeout: 5_000 }).toBe(true)
 }

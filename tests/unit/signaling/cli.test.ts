@@ -1,8 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createdRoomSchema, parseInviteUrl } from '../../../src/shared/signaling'
+import { useBuiltProcesses, type BuiltProcess } from '../../support/built-process'
 import { useTempDirs } from '../../support/temp-dir'
 import { SignalClient } from './support'
 
@@ -11,57 +12,19 @@ const CLI = join(ROOT, 'out/main/signal.js')
 const SECRET = 'the-operators-own-secret-0123456789'
 const tempDir = useTempDirs()
 
-interface Running {
-  child: ChildProcess
-  output: () => string
+const startBuilt = useBuiltProcesses()
+
+interface Running extends BuiltProcess {
   /** The line "listening on http://host:port", read from what it printed. */
   address: string
-  exited: Promise<number | null>
 }
-
-const running: Running[] = []
-afterEach(async () => {
-  for (const { child, exited } of running.splice(0)) {
-    if (child.exitCode === null) child.kill('SIGKILL')
-    await exited
-  }
-})
-
-beforeAll(() => {
-  // The CLI runs from the build, as `npm run signal` does: bring it up to date with the sources.
-  const build = spawnSync(process.execPath, ['-e', "import('./scripts/build-if-needed.mjs').then((m) => m.buildIfNeeded())"], {
-    cwd: ROOT,
-    encoding: 'utf8'
-  })
-  if (build.status !== 0) throw new Error(`The build failed:\n${build.stdout}\n${build.stderr}`)
-}, 180_000)
 
 /** Starts the standalone server as a child process and waits for all it prints on start. */
 async function startCli(args: string[], env: Record<string, string> = {}): Promise<Running> {
   const environment: NodeJS.ProcessEnv = { ...process.env, ...env }
   if (!('GREENROOM_SIGNAL_SECRET' in env)) delete environment.GREENROOM_SIGNAL_SECRET
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: environment })
-  let output = ''
-  child.stdout!.on('data', (chunk) => (output += chunk))
-  child.stderr!.on('data', (chunk) => (output += chunk))
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  const address = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`No address printed within 10 s:\n${output}`)), 10_000)
-    child.stdout!.on('data', () => {
-      const match = /listening on (http:\/\/\S+)/.exec(output)
-      if (match && output.includes('Press Ctrl+C to stop.')) {
-        clearTimeout(timer)
-        resolve(match[1]!)
-      }
-    })
-    void exited.then((code) => {
-      clearTimeout(timer)
-      reject(new Error(`Exited with ${code}:\n${output}`))
-    })
-  })
-  const started = { child, output: () => output, address, exited }
-  running.push(started)
-  return started
+  const started = await startBuilt('signal.js', args, { ready: /listening on (http:\/\/\S+)/, env: environment, readyWithinMs: 10_000 })
+  return { ...started, address: started.match[1]! }
 }
 
 async function createRoom(base: string, secret: string) {
