@@ -10,6 +10,7 @@ import { createShellMeetingOpener } from '../../../src/main/electron/meeting-ope
 import { createSystemNotifier } from '../../../src/main/electron/notifications'
 import { trayMenuTemplate, type TrayActions } from '../../../src/main/electron/tray'
 import type { ReminderAlert, UpcomingCall } from '../../../src/shared/reminders-api'
+import { fakeWindow } from './fake-window'
 
 describe('Join in the desktop app', () => {
   const open = createShellMeetingOpener(shell)
@@ -34,22 +35,6 @@ describe('Join in the desktop app', () => {
 })
 
 describe('the companion window', () => {
-  function fakeWindow() {
-    let bounds = { x: 10, y: 20, width: 1280, height: 820 }
-    let onTop = false
-    return {
-      isDestroyed: () => false,
-      getBounds: () => bounds,
-      setBounds: vi.fn((next) => (bounds = next)),
-      getMinimumSize: () => [960, 640],
-      setMinimumSize: vi.fn(),
-      setSize: vi.fn((width: number, height: number) => (bounds = { ...bounds, width, height })),
-      setAlwaysOnTop: vi.fn((value: boolean) => (onTop = value)),
-      isAlwaysOnTop: () => onTop,
-      setVisibleOnAllWorkspaces: vi.fn()
-    }
-  }
-
   it('is narrow, stays on top of the other app’s call, and goes back where the window was', () => {
     const window = fakeWindow()
     const callWindow = createCallWindow({ window: () => window as never, dialog: { showMessageBoxSync: vi.fn() } as never })

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { createAppUrlMatcher } from '../../../src/main/electron/app-url'
 import { CHOICE_VALID_MS, createScreenShare } from '../../../src/main/electron/screen-share'
 import { createCallWindow, MINI_SIZE } from '../../../src/main/electron/call-window'
+import { fakeWindow } from './fake-window'
 
 vi.mock('electron', () => ({}))
 
@@ -61,22 +62,6 @@ describe('the desktop app’s screen share', () => {
 })
 
 describe('the mini call window', () => {
-  function fakeWindow() {
-    let bounds = { x: 10, y: 20, width: 1280, height: 820 }
-    let onTop = false
-    return {
-      isDestroyed: () => false,
-      getBounds: () => bounds,
-      setBounds: vi.fn((next) => (bounds = next)),
-      getMinimumSize: () => [960, 640],
-      setMinimumSize: vi.fn(),
-      setSize: vi.fn((width, height) => (bounds = { ...bounds, width, height })),
-      setAlwaysOnTop: vi.fn((value) => (onTop = value)),
-      isAlwaysOnTop: () => onTop,
-      setVisibleOnAllWorkspaces: vi.fn()
-    }
-  }
-
   it('shrinks to a small window on top of the others, and grows back where it was', () => {
     const window = fakeWindow()
     const callWindow = createCallWindow({ window: () => window as never, dialog: { showMessageBoxSync: vi.fn() } as never })
