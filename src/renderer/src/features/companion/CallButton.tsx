@@ -24,13 +24,13 @@ function saveChannel(detail: InterviewDetail, channel: Channel) {
  */
 export function CallButton({ detail }: { detail: InterviewDetail }) {
   const navigate = useNavigate()
-  const clock = useAppClock()
+  const appNow = useAppClock()
   const { busy, run } = useSave()
   const [joining, setJoining] = useState(false)
   const [confirmBuiltin, setConfirmBuiltin] = useState(false)
   const { interview } = detail
   const elsewhere = isHeldElsewhere(interview.channel)
-  const near = interview.schedule === null || (clock !== null && isJoinOpen(interview.schedule, clock.now))
+  const near = interview.schedule === null || isJoinOpen(interview.schedule, appNow)
 
   const choose = (channel: Channel) => {
     if (channel === interview.channel) return

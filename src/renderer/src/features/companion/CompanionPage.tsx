@@ -19,6 +19,7 @@ import { CallClockContext } from '../prep/notes/CallClockContext'
 import { hideReminderToasts } from '../schedule/reminder-toasts'
 import { formatClock } from '../../../../shared/time-format'
 import { useHourCycle } from '../../hooks/useHourCycle'
+import { now } from '../../clock'
 import { useAppClock } from './app-clock'
 import { useCompanionTimer } from './useCompanionTimer'
 
@@ -40,10 +41,10 @@ function Companion({ detail, room }: { detail: InterviewDetail; room: PrepRoom }
   const { settings } = useSettings()
   const navigate = useNavigate()
   const [params, setParams] = useSearchParams()
-  const clock = useAppClock(1000)
-  const offsetMs = clock?.offsetMs ?? 0
+  const appNow = useAppClock(1000)
+  const offsetMs = appNow.getTime() - Date.now()
   const { interview, client } = detail
-  const timer = useCompanionTimer(interview.id, () => new Date(Date.now() + offsetMs))
+  const timer = useCompanionTimer(interview.id, now)
   const [sound, setSound] = useState(() => localStorage.getItem('greenroom.companion.sound') === 'on')
   const [call, setCall] = useState<CallRecord | null>(null)
   const [ending, setEnding] = useState(false)
@@ -55,13 +56,13 @@ function Companion({ detail, room }: { detail: InterviewDetail; room: PrepRoom }
   const running = timer.startedAt !== null && call === null
   useTimeWarnings({ stage: timerStage(elapsed, targetMinutes), active: running, targetMinutes, sound })
 
-  // Join starts the timer (once the app's clock is known); the address then forgets it, so a reload does not restart it.
+  // Join starts the timer; the address then forgets it, so a reload does not restart it.
   const joined = params.get('joined') === '1'
   useEffect(() => {
-    if (!joined || clock === null) return
+    if (!joined) return
     timer.startIfIdle()
     setParams({}, { replace: true })
-  }, [joined, clock === null]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [joined]) // eslint-disable-line react-hooks/exhaustive-deps
 
   // The companion is the reminder's answer: its toasts would only cover the narrow view.
   useEffect(() => hideReminderToasts(interview.id), [interview.id])
@@ -84,7 +85,7 @@ function Companion({ detail, room }: { detail: InterviewDetail; room: PrepRoom }
     if (!timer.startedAt) return
     setEnding(true)
     try {
-      const endedAt = new Date(Date.now() + offsetMs)
+      const endedAt = now()
       const recorded = await window.greenroom.recordCall({
         interviewId: interview.id,
         startedAt: timer.startedAt.toISOString(),
@@ -158,7 +159,7 @@ function Companion({ detail, room }: { detail: InterviewDetail; room: PrepRoom }
               </Text>
             )}
           </Title>
-          {clock && <BothClocks now={clock.now} zone={settings?.timeZone ?? 'UTC'} clientZone={client.timeZone ?? interview.clientTimeZone} clientName={client.name.split(' ')[0] ?? client.name} />}
+          <BothClocks now={appNow} zone={settings?.timeZone ?? 'UTC'} clientZone={client.timeZone ?? interview.clientTimeZone} clientName={client.name.split(' ')[0] ?? client.name} />
         </Stack>
         <Paper withBorder radius="md" p="xs">
           <Stack gap="xs">
@@ -184,7 +185,7 @@ function Companion({ detail, room }: { detail: InterviewDetail; room: PrepRoom }
             ) : (
               <Group justify="space-between" wrap="nowrap">
                 <Text size="sm">The timer starts when you join. Already talking?</Text>
-                <Button size="compact-sm" leftSection={<IconPlayerPlay size={14} />} onClick={() => timer.startIfIdle()} disabled={clock === null}>
+                <Button size="compact-sm" leftSection={<IconPlayerPlay size={14} />} onClick={() => timer.startIfIdle()}>
                   Start timer
                 </Button>
               </Group>

@@ -8,7 +8,7 @@ import type { ReminderAlert } from '../../../../shared/reminders-api'
 import { reminderPath, reminderText } from '../../../../shared/reminder-text'
 import { useSettings } from '../../hooks/settings-context'
 import { errorMessage } from '../../hooks/useQuery'
-import { appClockOffset } from '../companion/app-clock'
+import { now } from '../../clock'
 import { joinCall } from '../companion/join'
 import { useAppInfo } from '../settings/useAppInfo'
 import { useHourCycle } from '../../hooks/useHourCycle'
@@ -30,9 +30,9 @@ export function ReminderCenter() {
   const browserMode = appInfo?.mode === 'browser'
 
   const show = useCallback(
-    (alerts: ReminderAlert[], now: Date) => {
+    (alerts: ReminderAlert[], at: Date) => {
       for (const alert of alerts) {
-        const { title, body } = reminderText(alert, zone, now, cycle)
+        const { title, body } = reminderText(alert, zone, at, cycle)
         const path = reminderPath(alert)
         const id = reminderToastId(alert)
         const open = () => {
@@ -40,7 +40,7 @@ export function ReminderCenter() {
           navigate(path)
         }
         // A call held in another app, near enough: the reminder's first offer is Join.
-        const joinable = alert.kind === 'before_call' && isHeldElsewhere(alert.interview.channel) && isJoinOpen(alert.interview.schedule, now)
+        const joinable = alert.kind === 'before_call' && isHeldElsewhere(alert.interview.channel) && isJoinOpen(alert.interview.schedule, at)
         const join = () => {
           notifications.hide(id)
           joinCall(alert.interview.id, navigate).catch((error: unknown) => notifications.show({ color: 'red', title: 'Could not join', message: errorMessage(error) }))
@@ -87,8 +87,9 @@ export function ReminderCenter() {
     if (!settings || !appInfo) return
     let current = true
     const take = () =>
-      void Promise.all([window.greenroom.takeReminderAlerts(), appClockOffset()])
-        .then(([alerts, offset]) => current && show(alerts, new Date(Date.now() + offset)))
+      void window.greenroom
+        .takeReminderAlerts()
+        .then((alerts) => current && show(alerts, now()))
         .catch(() => undefined)
     take()
     const stopReminders = window.greenroom.on('remindersDue', take)
