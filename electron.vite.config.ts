@@ -11,6 +11,8 @@ process.env.ELECTRON_MAJOR_VER ??= electronTypes.version.split('.')[0]
 
 export default defineConfig({
   main: {
+    // @renderer/… and @shared/… come from the tsconfig files' `paths`: one declaration for the type checker and the bundles.
+    resolve: { tsconfigPaths: true },
     build: {
       rolldownOptions: {
         input: {
@@ -25,6 +27,7 @@ export default defineConfig({
     }
   },
   preload: {
+    resolve: { tsconfigPaths: true },
     build: {
       // A sandboxed preload can require nothing but 'electron': bundle everything else.
       externalizeDeps: false,
@@ -37,7 +40,10 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
+    resolve: { tsconfigPaths: true },
     plugins: [react(), strictCspLoader('browser-bridge.js', { headerPolicyPages: ['guest.html'] })],
+    // The noise worklet is bundled like a worker; an AudioWorklet loads its code as a module.
+    worker: { format: 'es' },
     build: {
       // Less to parse on every start. The app loads from disk, so one larger chunk is fine.
       minify: true,
