@@ -1,4 +1,4 @@
-import { MAX_BACKUP_CHARACTERS } from './backup'
+import { MAX_BACKUP_CHARACTERS } from './backup-limit'
 
 /**
  * Browser mode's WebSocket RPC (src/main/browser-host.ts and src/preload/browser.ts):

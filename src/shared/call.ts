@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { channelSchema, idSchema, instantSchema } from './pipeline'
+import { roomIceServerSchema } from './signaling'
 
 /**
  * The call room's records: where the signaling service runs (a setting), the room each
@@ -19,10 +20,35 @@ export const callRoomSchema = z.object({
   signalUrl: z.url(),
   expiresAt: instantSchema,
   server: z.enum(['embedded', 'remote']),
-  /** The invite link only works on this computer (the app's own server listens on 127.0.0.1). */
+  /** The invite link only works on this computer (the app's own server listens on 127.0.0.1 only). */
   localOnly: z.boolean()
 })
 export type CallRoom = z.infer<typeof callRoomSchema>
+
+/** A guest waiting in an interview's call room while the host's call page is closed: the app rings for them. */
+export const waitingGuestSchema = z.object({
+  interviewId: idSchema,
+  /** The name the guest gave. */
+  guestName: z.string().max(200),
+  interviewTitle: z.string()
+})
+export type WaitingGuest = z.infer<typeof waitingGuestSchema>
+
+/** Longest chat message in a call, in characters. */
+export const CHAT_TEXT_MAX = 2_000
+/** A chat message as it travels over the call's data channel; anything else there is dropped. */
+export const chatWireSchema = z.strictObject({
+  type: z.literal('chat'),
+  id: z.string().regex(/^[\w-]{1,40}$/),
+  text: z.string().trim().min(1).max(CHAT_TEXT_MAX)
+})
+/** One line of a call's chat, as it is saved with the interview. */
+export const chatLineSchema = z.strictObject({
+  from: z.string().trim().min(1).max(200),
+  at: instantSchema,
+  text: z.string().trim().min(1).max(CHAT_TEXT_MAX)
+})
+export type ChatLine = z.infer<typeof chatLineSchema>
 
 export const signalingInfoSchema = z.object({
   mode: z.enum(['embedded', 'remote']),
@@ -30,10 +56,26 @@ export const signalingInfoSchema = z.object({
   running: z.boolean(),
   /** The address guests reach (the app's own server once started, or the remote one). */
   baseUrl: z.string().nullable(),
-  /** Addresses of this computer on the local network, for the LAN setting. */
-  lanAddresses: z.array(z.string())
+  /**
+   * The stored Settings chose "My local network", which is gone (browsers refuse camera and
+   * microphone on its plain-http links): they now read as this computer only, until saved.
+   */
+  retiredLocalNetwork: z.boolean()
 })
 export type SignalingInfo = z.infer<typeof signalingInfoSchema>
+
+/** One step of Settings → Call rooms → Check this server: what was found, and how to fix it when it failed. */
+export const serverCheckStepSchema = z.object({
+  /** The address answers over HTTPS; the call socket opens; a room is made; a TURN relay is reached over UDP, and over TCP/TLS. */
+  id: z.enum(['https', 'socket', 'room', 'relayUdp', 'relayTcp']),
+  status: z.enum(['pass', 'fail', 'skipped']),
+  detail: z.string(),
+  fix: z.string().nullable()
+})
+export type ServerCheckStep = z.infer<typeof serverCheckStepSchema>
+/** Main's steps, and the TURN servers with the passwords minted for the test room, for the renderer's relay steps. */
+export const serverCheckSchema = z.object({ steps: z.array(serverCheckStepSchema), iceServers: z.array(roomIceServerSchema).max(10) })
+export type ServerCheck = z.infer<typeof serverCheckSchema>
 
 export const CALL_ISSUES = ['echo', 'choppy_audio', 'frozen_video', 'dropped'] as const
 export const callIssueSchema = z.enum(CALL_ISSUES)
@@ -86,8 +128,14 @@ export const recordCallInputSchema = z
     /** What Greenroom measured; none for a call held in another app. */
     measurements: callMeasurementsSchema.strict().optional()
   })
-  .refine((input) => Date.parse(input.endedAt) >= Date.parse(input.startedAt), { message: 'A call ends after it starts', path: ['endedAt'] })
-  .refine((input) => Date.parse(input.endedAt) - Date.parse(input.startedAt) <= 24 * 3_600_000, { message: 'A call lasts a day at most', path: ['endedAt'] })
+  .refine((input) => Date.parse(input.endedAt) >= Date.parse(input.startedAt), {
+    message: 'A call ends after it starts',
+    path: ['endedAt']
+  })
+  .refine((input) => Date.parse(input.endedAt) - Date.parse(input.startedAt) <= 24 * 3_600_000, {
+    message: 'A call lasts a day at most',
+    path: ['endedAt']
+  })
 
 export const rateCallInputSchema = z.strictObject({
   id: idSchema,
@@ -128,3 +176,10 @@ export const screenSourcesSchema = z.object({
   sources: z.array(screenSourceSchema)
 })
 export type ScreenSources = z.infer<typeof screenSourcesSchema>
+
+/** The call's phases while it is on or being put through: leaving warns, the window stays a call window. */
+export const LIVE_CALL_PHASES = ['connecting', 'connected', 'reconnecting'] as const
+export type LiveCallPhase = (typeof LIVE_CALL_PHASES)[number]
+export function isLiveCall(phase: string): phase is LiveCallPhase {
+  return (LIVE_CALL_PHASES as readonly string[]).includes(phase)
+}

@@ -1,17 +1,7 @@
-import { z } from 'zod'
+// No zod here: browser mode's bridge loads this before the page, and should not wait for a validation library.
+export type ErrorCode = 'INVALID_INPUT' | 'UNKNOWN_METHOD' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHORIZED' | 'INTERNAL'
 
-export const errorCodeSchema = z.enum([
-  'INVALID_INPUT',
-  'UNKNOWN_METHOD',
-  'NOT_FOUND',
-  'CONFLICT',
-  'UNAUTHORIZED',
-  'INTERNAL'
-])
-export type ErrorCode = z.infer<typeof errorCodeSchema>
-
-export const apiErrorSchema = z.object({ code: errorCodeSchema, message: z.string() })
-export type ApiErrorShape = z.infer<typeof apiErrorSchema>
+export type ApiErrorShape = { code: ErrorCode; message: string }
 
 /** What every call returns on the wire: errors travel as data, never as thrown objects. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape }

@@ -45,16 +45,16 @@ export function isUpworkLink(link: string | null | undefined): boolean {
 
 const PATTERNS: { kind: ContactDetailKind; pattern: RegExp }[] = [
   { kind: 'telegram', pattern: /\b(?:https?:\/\/)?(?:t\.me|telegram\.me)\/[A-Za-z0-9_]{3,}/gi },
-  { kind: 'telegram', pattern: /\btelegram\s*(?:handle|id)?\s*[:\-]\s*@?[A-Za-z0-9_]{3,}/gi },
+  { kind: 'telegram', pattern: /\btelegram\s*(?:handle|id)?\s*[:-]\s*@?[A-Za-z0-9_]{3,}/gi },
   { kind: 'whatsapp', pattern: /\b(?:https?:\/\/)?wa\.me\/\+?[0-9]{6,}/gi },
-  { kind: 'whatsapp', pattern: /\bwhats\s?app\s*(?:number)?\s*[:\-]\s*\+?[0-9][0-9 ()-]{5,}[0-9]/gi },
-  { kind: 'skype', pattern: /\bskype\s*(?:name|id)?\s*[:\-]\s*(?:live:)?[A-Za-z][A-Za-z0-9_.,\-]{2,}[A-Za-z0-9]/gi },
-  { kind: 'skype', pattern: /\blive:[A-Za-z0-9_.\-]{3,}/gi },
+  { kind: 'whatsapp', pattern: /\bwhats\s?app\s*(?:number)?\s*[:-]\s*\+?[0-9][0-9 ()-]{5,}[0-9]/gi },
+  { kind: 'skype', pattern: /\bskype\s*(?:name|id)?\s*[:-]\s*(?:live:)?[A-Za-z][A-Za-z0-9_.,-]{2,}[A-Za-z0-9]/gi },
+  { kind: 'skype', pattern: /\blive:[A-Za-z0-9_.-]{3,}/gi },
   { kind: 'email', pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g },
   { kind: 'link', pattern: /\b(?:https?:\/\/|www\.)[^\s<>()"']+/gi },
   // Seven to fifteen digits with the separators people write; not after a letter, $ or a
   // decimal point, so versions and prices are left alone.
-  { kind: 'phone', pattern: /(?<![\w$€£.,:/])\+?\(?[0-9][0-9 ().\-]{5,}[0-9](?![\w:])/g }
+  { kind: 'phone', pattern: /(?<![\w$€£.,:/])\+?\(?[0-9][0-9 ().-]{5,}[0-9](?![\w:])/g }
 ]
 
 function isPhoneNumber(candidate: string): boolean {
@@ -98,7 +98,9 @@ export function findContactDetails(text: string): ContactDetail[] {
 }
 
 /** The interview came from Upwork (its job post is there) and no contract is recorded yet. */
-export function upworkRulesApply(detail: Pick<InterviewDetail, 'job' | 'offers'> & { interview: Pick<InterviewDetail['interview'], 'status'> }): boolean {
+export function upworkRulesApply(
+  detail: Pick<InterviewDetail, 'job' | 'offers'> & { interview: Pick<InterviewDetail['interview'], 'status'> }
+): boolean {
   if (!isUpworkLink(detail.job?.url)) return false
   const contracted = detail.interview.status === 'hired' || detail.offers.some((offer) => offer.status === 'accepted')
   return !contracted

@@ -17,18 +17,23 @@ export function checkMeetingLink(raw: string): MeetingLinkCheck {
   if (link === '') return { ok: false, reason: 'There is no link' }
   if (link.length > MAX_MEETING_LINK_LENGTH) return { ok: false, reason: `A link must be under ${MAX_MEETING_LINK_LENGTH} characters` }
   // Control characters and spaces hide where a link really goes.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   if (/[\s\u0000-\u001f\u007f]/.test(link)) return { ok: false, reason: 'A link has no spaces in it' }
   let url: URL
   try {
     url = new URL(link)
   } catch {
-    return { ok: false, reason: 'That is not a complete link (it should start with https:// or a meeting app’s own prefix such as zoommtg:)' }
+    return {
+      ok: false,
+      reason: 'That is not a complete link (it should start with https:// or a meeting app’s own prefix such as zoommtg:)'
+    }
   }
   if (!(MEETING_LINK_SCHEMES as readonly string[]).includes(url.protocol)) {
     return { ok: false, reason: `Greenroom only opens web links and Zoom, Teams or Skype links, not “${url.protocol}” links` }
   }
   if (url.username !== '' || url.password !== '') return { ok: false, reason: 'A link with a user name or password in it is not opened' }
-  if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname === '') return { ok: false, reason: 'The link has no address' }
+  if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname === '')
+    return { ok: false, reason: 'The link has no address' }
   if (!(url.protocol === 'http:' || url.protocol === 'https:') && url.href.length <= url.protocol.length) {
     return { ok: false, reason: 'The link has nothing after its prefix' }
   }

@@ -85,7 +85,9 @@ export const DECLINE_REASONS = {
   too_busy: 'Too many projects right now',
   other: 'Other'
 } as const
-export const declineReasonSchema = z.enum(Object.keys(DECLINE_REASONS) as [keyof typeof DECLINE_REASONS, ...(keyof typeof DECLINE_REASONS)[]])
+export const declineReasonSchema = z.enum(
+  Object.keys(DECLINE_REASONS) as [keyof typeof DECLINE_REASONS, ...(keyof typeof DECLINE_REASONS)[]]
+)
 
 export const termsSchema = z.object({
   bidType: budgetTypeSchema,
@@ -164,6 +166,18 @@ export function canMoveInterview(from: InterviewStatus, to: InterviewStatus): bo
   return INTERVIEW_TRANSITIONS[from].includes(to)
 }
 
+/** Statuses whose call can be booked: accepted, scheduled (moved), a no-show (booked again). */
+export const SCHEDULABLE_STATUSES = ['accepted', 'scheduled', 'no_show'] as const satisfies readonly InterviewStatus[]
+export function isSchedulable(status: InterviewStatus): boolean {
+  return (SCHEDULABLE_STATUSES as readonly InterviewStatus[]).includes(status)
+}
+
+/** Statuses before the call has taken place, where prep readiness still matters. */
+export const BEFORE_CALL_STATUSES = ['invited', 'accepted', 'scheduled', 'no_show'] as const satisfies readonly InterviewStatus[]
+export function isBeforeTheCall(status: InterviewStatus): boolean {
+  return (BEFORE_CALL_STATUSES as readonly InterviewStatus[]).includes(status)
+}
+
 export const SCENARIOS = {
   more_info: 'Wants more information about the task',
   convinced: 'Already convinced, general questions',
@@ -219,7 +233,12 @@ export function defaultInterviewFields(title = ''): InterviewFields {
   }
 }
 
-export const statusChangeSchema = z.object({ from: interviewStatusSchema.nullable(), to: interviewStatusSchema, changedAt: instantSchema, note: shortNoteSchema })
+export const statusChangeSchema = z.object({
+  from: interviewStatusSchema.nullable(),
+  to: interviewStatusSchema,
+  changedAt: instantSchema,
+  note: shortNoteSchema
+})
 
 /** When the call is: a UTC instant, the zone it was agreed in, and its agreed length. */
 export const scheduleSchema = z.object({
@@ -246,7 +265,13 @@ export const interviewSummarySchema = interviewFieldsSchema.extend({
   updatedAt: instantSchema
 })
 
-export const noteSchema = z.object({ id: idSchema, interviewId: idSchema, body: noteBodySchema, createdAt: instantSchema, updatedAt: instantSchema })
+export const noteSchema = z.object({
+  id: idSchema,
+  interviewId: idSchema,
+  body: noteBodySchema,
+  createdAt: instantSchema,
+  updatedAt: instantSchema
+})
 
 // ── Offers ───────────────────────────────────────────────────────────────────────────
 
@@ -296,3 +321,45 @@ export type InterviewDetail = z.infer<typeof interviewDetailSchema>
 export type Offer = z.infer<typeof offerSchema>
 export type Note = z.infer<typeof noteSchema>
 export type StatusChange = z.infer<typeof statusChangeSchema>
+
+// ── What the pipeline's calls answer ───────────────────────────────────────────────────
+
+export const inboxItemSchema = z.object({ invitation: invitationSchema, client: clientSchema, job: jobSchema })
+
+export const interviewFilterSchema = z.strictObject({
+  statuses: z.array(interviewStatusSchema).max(9).optional(),
+  clientId: idSchema.optional(),
+  scenario: scenarioSchema.optional(),
+  type: interviewTypeSchema.optional(),
+  from: instantSchema.optional(),
+  to: instantSchema.optional(),
+  limit: z.number().int().min(1).max(1000).default(200)
+})
+
+export const searchResultSchema = z.object({
+  /** research: a client's company research (id is the client's); question: one from the question bank. */
+  kind: z.enum(['job', 'client', 'proposal', 'note', 'research', 'question']),
+  id: idSchema,
+  /** Title and snippet carry \u0002 … \u0003 around matched words. */
+  title: z.string(),
+  snippet: z.string(),
+  clientName: z.string(),
+  interviewId: idSchema.nullable(),
+  invitationId: idSchema.nullable(),
+  /** False when the words match so many records that the newest are listed instead of the best. */
+  ranked: z.boolean()
+})
+
+export const dashboardSchema = z.object({
+  responseRate: z.number().min(0).max(1).nullable(),
+  answeredWithin24h: z.number().int(),
+  eligibleInvitations: z.number().int(),
+  medianResponseMinutes: z.number().nullable(),
+  funnel: z.object({ invitations: z.number().int(), interviews: z.number().int(), offers: z.number().int(), hires: z.number().int() }),
+  noShows: z.number().int(),
+  weekly: z.array(z.object({ weekStart: z.string(), invitations: z.number().int(), answeredWithin24h: z.number().int() }))
+})
+
+export type InboxItem = z.infer<typeof inboxItemSchema>
+export type SearchResult = z.infer<typeof searchResultSchema>
+export type Dashboard = z.infer<typeof dashboardSchema>

@@ -179,17 +179,29 @@ export function describeVoiceLevel(microphone: Pick<MicrophoneResult, 'peakLevel
  */
 export function assessConnection(results: CheckResults, mode: AppMode = 'electron'): { verdict: Verdict; findings: Finding[] } {
   const findings: Finding[] = []
-  const add = (check: CheckName, severity: Finding['severity'], cause: string, fix: string) => findings.push({ check, severity, cause, fix })
+  const add = (check: CheckName, severity: Finding['severity'], cause: string, fix: string) =>
+    findings.push({ check, severity, cause, fix })
 
   const { camera, microphone, speakers, network, loopback } = results
   if (camera?.error) {
     const problem = MEDIA_PROBLEMS[camera.error]('camera', mode)
     add('camera', camera.error === 'not_found' ? 'warn' : 'fail', problem.cause, problem.fix)
   } else if (camera) {
-    if (camera.black) add('camera', 'warn', 'The camera sends only a black picture.', 'Open the lens cover or switch on the camera, or pick another camera.')
+    if (camera.black)
+      add(
+        'camera',
+        'warn',
+        'The camera sends only a black picture.',
+        'Open the lens cover or switch on the camera, or pick another camera.'
+      )
     else if (camera.frozen) add('camera', 'warn', 'The camera picture is frozen.', 'Reconnect the camera or pick another one.')
     if (camera.framesPerSecond > 0 && camera.framesPerSecond < LIMITS.minFramesPerSecond) {
-      add('camera', 'warn', `The camera delivers only ${Math.round(camera.framesPerSecond)} frames a second.`, 'Add light in front of you and close apps that keep the computer busy.')
+      add(
+        'camera',
+        'warn',
+        `The camera delivers only ${Math.round(camera.framesPerSecond)} frames a second.`,
+        'Add light in front of you and close apps that keep the computer busy.'
+      )
     }
   }
 
@@ -197,9 +209,27 @@ export function assessConnection(results: CheckResults, mode: AppMode = 'electro
     const problem = MEDIA_PROBLEMS[microphone.error]('microphone', mode)
     add('microphone', 'fail', problem.cause, problem.fix)
   } else if (microphone) {
-    if (microphone.silent) add('microphone', 'fail', 'We hear nothing from your microphone.', 'Pick another input or unmute it (check for a mute switch on the headset), then say a few words.')
-    else if (microphone.clipping) add('microphone', 'warn', 'Your voice is clipping: it is too loud for the input.', 'Lower the input volume or move a little away from the microphone.')
-    else if (microphone.peakLevel < LIMITS.quietPeakLevel) add('microphone', 'warn', 'Your microphone is very quiet: the client may strain to hear you.', 'Move closer to the microphone or raise its input volume, and say a few words while the test listens.')
+    if (microphone.silent)
+      add(
+        'microphone',
+        'fail',
+        'We hear nothing from your microphone.',
+        'Pick another input or unmute it (check for a mute switch on the headset), then say a few words.'
+      )
+    else if (microphone.clipping)
+      add(
+        'microphone',
+        'warn',
+        'Your voice is clipping: it is too loud for the input.',
+        'Lower the input volume or move a little away from the microphone.'
+      )
+    else if (microphone.peakLevel < LIMITS.quietPeakLevel)
+      add(
+        'microphone',
+        'warn',
+        'Your microphone is very quiet: the client may strain to hear you.',
+        'Move closer to the microphone or raise its input volume, and say a few words while the test listens.'
+      )
   }
 
   if (speakers?.status === 'not_heard') {
@@ -209,41 +239,107 @@ export function assessConnection(results: CheckResults, mode: AppMode = 'electro
   if (network) {
     const { candidates } = network
     const total = candidates.host + candidates.srflx + candidates.relay
-    if (total === 0) add('network', 'fail', 'No network path was found at all.', 'Check that you are online and that no firewall blocks Greenroom.')
+    if (total === 0)
+      add('network', 'fail', 'No network path was found at all.', 'Check that you are online and that no firewall blocks Greenroom.')
     else {
       // One finding for a TURN server that does not work, however many checks noticed it.
       if (network.turnConfigured && (candidates.relay === 0 || loopback?.relayCall === 'failed')) {
-        const cause = candidates.relay === 0
-          ? 'The TURN server did not answer, so there is no fallback when direct connections are blocked.'
-          : 'The test call through your TURN server did not connect, so there is no fallback when direct connections are blocked.'
+        const cause =
+          candidates.relay === 0
+            ? 'The TURN server did not answer, so there is no fallback when direct connections are blocked.'
+            : 'The test call through your TURN server did not connect, so there is no fallback when direct connections are blocked.'
         add('network', 'warn', cause, 'Check the TURN address, user name and password in Settings, or ask your network admin.')
       }
       if (network.stunConfigured && candidates.srflx === 0) {
-        add('network', candidates.relay > 0 ? 'info' : 'warn', 'The STUN server did not answer: UDP may be blocked here.', 'Calls will fall back to TURN over TCP/TLS if one is set in Settings; on this network, prefer a cable or another Wi-Fi.')
+        add(
+          'network',
+          candidates.relay > 0 ? 'info' : 'warn',
+          'The STUN server did not answer: UDP may be blocked here.',
+          'Calls will fall back to TURN over TCP/TLS if one is set in Settings; on this network, prefer a cable or another Wi-Fi.'
+        )
       }
       if (!network.stunConfigured && !network.turnConfigured) {
-        add('network', 'info', 'Only this computer’s own connections were tested: no STUN or TURN server is set.', 'Add the STUN/TURN servers of your call service in Settings to test the way out to the internet.')
+        add(
+          'network',
+          'info',
+          'Only this computer’s own connections were tested: no STUN or TURN server is set.',
+          'Add the STUN/TURN servers of your call service in Settings to test the way out to the internet.'
+        )
       }
     }
   }
 
   if (loopback?.status === 'error') {
-    add('loopback', 'fail', `The test call could not connect${loopback.error ? ` (${loopback.error})` : ''}.`, 'Check your firewall and the STUN/TURN settings, then run the test again.')
+    add(
+      'loopback',
+      'fail',
+      `The test call could not connect${loopback.error ? ` (${loopback.error})` : ''}.`,
+      'Check your firewall and the STUN/TURN settings, then run the test again.'
+    )
   } else if (loopback && loopback.samples > 0) {
     const loss = loopback.lossPercent
-    if (loss >= LIMITS.lossFailPercent) add('loopback', 'fail', `Heavy packet loss: ${loss.toFixed(1)}% of packets are lost.`, 'Move closer to the router or use a cable, and pause downloads and streaming.')
-    else if (loss >= LIMITS.lossWarnPercent) add('loopback', 'warn', `Packet loss of ${loss.toFixed(1)}%: audio may break up.`, 'Move closer to the router or use a cable.')
-    if (loopback.rttMs >= LIMITS.rttFailMs) add('loopback', 'fail', `Very long delay: ${Math.round(loopback.rttMs)} ms round trip.`, 'Use a cable, pause uploads and streaming, or use another network.')
-    else if (loopback.rttMs >= LIMITS.rttWarnMs) add('loopback', 'warn', `Long delay: ${Math.round(loopback.rttMs)} ms round trip; you may talk over each other.`, 'Use a cable and pause uploads and streaming.')
-    if (loopback.jitterMs >= LIMITS.jitterWarnMs) add('loopback', 'warn', `Uneven delivery: ${Math.round(loopback.jitterMs)} ms of jitter.`, 'Use a cable, or move closer to the router.')
+    if (loss >= LIMITS.lossFailPercent)
+      add(
+        'loopback',
+        'fail',
+        `Heavy packet loss: ${loss.toFixed(1)}% of packets are lost.`,
+        'Move closer to the router or use a cable, and pause downloads and streaming.'
+      )
+    else if (loss >= LIMITS.lossWarnPercent)
+      add('loopback', 'warn', `Packet loss of ${loss.toFixed(1)}%: audio may break up.`, 'Move closer to the router or use a cable.')
+    if (loopback.rttMs >= LIMITS.rttFailMs)
+      add(
+        'loopback',
+        'fail',
+        `Very long delay: ${Math.round(loopback.rttMs)} ms round trip.`,
+        'Use a cable, pause uploads and streaming, or use another network.'
+      )
+    else if (loopback.rttMs >= LIMITS.rttWarnMs)
+      add(
+        'loopback',
+        'warn',
+        `Long delay: ${Math.round(loopback.rttMs)} ms round trip; you may talk over each other.`,
+        'Use a cable and pause uploads and streaming.'
+      )
+    if (loopback.jitterMs >= LIMITS.jitterWarnMs)
+      add(
+        'loopback',
+        'warn',
+        `Uneven delivery: ${Math.round(loopback.jitterMs)} ms of jitter.`,
+        'Use a cable, or move closer to the router.'
+      )
     if (loopback.framesDecoded === 0 || loopback.bitrateKbps === 0) {
-      add('loopback', 'fail', 'No video came through the test call: the client would see no picture of you.', 'Pick another camera, close other apps that use it, and run the test again.')
+      add(
+        'loopback',
+        'fail',
+        'No video came through the test call: the client would see no picture of you.',
+        'Pick another camera, close other apps that use it, and run the test again.'
+      )
     }
-    if (loopback.qualityLimitation === 'cpu') add('loopback', 'warn', 'Your computer is too busy to send full-quality video.', 'Close other apps, especially other video calls and browser tabs.')
-    if (loopback.qualityLimitation === 'bandwidth') add('loopback', 'warn', 'Your upload is too slow for full-quality video.', 'Pause uploads and cloud syncing, or use a cable.')
+    if (loopback.qualityLimitation === 'cpu')
+      add(
+        'loopback',
+        'warn',
+        'Your computer is too busy to send full-quality video.',
+        'Close other apps, especially other video calls and browser tabs.'
+      )
+    if (loopback.qualityLimitation === 'bandwidth')
+      add('loopback', 'warn', 'Your upload is too slow for full-quality video.', 'Pause uploads and cloud syncing, or use a cable.')
     const alreadyExplained = findings.some((finding) => finding.check === 'loopback' && finding.severity !== 'info')
-    if (loopback.mos < LIMITS.mosFail) add('loopback', 'fail', `Expected call quality is poor (MOS ${loopback.mos.toFixed(1)} of 4.5).`, 'Use a cable or another network before the call.')
-    else if (loopback.mos < LIMITS.mosWarn && !alreadyExplained) add('loopback', 'warn', `Expected call quality is fair (MOS ${loopback.mos.toFixed(1)} of 4.5).`, 'Use a cable for the call if you can.')
+    if (loopback.mos < LIMITS.mosFail)
+      add(
+        'loopback',
+        'fail',
+        `Expected call quality is poor (MOS ${loopback.mos.toFixed(1)} of 4.5).`,
+        'Use a cable or another network before the call.'
+      )
+    else if (loopback.mos < LIMITS.mosWarn && !alreadyExplained)
+      add(
+        'loopback',
+        'warn',
+        `Expected call quality is fair (MOS ${loopback.mos.toFixed(1)} of 4.5).`,
+        'Use a cable for the call if you can.'
+      )
   }
 
   const verdict: Verdict = findings.some((finding) => finding.severity === 'fail')

@@ -20,18 +20,47 @@ const tagsSchema = z.array(text(40, 'A tag').min(1, 'A tag cannot be empty')).ma
 
 // ── Checklist ────────────────────────────────────────────────────────────────────────
 
-export const checklistKindSchema = z.enum(['ask_client', 'reread_post', 'research', 'take_notes', 'samples', 'connection', 'fears', 'custom'])
+export const checklistKindSchema = z.enum([
+  'ask_client',
+  'reread_post',
+  'research',
+  'take_notes',
+  'samples',
+  'connection',
+  'fears',
+  'custom'
+])
 export type ChecklistKind = z.infer<typeof checklistKindSchema>
 
 /** The habits that win calls, in the order a new prep room lists them, each with its why. */
 export const DEFAULT_CHECKLIST: readonly { kind: Exclude<ChecklistKind, 'custom'>; label: string; why: string }[] = [
-  { kind: 'ask_client', label: 'Ask the client what they’d like you to prepare', why: 'They tell you what the call is really about, and you arrive with exactly that.' },
+  {
+    kind: 'ask_client',
+    label: 'Ask the client what they’d like you to prepare',
+    why: 'They tell you what the call is really about, and you arrive with exactly that.'
+  },
   { kind: 'reread_post', label: 'Reread the job post', why: 'Their own words are the checklist they will judge you by.' },
-  { kind: 'research', label: 'Research the company: website, home and about pages', why: 'Knowing what they do and value lets you talk about their business, not just the task.' },
+  {
+    kind: 'research',
+    label: 'Research the company: website, home and about pages',
+    why: 'Knowing what they do and value lets you talk about their business, not just the task.'
+  },
   { kind: 'take_notes', label: 'Take notes', why: 'Written points keep you on track when nerves hit, and show you listened.' },
-  { kind: 'samples', label: 'Have samples ready', why: 'Showing similar work beats describing it: one click, no searching while they wait.' },
-  { kind: 'connection', label: 'Check your connection', why: 'A frozen picture in the first minute costs more trust than any answer wins back.' },
-  { kind: 'fears', label: 'Prepare for the questions you fear', why: 'A calm, prepared answer to the hard question is what clients remember.' }
+  {
+    kind: 'samples',
+    label: 'Have samples ready',
+    why: 'Showing similar work beats describing it: one click, no searching while they wait.'
+  },
+  {
+    kind: 'connection',
+    label: 'Check your connection',
+    why: 'A frozen picture in the first minute costs more trust than any answer wins back.'
+  },
+  {
+    kind: 'fears',
+    label: 'Prepare for the questions you fear',
+    why: 'A calm, prepared answer to the hard question is what clients remember.'
+  }
 ]
 
 /** How long a passed connection test ticks "Check your connection". */
@@ -70,16 +99,24 @@ export interface ReadinessCount {
   share: number
 }
 
+/** The connection item ticks itself while a recent connection test passed; no other item does. */
+export function isConnectionAutoDone(kind: ChecklistKind, connectionFresh: boolean): boolean {
+  return kind === 'connection' && connectionFresh
+}
+
 /** Share of checklist items done; the connection item counts as done while a recent test passed. */
 export function readinessOf(items: readonly { kind: ChecklistKind; done: boolean }[], connectionFresh: boolean): ReadinessCount {
-  const done = items.filter((item) => item.done || (item.kind === 'connection' && connectionFresh)).length
+  const done = items.filter((item) => item.done || isConnectionAutoDone(item.kind, connectionFresh)).length
   const total = items.length
   return { done, total, share: total === 0 ? 1 : done / total }
 }
 
 /** Readiness of an interview whose prep room was never opened: its default items, none ticked by hand. */
 export function defaultReadiness(connectionFresh: boolean): ReadinessCount {
-  return readinessOf(DEFAULT_CHECKLIST.map((item) => ({ kind: item.kind, done: false })), connectionFresh)
+  return readinessOf(
+    DEFAULT_CHECKLIST.map((item) => ({ kind: item.kind, done: false })),
+    connectionFresh
+  )
 }
 
 export const readinessSchema = z.object({
@@ -254,19 +291,75 @@ export function followUpText(question: string): string {
  * Each answer starts as a prompt for the user's own answer: what a good one covers.
  */
 export const STARTER_QUESTIONS: readonly QuestionFields[] = [
-  { question: 'Tell me about yourself.', answer: 'Prompt: two sentences on what you do and for whom, one recent result that matches this job, and why this project caught your eye.', tags: ['intro'] },
-  { question: 'Tell me about a similar project you have done.', answer: 'Prompt: the closest sample, told as problem, what you did, and the result in numbers. Offer to share your screen and show it.', tags: ['experience'] },
-  { question: 'How would you approach this project?', answer: 'Prompt: the first questions you would ask, the plan for the first week, and how and when you report progress.', tags: ['process'] },
-  { question: 'What’s your availability?', answer: 'Prompt: hours a week you can give, the hours you overlap with their time zone, and the earliest date you can start.', tags: ['availability'] },
-  { question: 'How long would this take?', answer: 'Prompt: a range with its first milestone, what the estimate assumes, and what would make it shorter or longer.', tags: ['timeline'] },
-  { question: 'How did you arrive at your rate or estimate?', answer: 'Prompt: what the price covers, the main risks, and what would change it. Stay calm and concrete.', tags: ['money'] },
-  { question: 'Our budget is lower than your quote. Can you work with it?', answer: 'Prompt: what you could deliver for their budget (a smaller first phase), what stays out, and the rate you would not go below.', tags: ['money'] },
-  { question: 'How will you keep us updated?', answer: 'Prompt: how often and where (a short written update, a weekly call), how fast you answer messages, and your working hours in their time.', tags: ['communication'] },
-  { question: 'What happens if the scope changes along the way?', answer: 'Prompt: how you flag a change early, estimate it in writing before doing it, and let them choose: add it, swap it for something, or leave it for later.', tags: ['scope'] },
-  { question: 'What would you need from us to start?', answer: 'Prompt: access, one point of contact, what “done” means, and the deadline that really matters.', tags: ['process'] },
-  { question: 'What if we disagree on a decision?', answer: 'Prompt: you say what you think with your reasons once, then it is their call, and you write the decision down.', tags: ['collaboration'] },
-  { question: 'Why should we pick you over the other candidates?', answer: 'Prompt: the one thing in their post you are strongest at, proof of it (a sample or a number), and how you lower their risk.', tags: ['intro'] },
-  { question: 'Do you have any questions for us?', answer: 'Prompt: two or three real ones: who you would work with, how they will judge success, and what went wrong with earlier attempts.', tags: ['closing'] }
+  {
+    question: 'Tell me about yourself.',
+    answer:
+      'Prompt: two sentences on what you do and for whom, one recent result that matches this job, and why this project caught your eye.',
+    tags: ['intro']
+  },
+  {
+    question: 'Tell me about a similar project you have done.',
+    answer: 'Prompt: the closest sample, told as problem, what you did, and the result in numbers. Offer to share your screen and show it.',
+    tags: ['experience']
+  },
+  {
+    question: 'How would you approach this project?',
+    answer: 'Prompt: the first questions you would ask, the plan for the first week, and how and when you report progress.',
+    tags: ['process']
+  },
+  {
+    question: 'What’s your availability?',
+    answer: 'Prompt: hours a week you can give, the hours you overlap with their time zone, and the earliest date you can start.',
+    tags: ['availability']
+  },
+  {
+    question: 'How long would this take?',
+    answer: 'Prompt: a range with its first milestone, what the estimate assumes, and what would make it shorter or longer.',
+    tags: ['timeline']
+  },
+  {
+    question: 'How did you arrive at your rate or estimate?',
+    answer: 'Prompt: what the price covers, the main risks, and what would change it. Stay calm and concrete.',
+    tags: ['money']
+  },
+  {
+    question: 'Our budget is lower than your quote. Can you work with it?',
+    answer: 'Prompt: what you could deliver for their budget (a smaller first phase), what stays out, and the rate you would not go below.',
+    tags: ['money']
+  },
+  {
+    question: 'How will you keep us updated?',
+    answer:
+      'Prompt: how often and where (a short written update, a weekly call), how fast you answer messages, and your working hours in their time.',
+    tags: ['communication']
+  },
+  {
+    question: 'What happens if the scope changes along the way?',
+    answer:
+      'Prompt: how you flag a change early, estimate it in writing before doing it, and let them choose: add it, swap it for something, or leave it for later.',
+    tags: ['scope']
+  },
+  {
+    question: 'What would you need from us to start?',
+    answer: 'Prompt: access, one point of contact, what “done” means, and the deadline that really matters.',
+    tags: ['process']
+  },
+  {
+    question: 'What if we disagree on a decision?',
+    answer: 'Prompt: you say what you think with your reasons once, then it is their call, and you write the decision down.',
+    tags: ['collaboration']
+  },
+  {
+    question: 'Why should we pick you over the other candidates?',
+    answer: 'Prompt: the one thing in their post you are strongest at, proof of it (a sample or a number), and how you lower their risk.',
+    tags: ['intro']
+  },
+  {
+    question: 'Do you have any questions for us?',
+    answer:
+      'Prompt: two or three real ones: who you would work with, how they will judge success, and what went wrong with earlier attempts.',
+    tags: ['closing']
+  }
 ]
 
 /** Whether a question still holds its starter prompt, untouched: the user has not written an answer yet. */

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import type { InterviewSummary } from './pipeline'
-import type { ReminderAlert, UpcomingCall } from './reminders-api'
+import type { ReminderAlert, UpcomingCall } from './reminders'
 import { describeInBothZones } from './schedule'
 import { formatDayAndClock, type HourCycle } from './time-format'
 
@@ -32,16 +32,22 @@ export function reminderText(alert: ReminderAlert, userZone: string, now: Date, 
   const when = schedule ? describeInBothZones(schedule.startsAt, userZone, interview.clientTimeZone ?? schedule.timeZone, cycle) : ''
   const length = schedule ? ` · ${schedule.durationMinutes} min` : ''
   if (alert.kind === 'no_show') {
-    return { title: `Did ${interview.clientName} come to the call?`, body: `${interview.title} · ${when}. Answer in Greenroom: a no-show flags the client.` }
+    return {
+      title: `Did ${interview.clientName} come to the call?`,
+      body: `${interview.title} · ${when}. Answer in Greenroom: a no-show flags the client.`
+    }
   }
   const starts = schedule ? startsText(schedule.startsAt, now) : ''
-  const title = alert.state === 'missed' ? `Missed reminder: call with ${whoText(interview)} ${starts}` : `Call with ${whoText(interview)} ${starts}`
+  const title =
+    alert.state === 'missed' ? `Missed reminder: call with ${whoText(interview)} ${starts}` : `Call with ${whoText(interview)} ${starts}`
   return { title, body: `${interview.title} · ${when}${length}` }
 }
 
 /** A tray line: "Tue 24 Nov, 15:00 · Maya Chen (Brightloop) · 60% ready". */
 export function upcomingCallText(call: UpcomingCall, userZone: string, cycle: HourCycle): string {
-  const start = call.interview.schedule ? formatDayAndClock(DateTime.fromISO(call.interview.schedule.startsAt).setZone(userZone), cycle) : 'Unscheduled'
+  const start = call.interview.schedule
+    ? formatDayAndClock(DateTime.fromISO(call.interview.schedule.startsAt).setZone(userZone), cycle)
+    : 'Unscheduled'
   const ready = call.readiness === null ? '' : ` · ${Math.round(call.readiness * 100)}% ready`
   return `${start} · ${whoText(call.interview)}${ready}`
 }

@@ -1,4 +1,6 @@
 import { DateTime, Interval } from 'luxon'
+import { z } from 'zod'
+import { instantSchema } from './instant'
 import type { Settings } from './settings'
 import { formatClock, formatDayAndClock, type HourCycle } from './time-format'
 
@@ -6,6 +8,22 @@ import { formatClock, formatDayAndClock, type HourCycle } from './time-format'
  * Time-zone arithmetic for scheduling, all through luxon. Instants are ISO strings in
  * UTC; zones are IANA names. Nothing here reads the clock: "now" is always passed in.
  */
+
+/** A note on a booking or a cancellation, kept in the schedule's history. */
+export const scheduleNoteSchema = z.string().max(2000, 'The note must be under 2000 characters')
+
+const dayFitSchema = z.object({
+  outsideMinutes: z.number().int().min(0),
+  edgeMinutes: z.number().int().min(0),
+  nearer: z.enum(['start', 'end'])
+})
+export const offeredSlotSchema = z.object({
+  start: instantSchema,
+  durationMinutes: z.number().int().positive(),
+  fit: z.enum(['good', 'edge', 'outside']),
+  user: dayFitSchema,
+  client: dayFitSchema.nullable()
+})
 
 export interface Slot {
   /** UTC instant, ISO. */
@@ -116,7 +134,8 @@ export function fitIn(slot: Slot, hours: Settings['workingHours'], zone: string)
     const toEnd = close.diff(end, 'minutes').minutes
     const edgeMinutes = outsideMinutes === 0 ? Math.round(Math.min(fromStart, toEnd)) : 0
     const nearer = fromStart <= toEnd ? 'start' : 'end'
-    if (outsideMinutes < best.outsideMinutes || (outsideMinutes === best.outsideMinutes && edgeMinutes > best.edgeMinutes)) best = { outsideMinutes, edgeMinutes, nearer }
+    if (outsideMinutes < best.outsideMinutes || (outsideMinutes === best.outsideMinutes && edgeMinutes > best.edgeMinutes))
+      best = { outsideMinutes, edgeMinutes, nearer }
   }
   return best
 }

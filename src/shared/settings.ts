@@ -1,5 +1,8 @@
 import { z } from 'zod'
-import { timeFormatSchema } from './time-format'
+import type { TimeFormatPreference } from './time-format'
+
+/** The clock's preference (see time-format.ts, which stays free of zod for the app's shell). */
+export const timeFormatSchema = z.enum(['system', '24h', '12h']) satisfies z.ZodType<TimeFormatPreference>
 
 /** "HH:mm", 24-hour clock. */
 export const clockTimeSchema = z
@@ -14,9 +17,15 @@ export const timeZoneSchema = z
   .max(100, { message: 'Unknown time zone: use an IANA name such as Europe/Berlin', abort: true })
   .refine(isKnownTimeZone, { error: (issue) => `Unknown time zone '${String(issue.input)}': use an IANA name such as Europe/Berlin` })
 
+/** Zones already found valid: building a formatter costs more than the rest of a settings check together. */
+const knownTimeZones = new Set<string>()
+
 function isKnownTimeZone(zone: string): boolean {
+  if (knownTimeZones.has(zone)) return true
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone })
+    // Only valid names are kept, and there are a few hundred of them.
+    knownTimeZones.add(zone)
     return true
   } catch {
     return false
@@ -71,8 +80,6 @@ const MIN_ADMIN_SECRET = 16
 export const signalingSettingsSchema = z
   .strictObject({
     mode: z.enum(['embedded', 'remote']),
-    /** The app's own server: this computer only (127.0.0.1), or the local network too. */
-    listen: z.enum(['loopback', 'lan']),
     /** The app's own server's port; 0 picks a free one and keeps it while rooms live. */
     port: z.number().int('A whole port number').min(0, 'Ports run from 0 to 65535').max(65535, 'Ports run from 0 to 65535'),
     /** A standalone server's public address, e.g. https://signal.example.com. */
@@ -82,24 +89,48 @@ export const signalingSettingsSchema = z
   })
   .superRefine((value, context) => {
     if (value.mode !== 'remote') return
-    let url: URL | null = null
+    let url: URL | null
     try {
       url = new URL(value.remoteUrl)
     } catch {
       url = null
     }
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
-      context.addIssue({ code: 'custom', path: ['remoteUrl'], message: 'Use the server’s http(s) address, e.g. https://signal.example.com' })
+      context.addIssue({
+        code: 'custom',
+        path: ['remoteUrl'],
+        message: 'Use the server’s http(s) address, e.g. https://signal.example.com'
+      })
     }
     if (value.adminSecret.length < MIN_ADMIN_SECRET) {
-      context.addIssue({ code: 'custom', path: ['adminSecret'], message: `The server’s admin secret has at least ${MIN_ADMIN_SECRET} characters` })
+      context.addIssue({
+        code: 'custom',
+        path: ['adminSecret'],
+        message: `The server’s admin secret has at least ${MIN_ADMIN_SECRET} characters`
+      })
     }
   })
+
+/**
+ * The app's own server listens on 127.0.0.1 only. Settings stored by versions that offered
+ * "My local network" (`listen: 'lan'`, a plain-http link where browsers refuse camera and
+ * microphone) or this computer (`listen: 'loopback'`) read as this computer; Settings → Call
+ * rooms says so (choseRetiredLocalNetwork) while the stored value still names the local network.
+ */
+export function upgradeStoredSetting(key: string, value: unknown): unknown {
+  if (key !== 'signaling' || typeof value !== 'object' || value === null || !('listen' in value)) return value
+  const { listen: _retired, ...rest } = value as Record<string, unknown>
+  return rest
+}
+
+/** True when stored signaling settings chose the local network mode that is gone. */
+export function choseRetiredLocalNetwork(stored: unknown): boolean {
+  return typeof stored === 'object' && stored !== null && (stored as { listen?: unknown }).listen === 'lan'
+}
 export type SignalingSettings = z.infer<typeof signalingSettingsSchema>
 
 export const DEFAULT_SIGNALING_SETTINGS: SignalingSettings = {
   mode: 'embedded',
-  listen: 'loopback',
   port: 0,
   remoteUrl: '',
   adminSecret: ''
@@ -114,6 +145,12 @@ export const settingsSchema = z.object({
   /** 24- or 12-hour clock everywhere; "system" follows the user's locale. */
   timeFormat: timeFormatSchema,
   iceServers: z.array(iceServerSchema).max(10, 'Ten servers at most'),
+  /**
+   * The TURN server's shared secret (coturn's static-auth-secret), for the app's own call
+   * server: TURN addresses above without a user name are handed to both parties with a
+   * password minted per call, valid while the room lives. Never leaves this computer.
+   */
+  turnSecret: z.string().trim().max(500, 'Keep the secret under 500 characters'),
   /** Free time kept before and after each call. */
   bufferMinutes: z.number().int().min(0, 'No negative buffers').max(120, 'Two hours at most'),
   reminderLeadMinutes: reminderLeadsSchema,
@@ -135,6 +172,7 @@ export const settingsPatchSchema = z
     theme: themePreferenceSchema,
     timeFormat: timeFormatSchema,
     iceServers: settingsSchema.shape.iceServers,
+    turnSecret: settingsSchema.shape.turnSecret,
     bufferMinutes: settingsSchema.shape.bufferMinutes,
     reminderLeadMinutes: reminderLeadsSchema,
     noShowMarginMinutes: settingsSchema.shape.noShowMarginMinutes,
@@ -157,6 +195,7 @@ export function defaultSettings(systemTimeZone: string): Settings {
     theme: 'system',
     timeFormat: 'system',
     iceServers: [],
+    turnSecret: '',
     bufferMinutes: 10,
     reminderLeadMinutes: [1440, 60, 10],
     noShowMarginMinutes: 10,

@@ -19,7 +19,11 @@ import { parseJsonWithin } from './json-depth'
  *     | hang-up  ->               |              hang-up ->     |   either side; the call can ring again
  *     | (socket closes)           |              peer-left ->   |
  *
- * Rules the service enforces: the first message must be `join`; only the host answers a
+ * The host's app may also *watch* a room while its call page is closed: `watch` with the host
+ * token takes no seat (the call page still joins as host), hears `ring` when a guest waits
+ * and `waiting-over` when that ends, and may `decline`; the waiting guest hears `host-told`.
+ *
+ * Rules the service enforces: the first message must be `join` (or `watch`); only the host answers a
  * ring; `signal` is relayed only once the host accepted; a guest may ring again after a
  * decline or a hang-up. Anything else is refused with an `error` naming what went wrong,
  * and nobody else is affected. An error with `fatal: true` is followed by the socket
@@ -54,7 +58,7 @@ export const displayNameSchema = z
   .trim()
   .min(1, 'a name is needed')
   .max(MAX_NAME_LENGTH)
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   .regex(/^[^\u0000-\u001f\u007f]*$/, 'no control characters')
 
 // ---- simple-peer's signal objects (see simple-peer's index.js, every emit('signal', …)) ----
@@ -105,6 +109,16 @@ export const acceptMessageSchema = z.object({ type: z.literal('accept') })
 export const declineMessageSchema = z.object({ type: z.literal('decline'), reason: z.string().trim().max(200).optional() })
 export const signalMessageSchema = z.object({ type: z.literal('signal'), data: signalDataSchema })
 export const hangUpMessageSchema = z.object({ type: z.literal('hang-up') })
+/** The host's app, with the host token, asks to be told when a guest waits while its call page is closed. */
+export const watchMessageSchema = z.object({
+  type: z.literal('watch'),
+  room: roomIdSchema,
+  token: roomTokenSchema,
+  /** The host's name, which the waiting guest is told. */
+  name: displayNameSchema
+})
+/** How many of the host's apps may watch one room at once (a reconnect may overlap the old socket's last seconds). */
+export const MAX_WATCHERS_PER_ROOM = 4
 
 export const clientMessageSchema = z.discriminatedUnion('type', [
   joinMessageSchema,
@@ -112,7 +126,8 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   acceptMessageSchema,
   declineMessageSchema,
   signalMessageSchema,
-  hangUpMessageSchema
+  hangUpMessageSchema,
+  watchMessageSchema
 ])
 export type ClientMessage = z.infer<typeof clientMessageSchema>
 export type ClientMessageType = ClientMessage['type']
@@ -148,12 +163,18 @@ export const signalErrorCodeSchema = z.enum([
 ])
 export type SignalErrorCode = z.infer<typeof signalErrorCodeSchema>
 
+const iceUrlSchema = z
+  .string()
+  .regex(/^(stun|stuns|turn|turns):[^\s]+$/i)
+  .max(500)
+
 /**
- * A STUN/TURN server the room hands to whoever joins: the host's servers, so a guest
- * behind a strict NAT can use the same relay (a TURN credential is shared with the guest).
+ * A STUN/TURN server handed to whoever joins a room. TURN credentials in it are short-lived
+ * ones the signaling server minted for this room and participant (the TURN REST scheme):
+ * long-term credentials from the host's Settings never travel here.
  */
 export const roomIceServerSchema = z.strictObject({
-  urls: z.string().regex(/^(stun|turn|turns):[^\s]+$/i).max(500),
+  urls: z.union([iceUrlSchema, z.array(iceUrlSchema).min(1).max(10)]),
   username: z.string().max(200).optional(),
   credential: z.string().max(200).optional()
 })
@@ -185,6 +206,12 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('decline'), reason: z.string().optional() }),
   z.object({ type: z.literal('signal'), data: signalDataSchema }),
   z.object({ type: z.literal('hang-up') }),
+  /** To a watcher: it watches the room until it expires (or is replaced). */
+  z.object({ type: z.literal('watching'), room: roomIdSchema, expiresAt: instantSchema }),
+  /** To a watcher: the guest who waited left, was declined, or the host's call page joined. */
+  z.object({ type: z.literal('waiting-over') }),
+  /** To a guest who waits while the host's call page is closed: the host's app rang for them. */
+  z.object({ type: z.literal('host-told'), name: z.string().max(200) }),
   z.object({
     type: z.literal('error'),
     code: signalErrorCodeSchema,
@@ -213,6 +240,42 @@ export const SIGNAL_CLOSE_CODES = {
   RATE_LIMITED: 4429
 } as const
 
+// ---- what the guest page shows before joining ----
+
+export const MAX_CALL_TITLE_LENGTH = 200
+
+/**
+ * Who invites the guest, to what and when, as the host's app tells the server when it
+ * makes the room; every field optional (an unscheduled interview has no start).
+ */
+export const callInviteSchema = z.object({
+  hostName: z.string().trim().max(MAX_NAME_LENGTH).optional(),
+  title: z.string().trim().max(MAX_CALL_TITLE_LENGTH).optional(),
+  startsAt: instantSchema.optional(),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .optional()
+})
+export type CallInvite = z.infer<typeof callInviteSchema>
+
+/**
+ * GET here with `Authorization: Bearer <guest token>` (what the invite link holds): the
+ * room's invite and the STUN/TURN servers the guest will call through, so the guest page
+ * can say whose call it is and check the guest's connection before anyone is rung.
+ */
+export function roomAboutPath(room: string): string {
+  return `${ROOMS_PATH}/${room}/about`
+}
+export const roomAboutSchema = z.object({
+  call: callInviteSchema,
+  iceServers: roomIceServersSchema,
+  expiresAt: instantSchema
+})
+export type RoomAbout = z.infer<typeof roomAboutSchema>
+
 // ---- room creation ----
 
 export const DEFAULT_ROOM_TTL_SECONDS = 24 * 60 * 60
@@ -222,7 +285,9 @@ export const MAX_ROOM_TTL_SECONDS = 30 * 24 * 60 * 60
 export const createRoomInputSchema = z.object({
   /** How long the room lives; an invite is usually sent days before the call. */
   ttlSeconds: z.number().int().min(60).max(MAX_ROOM_TTL_SECONDS).optional(),
-  iceServers: roomIceServersSchema.optional()
+  iceServers: roomIceServersSchema.optional(),
+  /** What the guest page says of the call (absent from apps older than this field). */
+  call: callInviteSchema.optional()
 })
 export type CreateRoomInput = z.infer<typeof createRoomInputSchema>
 
@@ -266,8 +331,8 @@ export function signalUrl(baseUrl: string): string {
   return `${baseUrl.replace(/\/+$/, '').replace(/^http/, 'ws')}${SIGNAL_PATH}`
 }
 
-/** Reads an invite link back: the room, the guest token and the server's WebSocket address. */
-export function parseInviteUrl(link: string): { room: string; token: string; signalUrl: string } | null {
+/** Reads an invite link back: the room, the guest token, the server's base address and its WebSocket address. */
+export function parseInviteUrl(link: string): { room: string; token: string; baseUrl: string; signalUrl: string } | null {
   let url: URL
   try {
     url = new URL(link)
@@ -281,7 +346,8 @@ export function parseInviteUrl(link: string): { room: string; token: string; sig
   const room = roomIdSchema.safeParse(url.pathname.slice(at + JOIN_PATH_PREFIX.length))
   const token = roomTokenSchema.safeParse(url.hash.slice(1))
   if (!room.success || !token.success) return null
-  return { room: room.data, token: token.data, signalUrl: signalUrl(`${url.origin}${url.pathname.slice(0, at)}`) }
+  const baseUrl = `${url.origin}${url.pathname.slice(0, at)}`
+  return { room: room.data, token: token.data, baseUrl, signalUrl: signalUrl(baseUrl) }
 }
 
 /** Parses one raw WebSocket message from a client: the message, or the refusal to send back. */
@@ -293,9 +359,10 @@ export function parseClientMessage(
   const json = read.value
   const parsed = clientMessageSchema.safeParse(json)
   if (parsed.success) return { ok: true, message: parsed.data }
-  const type = typeof json === 'object' && json !== null && typeof (json as { type?: unknown }).type === 'string'
-    ? String((json as { type: string }).type).slice(0, 40)
-    : undefined
+  const type =
+    typeof json === 'object' && json !== null && typeof (json as { type?: unknown }).type === 'string'
+      ? String((json as { type: string }).type).slice(0, 40)
+      : undefined
   const issue = parsed.error.issues[0]
   const tooLarge = parsed.error.issues.some(
     (i) => i.code === 'too_big' || (i.code === 'custom' && (i.params as { tooLarge?: boolean } | undefined)?.tooLarge)

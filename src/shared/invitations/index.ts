@@ -9,7 +9,7 @@ export { readInvitationText } from './parse-text'
 
 /** Reads a pasted invitation or an opened .ics file; pasted calendar text is read as a file. */
 export function readInvitation(text: string, options: { now: string }): InvitationReading {
-  return withPastWarning(/^\s*BEGIN:VCALENDAR/i.test(text) ? readInvitationIcs(text, options) : readInvitationText(text, options), options.now)
+  return withPastWarning(/^\s*BEGIN:VCALENDAR/i.test(text) ? readInvitationIcs(text) : readInvitationText(text, options), options.now)
 }
 
 /** An old invitation pasted by mistake is worth a word before it is scheduled. */

@@ -20,7 +20,14 @@ import { readTzid } from './zones'
  */
 
 /** Where calendar apps put the join link, best first. */
-const LINK_PROPERTIES = ['x-google-conference', 'x-microsoft-skypeteamsmeetingurl', 'x-microsoft-onlinemeetingexternallink', 'location', 'url', 'description']
+const LINK_PROPERTIES = [
+  'x-google-conference',
+  'x-microsoft-skypeteamsmeetingurl',
+  'x-microsoft-onlinemeetingexternallink',
+  'location',
+  'url',
+  'description'
+]
 
 interface IcsTime {
   /** "2026-12-03T11:00" as written. */
@@ -49,7 +56,7 @@ function textOf(event: ICAL.Component, name: string): string {
     .join('\n')
 }
 
-export function readInvitationIcs(text: string, options: { now: string }): InvitationReading {
+export function readInvitationIcs(text: string): InvitationReading {
   if (text.length > MAX_INVITATION_CHARACTERS) return refused('This file is too large to be an invitation')
   let calendar: ICAL.Component
   try {
@@ -60,14 +67,18 @@ export function readInvitationIcs(text: string, options: { now: string }): Invit
     return refused('This is not a calendar file Greenroom can read (.ics)')
   }
   if (calendar.name !== 'vcalendar') return refused('This is not a calendar file Greenroom can read (.ics)')
-  if (String(calendar.getFirstPropertyValue('method') ?? '').toUpperCase() === 'CANCEL') return refused('This file cancels a meeting rather than inviting to one')
+  if (String(calendar.getFirstPropertyValue('method') ?? '').toUpperCase() === 'CANCEL')
+    return refused('This file cancels a meeting rather than inviting to one')
 
   // Changed single occurrences of a repeating meeting (RECURRENCE-ID) are not the meeting itself.
   const events = calendar.getAllSubcomponents('vevent').filter((event) => !event.hasProperty('recurrence-id'))
   const event = events[0]
   if (!event) return refused('The file holds no event')
   const notes: string[] = []
-  if (events.length > 1) notes.push(`The file holds ${events.length} events; Greenroom read the first, “${String(event.getFirstPropertyValue('summary') ?? '')}”`)
+  if (events.length > 1)
+    notes.push(
+      `The file holds ${events.length} events; Greenroom read the first, “${String(event.getFirstPropertyValue('summary') ?? '')}”`
+    )
   if (event.hasProperty('rrule')) notes.push('The meeting repeats; Greenroom schedules its first time')
 
   const startProperty = event.getFirstProperty('dtstart')
@@ -96,7 +107,9 @@ export function readInvitationIcs(text: string, options: { now: string }): Invit
   if (details.durationMinutes === undefined) notes.push('The invitation does not say how long the call is')
 
   if (!zone) {
-    const why = start.tzid ? `Greenroom does not know the file’s zone “${start.tzid.slice(0, 80)}”` : 'The time has no zone (the file gives a “floating” time)'
+    const why = start.tzid
+      ? `Greenroom does not know the file’s zone “${start.tzid.slice(0, 80)}”`
+      : 'The time has no zone (the file gives a “floating” time)'
     return askForZone(start.wallClock, details, notes, why)
   }
   if (zone.note) notes.push(zone.note)

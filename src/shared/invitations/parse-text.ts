@@ -50,12 +50,44 @@ const weekdayOf = (word: string | undefined) => (word ? WEEKDAYS.get(wordKey(wor
 
 /** Labels whose line is the meeting's time, read before any other line. */
 const TIME_LABELS = new Set([
-  'time', 'when', 'date and time', 'date time', 'event date time', 'zeit', 'uhrzeit', 'wann', 'datum und uhrzeit', 'hora', 'fecha y hora', 'cuando',
-  'heure', 'date et heure', 'quand', 'data e hora', 'horario', 'quando', 'tijd', 'wanneer'
+  'time',
+  'when',
+  'date and time',
+  'date time',
+  'event date time',
+  'zeit',
+  'uhrzeit',
+  'wann',
+  'datum und uhrzeit',
+  'hora',
+  'fecha y hora',
+  'cuando',
+  'heure',
+  'date et heure',
+  'quand',
+  'data e hora',
+  'horario',
+  'quando',
+  'tijd',
+  'wanneer'
 ])
 /** Labels of an e-mail's own dates (a forwarded invitation), never the meeting's. */
 const SKIPPED_LABELS = new Set(['sent', 'gesendet', 'envoye', 'enviado', 'received', 'created', 'updated', 'last updated'])
-const TITLE_LABELS = new Set(['topic', 'thema', 'tema', 'sujet', 'subject', 'betreff', 'asunto', 'objet', 'assunto', 'event', 'event name', 'event type', 'nombre del evento'])
+const TITLE_LABELS = new Set([
+  'topic',
+  'thema',
+  'tema',
+  'sujet',
+  'subject',
+  'betreff',
+  'asunto',
+  'objet',
+  'assunto',
+  'event',
+  'event name',
+  'event type',
+  'nombre del evento'
+])
 const ZONE_LABELS = new Set(['time zone', 'timezone', 'zeitzone', 'zona horaria', 'fuseau horaire', 'fuso horario', 'tijdzone'])
 const DURATION_LABELS = new Set(['duration', 'length', 'dauer', 'duree', 'duracion', 'duracao', 'durata', 'duur'])
 
@@ -110,9 +142,15 @@ interface DateMatch {
 const L = '\\p{L}'
 const DATE_PATTERNS: RegExp[] = [
   // Dec 3, 2026 · Thursday, December 3, 2026 · Thursday, December 3
-  new RegExp(`(?:(?<wd>${L}+)\\.?,?\\s+)?(?<mon>${L}+)\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:,?\\s+(?<y>\\d{4})(?!\\d))?`, 'giu'),
+  new RegExp(
+    `(?:(?<wd>${L}+)\\.?,?\\s+)?(?<mon>${L}+)\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:,?\\s+(?<y>\\d{4})(?!\\d))?`,
+    'giu'
+  ),
   // 3 dic 2026 · 3 déc. 2026 · 3.Dez..2026 · Donnerstag, 3. Dezember 2026 · 3 de diciembre de 2026
-  new RegExp(`(?:(?<wd>${L}+)\\.?,?\\s+)?(?<![\\d:.])(?<d>\\d{1,2})\\.?\\s*(?:de\\s+)?(?<mon>${L}+)\\.{0,2}(?:,?\\s*(?:de\\s+)?(?<y>\\d{4})(?!\\d))?`, 'giu'),
+  new RegExp(
+    `(?:(?<wd>${L}+)\\.?,?\\s+)?(?<![\\d:.])(?<d>\\d{1,2})\\.?\\s*(?:de\\s+)?(?<mon>${L}+)\\.{0,2}(?:,?\\s*(?:de\\s+)?(?<y>\\d{4})(?!\\d))?`,
+    'giu'
+  ),
   // 03.12.2026 · Do., 03.12.2026
   new RegExp(`(?:(?<wd>${L}+)\\.?,?\\s+)?(?<![\\d.])(?<d>\\d{1,2})\\.(?<mo>\\d{1,2})\\.(?<y>\\d{4})(?!\\d)`, 'gu'),
   // 2026-12-03
@@ -128,9 +166,12 @@ function findDate(body: string): DateMatch | { problem: string } | null {
     const [month, day] = a > 12 ? [b, a] : b > 12 || a === b ? [a, b] : [0, 0]
     if (!month) {
       const as = (m: number, d: number) => DateTime.fromObject({ month: m, day: d }).toFormat('d LLLL')
-      return { problem: `“${match[0]}” could be ${as(a, b)} or ${as(b, a)}: write the month as a word, e.g. ${as(a, b)} ${match.groups!.y}` }
+      return {
+        problem: `“${match[0]}” could be ${as(a, b)} or ${as(b, a)}: write the month as a word, e.g. ${as(a, b)} ${match.groups!.y}`
+      }
     }
-    if (month <= 12 && day <= 31) matches.push({ start: match.index, end: match.index + match[0].length, year: Number(match.groups!.y), month, day })
+    if (month <= 12 && day <= 31)
+      matches.push({ start: match.index, end: match.index + match[0].length, year: Number(match.groups!.y), month, day })
     break
   }
   for (const pattern of DATE_PATTERNS) {
@@ -204,20 +245,24 @@ function readLine(line: Line, now: DateTime): Candidate | { problem: string } | 
   // "11:00 – 11:30am": the start takes the end's am/pm unless that would put it after the end.
   let startHour = hour24(first, first.meridiem ?? end?.meridiem)
   const endHour = end ? hour24(end, end.meridiem ?? first.meridiem) : undefined
-  if (end && !first.meridiem && end.meridiem === 'pm' && endHour !== undefined && startHour * 60 + first.minute > endHour * 60 + end.minute) startHour -= 12
+  if (end && !first.meridiem && end.meridiem === 'pm' && endHour !== undefined && startHour * 60 + first.minute > endHour * 60 + end.minute)
+    startHour -= 12
 
   const notes: string[] = []
   let year = date.year
   if (year === undefined) {
     const inferred = inferYear(date, now)
-    if (!inferred) return { problem: `“${body.slice(date.start, date.end)}” has no year, and no such day is coming soon: which year is it?` }
+    if (!inferred)
+      return { problem: `“${body.slice(date.start, date.end)}” has no year, and no such day is coming soon: which year is it?` }
     year = inferred
     notes.push(`The invitation gives no year: read as ${year}`)
   }
   const day = DateTime.fromObject({ year, month: date.month, day: date.day, hour: startHour, minute: first.minute }, { zone: 'utc' })
   if (!day.isValid) return null
   if (date.weekday && date.weekday !== day.weekday) {
-    notes.push(`The invitation says ${day.set({ weekday: date.weekday as WeekdayNumbers }).toFormat('cccc')}, but ${day.toFormat('d LLLL yyyy')} is a ${day.toFormat('cccc')}: check the date with the client`)
+    notes.push(
+      `The invitation says ${day.set({ weekday: date.weekday as WeekdayNumbers }).toFormat('cccc')}, but ${day.toFormat('d LLLL yyyy')} is a ${day.toFormat('cccc')}: check the date with the client`
+    )
   }
   let durationMinutes: number | undefined
   if (end && endHour !== undefined) {
@@ -257,7 +302,10 @@ function zoneAfterTime(rest: string): ZoneReading | null {
 
 /** The words after the time when they look like a zone's name (a few words before any sentence ends), for the question. */
 function zoneNameLike(rest: string): string | null {
-  const phrase = rest.replace(/^[\s.,;:·|-]+/, '').split(/[?!;]|\.(?:\s|$)/)[0]!.trim()
+  const phrase = rest
+    .replace(/^[\s.,;:·|-]+/, '')
+    .split(/[?!;]|\.(?:\s|$)/)[0]!
+    .trim()
   return phrase && phrase.split(/\s+/).length <= 6 ? phrase : null
 }
 
@@ -280,7 +328,10 @@ function titleFrom(lines: Line[], timeLine: Line | undefined): string | undefine
   if (labelled) return labelled.body.slice(0, 200)
   // Google Meet puts the event's name on the line above its time.
   if (!timeLine || timeLine.label) return undefined
-  const above = lines.slice(0, timeLine.index).reverse().find((line) => line.body)
+  const above = lines
+    .slice(0, timeLine.index)
+    .reverse()
+    .find((line) => line.body)
   return above && !above.label && !/https?:/.test(above.body) && above.body.length <= 200 ? above.body : undefined
 }
 
@@ -297,7 +348,10 @@ export function readInvitationText(text: string, options: { now: string }): Invi
   if (!call) notes.push(channel ? 'No join link found: add it once you have it' : 'No join link found')
 
   const readable = lines.filter((line) => !(line.label && SKIPPED_LABELS.has(line.label)))
-  const ranked = [...readable.filter((line) => line.label && TIME_LABELS.has(line.label)), ...readable.filter((line) => !line.label || !TIME_LABELS.has(line.label))]
+  const ranked = [
+    ...readable.filter((line) => line.label && TIME_LABELS.has(line.label)),
+    ...readable.filter((line) => !line.label || !TIME_LABELS.has(line.label))
+  ]
   const readings = ranked.map((line) => readLine(line, now))
   const candidates = readings.filter((reading): reading is Candidate => reading !== null && !('problem' in reading))
   const chosen = candidates[0]
@@ -305,10 +359,19 @@ export function readInvitationText(text: string, options: { now: string }): Invi
   if (!chosen && problem && 'problem' in problem) return refused(problem.problem, notes)
   if (!chosen) {
     const only = call ? ` (only the ${CHANNELS[call.channel]} link)` : ''
-    return refused(`No date and time found in the invitation${only}. Paste the part that says when the call is, or open the invitation’s .ics file.`, notes)
+    return refused(
+      `No date and time found in the invitation${only}. Paste the part that says when the call is, or open the invitation’s .ics file.`,
+      notes
+    )
   }
-  const others = new Set(candidates.slice(1).map((candidate) => candidate.wallClock).filter((wallClock) => wallClock !== chosen.wallClock))
-  if (others.size > 0) notes.push(`The invitation mentions ${others.size + 1} dates and times; Greenroom read “${chosen.line.body}”. Check it is the call’s.`)
+  const others = new Set(
+    candidates
+      .slice(1)
+      .map((candidate) => candidate.wallClock)
+      .filter((wallClock) => wallClock !== chosen.wallClock)
+  )
+  if (others.size > 0)
+    notes.push(`The invitation mentions ${others.size + 1} dates and times; Greenroom read “${chosen.line.body}”. Check it is the call’s.`)
   notes.push(...chosen.notes)
 
   const title = titleFrom(lines, chosen.line)
@@ -333,4 +396,3 @@ export function readInvitationText(text: string, options: { now: string }): Invi
   if (zone.note) notes.push(zone.note)
   return placeInZone(chosen.wallClock, zone.zone, details, notes)
 }
-

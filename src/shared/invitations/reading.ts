@@ -44,7 +44,9 @@ export function askForZone(wallClock: string, details: InvitationDetails, notes:
 /** Calls last 5 minutes to 4 hours; any other length read from an invitation is left for the user to set. */
 export function plausibleLength(minutes: number, notes: string[]): number | undefined {
   if (Number.isInteger(minutes) && minutes >= 5 && minutes <= 240) return minutes
-  notes.push(`The invitation gives a length of ${minutes} minutes, which Greenroom cannot schedule (5 minutes to 4 hours): set the length yourself`)
+  notes.push(
+    `The invitation gives a length of ${minutes} minutes, which Greenroom cannot schedule (5 minutes to 4 hours): set the length yourself`
+  )
   return undefined
 }
 
@@ -56,12 +58,17 @@ export function placeInZone(wallClock: string, zone: string, details: Invitation
   const local = DateTime.fromISO(wallClock, { zone })
   if (!local.isValid) return refused(`Greenroom cannot read the time ${wallClock} in ${zone}`, notes)
   if (local.toFormat(WALL_CLOCK_FORMAT) !== wallClock) {
-    return refused(`${wallClock.slice(11)} does not exist on ${local.toFormat('d LLLL yyyy')} in ${cityOf(zone)}: the clocks jump forward then. Check the time with the client.`, notes)
+    return refused(
+      `${wallClock.slice(11)} does not exist on ${local.toFormat('d LLLL yyyy')} in ${cityOf(zone)}: the clocks jump forward then. Check the time with the client.`,
+      notes
+    )
   }
   const sameWallClock = (other: DateTime) => other.toFormat(WALL_CLOCK_FORMAT) === wallClock
   if (sameWallClock(local.plus({ hours: 1 })) || sameWallClock(local.minus({ hours: 1 }))) {
     const which = sameWallClock(local.plus({ hours: 1 })) ? 'earlier' : 'later'
-    notes.push(`${wallClock.slice(11)} happens twice on ${local.toFormat('d LLLL')} in ${cityOf(zone)} (the clocks go back): read as the ${which} one, at UTC${local.toFormat('ZZ')}. Check with the client if unsure.`)
+    notes.push(
+      `${wallClock.slice(11)} happens twice on ${local.toFormat('d LLLL')} in ${cityOf(zone)} (the clocks go back): read as the ${which} one, at UTC${local.toFormat('ZZ')}. Check with the client if unsure.`
+    )
   }
   return { kind: 'found', found: { ...details, startsAt: local.toUTC().toISO()!, timeZone: zone }, notes }
 }

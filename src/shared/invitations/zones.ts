@@ -40,11 +40,11 @@ const NAMED_ZONES: Record<string, string> = {
   'mountain time us and canada': DENVER,
   'pacific time us and canada': LA,
   'atlantic time canada': 'America/Halifax',
-  'alaska': 'America/Anchorage',
+  alaska: 'America/Anchorage',
   'alaska time': 'America/Anchorage',
-  'hawaii': 'Pacific/Honolulu',
+  hawaii: 'Pacific/Honolulu',
   'hawaii time': 'Pacific/Honolulu',
-  'arizona': 'America/Phoenix',
+  arizona: 'America/Phoenix',
   'arizona time': 'America/Phoenix',
   'dublin edinburgh lisbon london': LONDON,
   'edinburgh london': LONDON,
@@ -67,8 +67,8 @@ const NAMED_ZONES: Record<string, string> = {
   'bogota lima quito rio branco': 'America/Bogota',
   'guadalajara mexico city monterrey': 'America/Mexico_City',
   'coordinated universal time': 'UTC',
-  'utc': 'UTC',
-  'gmt': 'UTC',
+  utc: 'UTC',
+  gmt: 'UTC',
   'greenwich mean time': 'UTC',
   // The same lists in German, French and Spanish (Zoom and Teams translate them)
   'amsterdam berlin rom stockholm wien': BERLIN,
@@ -88,38 +88,38 @@ const NAMED_ZONES: Record<string, string> = {
   'eastern time': NY,
   'eastern standard time': NY,
   'eastern daylight time': NY,
-  'et': NY,
-  'est': NY,
-  'edt': NY,
+  et: NY,
+  est: NY,
+  edt: NY,
   'central time': CHICAGO,
   'central standard time': CHICAGO,
   'central daylight time': CHICAGO,
-  'ct': CHICAGO,
-  'cdt': CHICAGO,
+  ct: CHICAGO,
+  cdt: CHICAGO,
   'mountain time': DENVER,
   'mountain standard time': DENVER,
   'mountain daylight time': DENVER,
-  'mt': DENVER,
-  'mdt': DENVER,
+  mt: DENVER,
+  mdt: DENVER,
   'pacific time': LA,
   'pacific standard time': LA,
   'pacific daylight time': LA,
-  'pt': LA,
-  'pst': LA,
-  'pdt': LA,
+  pt: LA,
+  pst: LA,
+  pdt: LA,
   'british summer time': LONDON,
   'british time': LONDON,
-  'bst': LONDON,
+  bst: LONDON,
   'central european time': BERLIN,
   'central european standard time': BERLIN,
   'central european summer time': BERLIN,
-  'cet': BERLIN,
-  'cest': BERLIN,
+  cet: BERLIN,
+  cest: BERLIN,
   'mitteleuropaische zeit': BERLIN,
   'mitteleuropaische normalzeit': BERLIN,
   'mitteleuropaische sommerzeit': BERLIN,
-  'mez': BERLIN,
-  'mesz': BERLIN,
+  mez: BERLIN,
+  mesz: BERLIN,
   'heure d europe centrale': 'Europe/Paris',
   'heure normale d europe centrale': 'Europe/Paris',
   'heure d ete d europe centrale': 'Europe/Paris',
@@ -128,31 +128,31 @@ const NAMED_ZONES: Record<string, string> = {
   'hora de verano de europa central': 'Europe/Madrid',
   'eastern european time': 'Europe/Athens',
   'eastern european summer time': 'Europe/Athens',
-  'eet': 'Europe/Athens',
-  'eest': 'Europe/Athens',
+  eet: 'Europe/Athens',
+  eest: 'Europe/Athens',
   'western european time': 'Europe/Lisbon',
   'india standard time': KOLKATA,
   'indian standard time': KOLKATA,
   'australian eastern time': SYDNEY,
   'australian eastern standard time': SYDNEY,
   'australian eastern daylight time': SYDNEY,
-  'aest': SYDNEY,
-  'aedt': SYDNEY,
+  aest: SYDNEY,
+  aedt: SYDNEY,
   'japan standard time': 'Asia/Tokyo',
-  'jst': 'Asia/Tokyo',
+  jst: 'Asia/Tokyo',
   'china standard time': 'Asia/Shanghai',
   'singapore time': 'Asia/Singapore',
   'singapore standard time': 'Asia/Singapore',
   'gulf standard time': 'Asia/Dubai',
   'pakistan standard time': 'Asia/Karachi',
-  'pkt': 'Asia/Karachi',
+  pkt: 'Asia/Karachi',
   'brasilia time': 'America/Sao_Paulo',
   'horario de brasilia': 'America/Sao_Paulo',
   'new zealand time': 'Pacific/Auckland',
   'new zealand standard time': 'Pacific/Auckland',
   'new zealand daylight time': 'Pacific/Auckland',
-  'nzst': 'Pacific/Auckland',
-  'nzdt': 'Pacific/Auckland'
+  nzst: 'Pacific/Auckland',
+  nzdt: 'Pacific/Auckland'
 }
 
 /** Abbreviations several places use; read as the most common one, and said so. */
@@ -234,7 +234,7 @@ const WINDOWS_ZONES: Record<string, string> = {
   'Argentina Standard Time': 'America/Buenos_Aires',
   'SA Eastern Standard Time': 'America/Cayenne',
   'Montevideo Standard Time': 'America/Montevideo',
-  'UTC': 'UTC',
+  UTC: 'UTC',
   'Coordinated Universal Time': 'UTC',
   'GMT Standard Time': LONDON,
   'Greenwich Standard Time': 'Atlantic/Reykjavik',
@@ -278,7 +278,12 @@ const WINDOWS_ZONES: Record<string, string> = {
 const WINDOWS_BY_KEY = new Map(Object.entries(WINDOWS_ZONES).map(([name, zone]) => [zoneKey(name), zone]))
 
 /** Half-hour and 45-minute offsets belong to one zone each in practice, and keep it all year. */
-const ODD_OFFSETS: Record<string, string> = { '+05:30': KOLKATA, '+05:45': 'Asia/Kathmandu', '+06:30': 'Asia/Yangon', '+04:30': 'Asia/Kabul' }
+const ODD_OFFSETS: Record<string, string> = {
+  '+05:30': KOLKATA,
+  '+05:45': 'Asia/Kathmandu',
+  '+06:30': 'Asia/Yangon',
+  '+04:30': 'Asia/Kabul'
+}
 
 function isIanaZone(name: string): boolean {
   if (name !== 'UTC' && !/^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$/.test(name)) return false
@@ -315,7 +320,10 @@ function offsetZone(text: string): string | undefined {
  * winter offset, and the cities after it say which rules apply.
  */
 export function readZoneName(name: string): ZoneReading | null {
-  const trimmed = name.trim().replace(/^\(+|\)+$/g, '').trim()
+  const trimmed = name
+    .trim()
+    .replace(/^\(+|\)+$/g, '')
+    .trim()
   if (!trimmed) return null
   if (isIanaZone(trimmed)) return { zone: trimmed }
   const windows = WINDOWS_ZONES[trimmed]
@@ -330,7 +338,10 @@ export function readZoneName(name: string): ZoneReading | null {
   const ambiguous = AMBIGUOUS[key]
   if (ambiguous) return ambiguous
   // A list of cities such as Zoom writes: the first one Greenroom knows decides.
-  const cities = trimmed.split(/\s*,\s*/).map(zoneKey).filter(Boolean)
+  const cities = trimmed
+    .split(/\s*,\s*/)
+    .map(zoneKey)
+    .filter(Boolean)
   if (cities.length > 0) {
     const zones = cities.map(ianaCity)
     const first = zones.find((zone) => zone !== undefined)

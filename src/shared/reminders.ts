@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idSchema, instantSchema, interviewDetailSchema, interviewSummarySchema } from './pipeline'
+import { instantSchema, interviewSummarySchema } from './pipeline'
 
 /** A reminder that rang (or passed while Greenroom was closed), with the call it is for. */
 export const reminderAlertSchema = z.object({
@@ -24,13 +24,3 @@ export const upcomingCallSchema = z.object({
   readiness: z.number().min(0).max(1).nullable()
 })
 export type UpcomingCall = z.infer<typeof upcomingCallSchema>
-
-/** Reminders' calls; merged into the contract in api.ts. */
-export const remindersContract = {
-  /** Reminders not yet shown in this app: each is returned once, then counts as seen. */
-  takeReminderAlerts: { changes: true, input: z.void(), output: z.array(reminderAlertSchema) },
-  listShowUpQuestions: { input: z.void(), output: z.array(showUpQuestionSchema) },
-  /** "Did the client come?" Yes: the call took place (done). No: no-show and a red flag on the client. */
-  answerShowUp: { changes: true, input: z.strictObject({ id: idSchema, showedUp: z.boolean() }), output: interviewDetailSchema },
-  listUpcomingCalls: { input: z.strictObject({ limit: z.number().int().min(1).max(20) }), output: z.array(upcomingCallSchema) }
-} as const

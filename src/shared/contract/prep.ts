@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idSchema } from './pipeline'
+import { idSchema } from '../pipeline'
 import {
   addSampleFileSchema,
   addSampleLinkSchema,
@@ -15,31 +15,50 @@ import {
   researchSchema,
   sampleFieldsSchema,
   sampleSchema
-} from './prep'
+} from '../prep'
+import { byId, type ContractSlice } from './common'
 
-const byId = z.strictObject({ id: idSchema })
 const interviewAndSample = z.strictObject({ interviewId: idSchema, sampleId: idSchema })
 const interviewAndQuestion = z.strictObject({ interviewId: idSchema, questionId: idSchema })
 
-/** The prep room's calls; merged into the contract in api.ts. Changes return the whole room. */
+/** The prep room's calls. Changes return the whole room. */
 export const prepContract = {
-  /** Opens an interview's prep room; the first open fills the checklist with the default habits. */
-  getPrepRoom: { changes: true, input: z.strictObject({ interviewId: idSchema }), output: prepRoomSchema },
+  /**
+   * Opens an interview's prep room; the first open fills the checklist with the default habits.
+   * Not announced: every page query reloads on `recordsChanged`, so the room would open itself again and again.
+   */
+  getPrepRoom: { changes: true, announce: false, input: z.strictObject({ interviewId: idSchema }), output: prepRoomSchema },
   getPrepReadiness: { input: z.strictObject({ interviewIds: z.array(idSchema).max(1000) }), output: z.array(readinessSchema) },
 
-  addChecklistItem: { changes: true, input: z.strictObject({ interviewId: idSchema, fields: checklistItemFieldsSchema.strict() }), output: prepRoomSchema },
+  addChecklistItem: {
+    changes: true,
+    input: z.strictObject({ interviewId: idSchema, fields: checklistItemFieldsSchema.strict() }),
+    output: prepRoomSchema
+  },
   setChecklistItemDone: { changes: true, input: z.strictObject({ id: idSchema, done: z.boolean() }), output: prepRoomSchema },
   removeChecklistItem: { changes: true, input: byId, output: prepRoomSchema },
   /** Undoes a removal. */
   restoreChecklistItem: { changes: true, input: byId, output: prepRoomSchema },
   /** The room's items in their new order: exactly the items it has, each once. */
-  reorderChecklist: { changes: true, input: z.strictObject({ interviewId: idSchema, ids: z.array(idSchema).max(200) }), output: prepRoomSchema },
+  reorderChecklist: {
+    changes: true,
+    input: z.strictObject({ interviewId: idSchema, ids: z.array(idSchema).max(200) }),
+    output: prepRoomSchema
+  },
 
-  saveResearch: { changes: true, input: z.strictObject({ clientId: idSchema, fields: researchFieldsSchema.strict() }), output: researchSchema },
+  saveResearch: {
+    changes: true,
+    input: z.strictObject({ clientId: idSchema, fields: researchFieldsSchema.strict() }),
+    output: researchSchema
+  },
   /** Autosave of the prep notes; not announced, so typing does not reload every list. */
   savePrepNotes: {
     changes: true,
-    input: z.strictObject({ interviewId: idSchema, body: z.string().max(MAX_PREP_NOTES_CHARACTERS, 'The notes are too long: split them up') }),
+    announce: false,
+    input: z.strictObject({
+      interviewId: idSchema,
+      body: z.string().max(MAX_PREP_NOTES_CHARACTERS, 'The notes are too long: split them up')
+    }),
     output: prepNotesSchema
   },
 
@@ -60,6 +79,10 @@ export const prepContract = {
   pickQuestion: { changes: true, input: interviewAndQuestion, output: prepRoomSchema },
   unpickQuestion: { changes: true, input: interviewAndQuestion, output: prepRoomSchema },
   /** "Couldn't answer well" adds a follow-up to the interview; clearing it removes one not yet done. */
-  markQuestion: { changes: true, input: z.strictObject({ interviewId: idSchema, questionId: idSchema, couldntAnswer: z.boolean() }), output: prepRoomSchema },
+  markQuestion: {
+    changes: true,
+    input: z.strictObject({ interviewId: idSchema, questionId: idSchema, couldntAnswer: z.boolean() }),
+    output: prepRoomSchema
+  },
   setFollowUpDone: { changes: true, input: z.strictObject({ id: idSchema, done: z.boolean() }), output: prepRoomSchema }
-} as const
+} as const satisfies ContractSlice

@@ -1,20 +1,10 @@
 import { z } from 'zod'
-import { idSchema, instantSchema, interviewDetailSchema } from './pipeline'
-import { callMinutesSchema, timeZoneSchema } from './settings'
+import { idSchema, instantSchema, interviewDetailSchema } from '../pipeline'
+import { offeredSlotSchema, scheduleNoteSchema } from '../schedule'
+import { callMinutesSchema, timeZoneSchema } from '../settings'
+import type { ContractSlice } from './common'
 
-/** A note on a booking or a cancellation, kept in the schedule's history. */
-export const scheduleNoteSchema = z.string().max(2000, 'The note must be under 2000 characters')
-
-const dayFitSchema = z.object({ outsideMinutes: z.number().int().min(0), edgeMinutes: z.number().int().min(0), nearer: z.enum(['start', 'end']) })
-const offeredSlotSchema = z.object({
-  start: instantSchema,
-  durationMinutes: z.number().int().positive(),
-  fit: z.enum(['good', 'edge', 'outside']),
-  user: dayFitSchema,
-  client: dayFitSchema.nullable()
-})
-
-/** Scheduling's calls; merged into the contract in api.ts. */
+/** Scheduling's calls. */
 export const scheduleContract = {
   checkSlot: {
     input: z.strictObject({ start: instantSchema, durationMinutes: callMinutesSchema, interviewId: idSchema.nullable() }),
@@ -25,7 +15,13 @@ export const scheduleContract = {
   },
   scheduleInterview: {
     changes: true,
-    input: z.strictObject({ id: idSchema, startsAt: instantSchema, timeZone: timeZoneSchema, durationMinutes: callMinutesSchema, note: scheduleNoteSchema }),
+    input: z.strictObject({
+      id: idSchema,
+      startsAt: instantSchema,
+      timeZone: timeZoneSchema,
+      durationMinutes: callMinutesSchema,
+      note: scheduleNoteSchema
+    }),
     output: interviewDetailSchema
   },
   cancelSchedule: { changes: true, input: z.strictObject({ id: idSchema, note: scheduleNoteSchema }), output: interviewDetailSchema },
@@ -52,4 +48,4 @@ export const scheduleContract = {
   },
   exportInterviewCalendar: { input: z.strictObject({ id: idSchema }), output: z.object({ fileName: z.string(), text: z.string() }) },
   exportUpcomingCalendar: { input: z.void(), output: z.object({ fileName: z.string(), text: z.string(), count: z.number().int() }) }
-} as const
+} as const satisfies ContractSlice
