@@ -1,9 +1,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, join, normalize, resolve, sep } from 'node:path'
+import { resolve } from 'node:path'
 import type { RawData, WebSocket } from 'ws'
 import { MAX_RPC_DEPTH, MAX_RPC_MESSAGE_BYTES, RPC_PATH } from '../shared/browser-rpc'
 import type { Envelope } from '../shared/errors'
@@ -11,6 +10,7 @@ import { parseJsonWithin } from '../shared/json-depth'
 import type { Core } from './core'
 import { dispatch } from './rpc'
 import { acceptWebSocket, createHardenedServer, createWebSocketServer, listen, refuseUpgrade } from './services/http/hardened-server'
+import { fileInside, sendFile } from './services/http/static-files'
 
 /**
  * Browser mode: the same handlers as the Electron IPC adapter, behind a WebSocket on
@@ -34,19 +34,6 @@ export interface BrowserHost {
 export { RPC_PATH }
 /** Sample files are served at /samples/<id>/<file name>, so a new tab shows them with the system's viewer. */
 export const SAMPLES_PATH = '/samples/'
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wav': 'audio/wav',
-  '.mp3': 'audio/mpeg'
-}
 
 const REFUSAL_PAGE = `<!doctype html><meta charset="utf-8"><title>Greenroom</title>
 <body style="font-family:system-ui;max-width:36rem;margin:4rem auto;line-height:1.5">
@@ -80,32 +67,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   let port = 0
 
   const isAuthorised = (request: IncomingMessage, url: URL): boolean =>
-    sameToken(url.searchParams.get('token'), token) ||
-    sameToken(cookieValue(request.headers.cookie, tokenCookieName(port)), token)
+    sameToken(url.searchParams.get('token'), token) || sameToken(cookieValue(request.headers.cookie, tokenCookieName(port)), token)
 
-  async function serveFile(url: URL, response: ServerResponse): Promise<void> {
-    let relative: string
-    try {
-      relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1))
-    } catch {
-      response.writeHead(400).end()
+  async function serveFile(request: IncomingMessage, url: URL, response: ServerResponse): Promise<void> {
+    const found = fileInside(rendererRoot, url.pathname === '/' ? 'index.html' : url.pathname.slice(1))
+    if (!found.ok) {
+      response.writeHead(found.refused === 'bad-address' ? 400 : 404).end()
       return
     }
-    const file = normalize(join(rendererRoot, relative))
-    if (file !== rendererRoot && !file.startsWith(rendererRoot + sep)) {
-      response.writeHead(404).end()
-      return
-    }
-    let body: Buffer
-    try {
-      body = await readFile(file)
-    } catch {
+    const headers = { 'Content-Type': found.contentType ?? 'application/octet-stream', 'Cache-Control': 'no-store' }
+    if (!(await sendFile(request, response, found.file, headers))) {
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found')
-      return
     }
-    const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream'
-    response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' })
-    response.end(body)
   }
 
   /**
@@ -164,7 +137,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       response.end()
       return
     }
-    const served = url.pathname.startsWith(SAMPLES_PATH) ? serveSample(url, response) : serveFile(url, response)
+    const served = url.pathname.startsWith(SAMPLES_PATH) ? serveSample(url, response) : serveFile(request, url, response)
     served.catch(() => {
       if (!response.headersSent) response.writeHead(500)
       response.end()
@@ -172,12 +145,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
 
   sockets.on('connection', (ws: WebSocket) => {
-    const unsubscribe = options.core.events.subscribe((event, payload) => {
-      ws.send(JSON.stringify({ event, payload }))
+    const unsubscribe = options.core.events.subscribe((message) => {
+      ws.send(JSON.stringify(message))
     })
     ws.on('close', unsubscribe)
     ws.on('message', (data: RawData) => {
-      answer(ws, data).catch(() => reply(ws, null, { ok: false, error: { code: 'INTERNAL', message: 'The request could not be answered' } }))
+      answer(ws, data).catch(() =>
+        reply(ws, null, { ok: false, error: { code: 'INTERNAL', message: 'The request could not be answered' } })
+      )
     })
   })
 

@@ -4,14 +4,17 @@ import { startBrowserHost } from './browser-host'
 import { keepServing, parseCommandLine, parsePort, runCommand, UsageError } from './cli'
 import { createCore } from './core'
 import { defaultDataDir } from './paths'
-import { clockStartingAt, systemClock, type Clock } from './services/clock'
+import { clockStartingAt, systemClock, type Clock } from '../shared/time-source'
 
 const USAGE =
   'Usage: npm run start:browser -- [--data-dir DIR] [--port N] [--clock-start ISO]\n' +
   '  --port 0 picks a free one; --clock-start makes Greenroom believe it is that time at launch (for tests and demos)'
 
 function parseOptions(): { dataDir: string; port: number; clock: Clock } {
-  const values = parseCommandLine({ 'data-dir': { type: 'string' }, port: { type: 'string', default: '0' }, 'clock-start': { type: 'string' } }, USAGE)
+  const values = parseCommandLine(
+    { 'data-dir': { type: 'string' }, port: { type: 'string', default: '0' }, 'clock-start': { type: 'string' } },
+    USAGE
+  )
   const port = parsePort(values.port)
   let clock = systemClock
   if (values['clock-start'] !== undefined) {

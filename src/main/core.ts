@@ -1,30 +1,49 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { createBackupArchiveHandlers, transfersFolderIn } from './handlers/backup-handlers'
-import { createPipelineHandlers } from './handlers/pipeline-handlers'
-import { DEMO_PROFILE_NAME } from './services/pipeline/demo-data'
-import { createPrepHandlers } from './handlers/prep-handlers'
-import { IN_TRANSACTION, type Handlers } from './handlers/types'
-import type { UpcomingCall } from '../shared/reminders-api'
-import { systemClock, type Clock } from './services/clock'
+import type { UpcomingCall } from '../shared/reminders'
+import { createAppHandlers } from './handlers/app'
+import { createBackupHandlers } from './handlers/backup'
+import { createCallHandlers, type CallWindow, type ScreenShare } from './handlers/call'
+import { createPipelineHandlers } from './handlers/pipeline'
+import { createPrecallHandlers } from './handlers/precall'
+import { createPrepHandlers } from './handlers/prep'
+import { createRemindersHandlers } from './handlers/reminders'
+import { createScheduleHandlers } from './handlers/schedule'
+import { createSettingsHandlers } from './handlers/settings'
+import { ANNOUNCE_CHANGE, IN_TRANSACTION, type Handlers } from './handlers/types'
+import { systemClock, systemTimers, type Clock, type Timers } from '../shared/time-source'
+import { createArchiveBackups, transfersFolderIn } from './services/backup/archive-backups'
 import { openDatabase } from './services/database'
 import { EventBus } from './services/events'
 import { migrate } from './services/migrations'
+import { createBackupService } from './services/pipeline/backup'
+import { createClientsService } from './services/pipeline/clients'
+import { createDemoData, type DemoData } from './services/pipeline/demo-data'
+import { createInterviewsService } from './services/pipeline/interviews'
+import { createInvitationsService } from './services/pipeline/invitations'
+import { createNotesService } from './services/pipeline/notes'
+import { createOffersService } from './services/pipeline/offers'
+import { createProposalsService } from './services/pipeline/proposals'
+import { createSearchService } from './services/pipeline/search'
+import { createStatsService } from './services/pipeline/stats'
 import { migrations } from './services/schema'
 import { createConnectionTestsService } from './services/precall/connection-tests'
+import { createPrepService } from './services/prep/prep-room'
+import { createQuestionsService } from './services/prep/questions'
 import { createSampleStore } from './services/prep/sample-files'
-import { browserSampleOpener, type SampleFile, type SampleOpener } from './services/prep/samples'
+import { browserSampleOpener, createSamplesService, type SampleFile, type SampleOpener } from './services/prep/samples'
 import { createCalendarExport } from './services/schedule/calendar-export'
 import { createSchedulingService } from './services/schedule/scheduling'
 import { createRemindersService } from './services/reminders/reminders'
-import { createReminderScheduler, type ReminderNotifier, type ReminderScheduler, type Timers } from './services/reminders/scheduler'
+import { createReminderScheduler, type ReminderNotifier, type ReminderScheduler } from './services/reminders/scheduler'
 import { createShowUpService } from './services/reminders/show-up'
-import { createSettingsService } from './services/settings-service'
-import type { Settings } from '../shared/settings'
+import { createSettingsService, type SettingsService } from './services/settings-service'
 import { createCallRoomsService } from './services/call/call-rooms'
+import { createCallChatService } from './services/call/call-chat'
+import { createServerCheck } from './services/call/server-check'
 import { createCallsService } from './services/call/calls'
-import { createJoinService, type MeetingLinkOpener } from './services/call/join'
-import type { ScreenSource } from '../shared/call'
+import { createJoinService, type JoinResult, type MeetingLinkOpener } from './services/call/join'
+import type { WaitingGuest } from '../shared/call'
 import type { SignalingServerOptions, SignalingServer } from './services/signaling/server'
 
 export const DATABASE_FILE_NAME = 'greenroom.db'
@@ -34,7 +53,7 @@ export interface CoreOptions {
   mode: 'electron' | 'browser'
   version: string
   clock?: Clock
-  /** Timers the reminder scheduler sleeps on (tests pass their own). */
+  /** Timers the services sleep on: the reminder scheduler, the pruning of stale transfers (tests pass their own). */
   timers?: Timers
   systemTimeZone?: () => string
   /** Shows due reminders outside the window (Electron: system notifications). */
@@ -50,37 +69,50 @@ export interface CoreOptions {
   startSignalingServer?: (options: SignalingServerOptions) => Promise<SignalingServer>
   /** Reaches a standalone signaling server (tests pass their own). */
   fetch?: typeof fetch
-  /** This computer's LAN addresses (tests pass their own). */
-  lanAddresses?: () => string[]
   /** The desktop app's screen picker; browser mode leaves it out and the browser shows its own. */
-  screenShare?: { list(): Promise<ScreenSource[]>; choose(id: string): void }
+  screenShare?: ScreenShare
   /** The desktop app's call window (mini, always on top); browser mode has a compact layout instead. */
-  callWindow?: { set(mini: boolean, inCall: boolean, layout: 'call' | 'companion'): { alwaysOnTop: boolean } }
+  callWindow?: CallWindow
   /** Opens a checked call link with the system (desktop app); browser mode opens it in a tab. */
   openMeetingLink?: MeetingLinkOpener
+  /** A guest asks to join while the call page is closed (desktop app: a notification, the window forward, the tray). */
+  notifyCallWaiting?: (waiting: WaitingGuest[], arrived: WaitingGuest | null) => void
 }
 
 export interface Core {
+  /** The RPC handler map: for `dispatch` alone (and tests). Other main code uses the services below. */
   handlers: Handlers
   events: EventBus
   databaseFile: string
   reminders: ReminderScheduler
+  /** Guests waiting while their call page is closed, for the tray. */
+  waitingGuests(): WaitingGuest[]
   /** The calls ahead with their readiness, for the tray. */
   upcomingCalls(limit: number): Promise<UpcomingCall[]>
   /** For other main-process services (the tray): prep readiness per interview, 0..1. */
   prep: { readinessFor(interviewIds: string[]): Promise<Map<string, number>> }
   /** For the browser host, which serves sample files to its own token-holding page. */
   samples: { fileFor(id: string): Promise<SampleFile | null> }
+  /** For the tray and the system notifications: the user's settings. */
+  settings: Pick<SettingsService, 'get'>
+  /** Join from the tray or a notification: the call's link goes to the system. */
+  joinCall(interviewId: string): Promise<JoinResult>
+  /** For `npm run demo-data`. */
+  demoData: DemoData
   close(): Promise<void>
 }
 
 function timestampForFileName(date: Date): string {
-  return date.toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, 'Z')
+  return date
+    .toISOString()
+    .replaceAll(':', '-')
+    .replace(/\.\d+Z$/, 'Z')
 }
 
 /** Opens the store and wires the services; both the Electron and the browser host start here. */
 export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock
+  const timers = options.timers ?? systemTimers
   const systemTimeZone = options.systemTimeZone ?? (() => Intl.DateTimeFormat().resolvedOptions().timeZone)
   await mkdir(options.dataDir, { recursive: true })
   const databaseFile = join(options.dataDir, DATABASE_FILE_NAME)
@@ -106,120 +138,92 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const scheduler = createReminderScheduler({
     reminders,
     clock,
-    timers: options.timers,
+    timers,
     notify: (due) => {
       options.notifyReminders?.(due)
       events.emit('remindersDue', { at: clock.now().toISOString() })
     },
     onError: options.onBackgroundError
   })
-  const announce = <T>(result: T): T => {
-    events.emit('recordsChanged', { at: clock.now().toISOString() })
-    return result
-  }
-
-  const sampleStore = createSampleStore(join(options.dataDir, 'samples'))
-  const prepParts = createPrepHandlers({
-    db,
-    clock,
-    store: sampleStore,
-    opener: options.sampleOpener ?? browserSampleOpener,
-    announce
-  })
-  const { prep, samples } = prepParts.services
+  // The store compares file times, which are the file system's: the real clock, whatever the app's says.
+  const sampleStore = createSampleStore(join(options.dataDir, 'samples'), systemClock)
+  const prep = createPrepService({ db, clock, store: sampleStore })
+  const samples = createSamplesService({ db, clock, store: sampleStore, opener: options.sampleOpener ?? browserSampleOpener })
+  const questions = createQuestionsService({ db, clock })
   // Copied files that no sample refers to (left by a crash mid-add) go at start.
   void samples.sweep().catch(() => undefined)
-  const pipeline = createPipelineHandlers({ db, clock, events, appVersion: options.version, sampleStore })
-  const backupArchive = createBackupArchiveHandlers({
-    db,
+  const backup = createBackupService({ db, clock, appVersion: options.version })
+  const archives = createArchiveBackups({
     clock,
-    appVersion: options.version,
+    backup,
     store: sampleStore,
     samples,
     transfersDir: transfersFolderIn(options.dataDir),
-    timeZone: async () => (await settings.get()).timeZone,
-    announce
+    timeZone: async () => (await settings.get()).timeZone
   })
+  const demoData = createDemoData({ db, clock, store: sampleStore, settings })
   // Transfers and staged files a crash left behind go at start; stale transfers every minute.
-  await backupArchive.removeLeftovers()
-  const pruning = setInterval(() => void backupArchive.pruneTransfers().catch(() => undefined), 60_000)
-  pruning.unref()
+  await archives.removeLeftovers()
+  const stopPruning = timers.every(60_000, () => void archives.pruneTransfers().catch(() => undefined))
   const callRooms = createCallRoomsService({
     db,
     clock,
+    timers,
     settings: () => settings.get(),
     ...(options.guestPageDir ? { guestPageDir: options.guestPageDir } : {}),
     ...(options.startSignalingServer ? { startServer: options.startSignalingServer } : {}),
     ...(options.appOrigins ? { appOrigins: options.appOrigins } : {}),
-    ...(options.lanAddresses ? { lanAddresses: options.lanAddresses } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {})
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    onWaiting: (waiting, arrived) => {
+      events.emit('callWaiting', { waiting })
+      options.notifyCallWaiting?.(waiting, arrived)
+    }
   })
+  // Rooms on a standalone server made earlier are watched again, so their guests ring the host at once.
+  void callRooms.start().catch((error: unknown) => options.onBackgroundError?.(error))
+  const checkServer = createServerCheck(options.fetch ? { fetch: options.fetch } : {})
   const calls = createCallsService({ db, clock })
+  const callChat = createCallChatService({ db, clock, settings: () => settings.get() })
   const joining = createJoinService({ db, ...(options.openMeetingLink ? { open: options.openMeetingLink } : {}) })
 
   const handlers: Handlers = {
     [IN_TRANSACTION]: (work) => db.transaction(() => work()),
-    getAppInfo: () => ({
-      version: options.version,
-      mode: options.mode,
-      dataDir: options.dataDir,
-      databaseFile
+    [ANNOUNCE_CHANGE]: () => events.emit('recordsChanged', { at: clock.now().toISOString() }),
+    ...createAppHandlers({ version: options.version, mode: options.mode, dataDir: options.dataDir, databaseFile }),
+    ...createSettingsHandlers({ settings }),
+    ...createPipelineHandlers({
+      clients: createClientsService({ db, clock }),
+      invitations: createInvitationsService({ db, clock }),
+      interviews: createInterviewsService({ db, clock }),
+      proposals: createProposalsService({ db, clock }),
+      offers: createOffersService({ db, clock }),
+      notes: createNotesService({ db, clock }),
+      search: createSearchService({ db }),
+      stats: createStatsService({ db, clock })
     }),
-    getSettings: () => settings.get(),
-    updateSettings: (patch) => settings.update(patch),
-    ...pipeline,
-    // A wipe or an import replaces the samples list: their copied files follow.
-    importBackup: async (input) => {
-      const summary = await pipeline.importBackup(input)
-      await samples.sweep(0)
-      return summary
-    },
-    // The demo's freelancer has a name (the call room and messages use it), unless the user gave their own.
-    loadDemoData: async () => {
-      const summary = await pipeline.loadDemoData()
-      if (!(await settings.get()).userName.trim()) await settings.update({ userName: DEMO_PROFILE_NAME })
-      return summary
-    },
-    deleteAllRecords: async (input) => {
-      const result = await pipeline.deleteAllRecords(input)
-      await samples.sweep(0)
-      return result
-    },
-    saveConnectionTest: async (report) => announce(await connectionTests.save(report)),
-    listConnectionTests: ({ limit }) => connectionTests.list(limit),
-    checkSlot: ({ start, durationMinutes, interviewId }) => scheduling.check({ start, durationMinutes }, interviewId),
-    scheduleInterview: async ({ id, ...when }) => announce(await scheduling.schedule(id, when)),
-    cancelSchedule: async ({ id, note }) => announce(await scheduling.cancel(id, note)),
-    suggestSlots: ({ durationMinutes, days, interviewId }) => scheduling.suggest({ durationMinutes, days, excludeId: interviewId }),
-    listScheduleHistory: ({ interviewId }) => scheduling.history(interviewId),
-    exportInterviewCalendar: ({ id }) => calendarExport.interview(id),
-    exportUpcomingCalendar: () => calendarExport.upcoming(),
-    takeReminderAlerts: () => reminders.takeAlerts(),
-    listShowUpQuestions: () => showUp.questions(),
-    answerShowUp: async ({ id, showedUp }) => announce(await showUp.answer(id, showedUp)),
-    listUpcomingCalls: ({ limit }) => showUp.upcoming(limit),
-    ...prepParts.handlers,
-    ...backupArchive.handlers,
-    openCallRoom: ({ interviewId, renew }) => callRooms.openRoom(interviewId, renew),
-    getSignalingInfo: () => callRooms.info(),
-    recordCall: async (input) => announce(await calls.record(input)),
-    rateCall: async ({ id, rating, issues }) => announce(await calls.rate(id, rating, issues)),
-    listCalls: ({ interviewId }) => calls.list(interviewId),
-    listScreenSources: async () =>
-      options.screenShare ? { picker: 'app' as const, sources: await options.screenShare.list() } : { picker: 'browser' as const, sources: [] },
-    chooseScreenSource: ({ id }) => {
-      options.screenShare?.choose(id)
-      return null
-    },
-    joinCall: ({ interviewId }) => joining.join(interviewId),
-    getClock: () => ({ now: clock.now().toISOString() }),
-    setCallWindow: ({ mini, inCall, layout }) => options.callWindow?.set(mini, inCall, layout) ?? { alwaysOnTop: false }
+    ...createPrecallHandlers({ connectionTests, settings: () => settings.get(), clock }),
+    ...createScheduleHandlers({ scheduling, calendarExport }),
+    ...createRemindersHandlers({ reminders, showUp }),
+    ...createCallHandlers({
+      clock,
+      callRooms,
+      calls,
+      callChat,
+      joining,
+      checkServer,
+      screenShare: options.screenShare,
+      callWindow: options.callWindow
+    }),
+    ...createPrepHandlers({ prep, samples, questions }),
+    ...createBackupHandlers({ db, backup, archives, demoData, store: sampleStore, samples, settings })
   }
 
   // Any change to interviews or settings may move a reminder.
-  events.subscribe((event, payload) => {
-    if (event === 'recordsChanged' || event === 'settingsChanged') void scheduler.replan()
-    if (event === 'settingsChanged') void callRooms.settingsChanged(payload as Settings).catch((error: unknown) => options.onBackgroundError?.(error))
+  events.subscribe((message) => {
+    if (message.event === 'recordsChanged' || message.event === 'settingsChanged') void scheduler.replan()
+    if (message.event === 'settingsChanged') {
+      void callRooms.settingsChanged(message.payload).catch((error: unknown) => options.onBackgroundError?.(error))
+    }
   })
   await scheduler.start()
 
@@ -229,11 +233,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     databaseFile,
     reminders: scheduler,
     upcomingCalls: (limit) => showUp.upcoming(limit),
+    waitingGuests: () => callRooms.waitingGuests(),
     prep: { readinessFor: (ids) => prep.readinessFor(ids) },
     samples: { fileFor: (id) => samples.fileFor(id) },
+    settings: { get: () => settings.get() },
+    joinCall: (interviewId) => joining.join(interviewId),
+    demoData,
     close: async () => {
-      clearInterval(pruning)
-      await backupArchive.removeLeftovers()
+      stopPruning()
+      await archives.removeLeftovers()
       await callRooms.close()
       await scheduler.stop()
       await db.close()

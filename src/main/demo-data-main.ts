@@ -8,8 +8,10 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { 'data-dir': { type: 'string' } } })
   const core = await createCore({ dataDir: values['data-dir'] ?? defaultDataDir(), mode: 'browser', version })
   try {
-    const summary = await core.handlers.loadDemoData()
-    console.log(`Demo data loaded into ${core.databaseFile}: ${summary.clients} clients, ${summary.invitations} invitations, ${summary.interviews} interviews, ${summary.notes} notes.`)
+    const summary = await core.demoData.load()
+    console.log(
+      `Demo data loaded into ${core.databaseFile}: ${summary.clients} clients, ${summary.invitations} invitations, ${summary.interviews} interviews, ${summary.notes} notes.`
+    )
   } finally {
     await core.close()
   }

@@ -1,12 +1,10 @@
 import { z } from 'zod'
-import { changesRecords, contract, isMethodName } from '../shared/api'
+import { announcesChange, contract, isMethodName, runsInTransaction } from '../shared/contract'
 import { ApiError, type ApiErrorShape, type Envelope } from '../shared/errors'
-import { IN_TRANSACTION, type Handlers } from './handlers/types'
+import { ANNOUNCE_CHANGE, IN_TRANSACTION, type Handlers } from './handlers/types'
 
 function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ')
+  return error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ')
 }
 
 function failure(error: ApiErrorShape): Envelope<never> {
@@ -25,7 +23,9 @@ class BrokenResult extends Error {
  * with its schema, runs the handler, checks the result, and turns any throw into
  * `{ code, message }`. Nothing reaches a service unparsed. A call that changes records
  * runs in one transaction with its result check, so a refusal of any kind (a thrown
- * error, a result that breaks the contract) leaves nothing behind.
+ * error, a result that breaks the contract) leaves nothing behind; once it succeeded it is
+ * announced as `recordsChanged` from inside that transaction, so listeners hear of it
+ * after the commit and never for a rollback. No handler announces by hand.
  */
 export async function dispatch(
   handlers: Handlers,
@@ -45,11 +45,12 @@ export async function dispatch(
   const call = async (): Promise<unknown> => {
     const result = spec.output.safeParse(await handler(input.data))
     if (!result.success) throw new BrokenResult(result.error)
+    if (announcesChange(method)) handlers[ANNOUNCE_CHANGE]?.()
     return result.data
   }
   const transaction = handlers[IN_TRANSACTION]
   try {
-    const value = changesRecords(method) && transaction ? await transaction(call) : await call()
+    const value = runsInTransaction(method) && transaction ? await transaction(call) : await call()
     return { ok: true, value }
   } catch (error) {
     if (error instanceof BrokenResult) {

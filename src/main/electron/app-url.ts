@@ -1,6 +1,8 @@
+import { APP_HOST, APP_SCHEME } from './app-protocol'
+
 /**
- * Decides which URLs belong to the app itself: the built renderer on file://, or the
- * dev server's origin while developing. Everything else is foreign.
+ * Decides which URLs belong to the app itself: the built renderer on app://greenroom/, or
+ * the dev server's origin while developing. Everything else is foreign, file:// included.
  */
 export function createAppUrlMatcher(rendererUrl: string): (candidate: string) => boolean {
   const base = new URL(rendererUrl)
@@ -11,9 +13,9 @@ export function createAppUrlMatcher(rendererUrl: string): (candidate: string) =>
     } catch {
       return false
     }
-    if (base.protocol === 'file:') {
-      const folder = base.pathname.slice(0, base.pathname.lastIndexOf('/') + 1)
-      return url.protocol === 'file:' && url.pathname.startsWith(folder)
+    // A custom scheme has no URL.origin ("null"), so scheme and host are compared themselves.
+    if (base.protocol === `${APP_SCHEME}:`) {
+      return url.protocol === base.protocol && url.host === APP_HOST && !url.username && !url.password && !url.port
     }
     return url.origin === base.origin
   }
@@ -31,9 +33,9 @@ export function isExternalWebLink(candidate: string): boolean {
 
 /**
  * The Origin header the app's page sends (on its WebSocket to the call server): Chromium
- * names a file:// page's origin `file://`, where URL.origin would say "null".
+ * names a standard custom scheme's origin `app://greenroom`, where URL.origin would say "null".
  */
 export function appPageOrigin(rendererUrl: string): string {
   const url = new URL(rendererUrl)
-  return url.protocol === 'file:' ? 'file://' : url.origin
+  return url.protocol === `${APP_SCHEME}:` ? `${url.protocol}//${url.host}` : url.origin
 }

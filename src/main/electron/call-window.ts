@@ -15,10 +15,16 @@ export function createCallWindow({ window, dialog }: { window: () => BrowserWind
   let restore: { bounds: Electron.Rectangle; minimum: number[] } | null = null
   let inCall = false
   let left = false
+  const callEndListeners = new Set<() => void>()
+  const setInCall = (value: boolean) => {
+    const ended = inCall && !value
+    inCall = value
+    if (ended) for (const listener of [...callEndListeners]) listener()
+  }
 
   return {
     set(mini: boolean, call: boolean, layout: CallWindowLayout = 'call'): { alwaysOnTop: boolean } {
-      inCall = call
+      setInCall(call)
       const current = window()
       if (!current || current.isDestroyed()) return { alwaysOnTop: false }
       if (mini) {
@@ -36,6 +42,15 @@ export function createCallWindow({ window, dialog }: { window: () => BrowserWind
         restore = null
       }
       return { alwaysOnTop: current.isAlwaysOnTop() }
+    },
+    /** Whether a call in Greenroom's call room is on now. */
+    isInCall(): boolean {
+      return inCall
+    },
+    /** Runs `listener` each time a call ends; returns the unsubscribe. */
+    onCallEnded(listener: () => void): () => void {
+      callEndListeners.add(listener)
+      return () => callEndListeners.delete(listener)
     },
     /** True once, after the user chose to leave a call by closing the window. */
     wasInCall(): boolean {
@@ -58,8 +73,8 @@ export function createCallWindow({ window, dialog }: { window: () => BrowserWind
       }
       const choice = current ? dialog.showMessageBoxSync(current, options) : dialog.showMessageBoxSync(options)
       if (choice === 1) {
-        inCall = false
         left = true
+        setInCall(false)
       }
       return choice === 1
     }

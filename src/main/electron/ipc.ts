@@ -30,7 +30,7 @@ export function registerIpc(
 
 /** Pushes every service event to the app's windows. */
 export function forwardEvents(events: EventBus, targets: () => Pick<WebContents, 'send' | 'isDestroyed'>[]): () => void {
-  return events.subscribe((event, payload) => {
+  return events.subscribe(({ event, payload }) => {
     for (const contents of targets()) {
       if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, event, payload)
     }

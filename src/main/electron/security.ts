@@ -2,7 +2,14 @@ import type { App, Session, Shell, WebContents } from 'electron'
 import { isExternalWebLink } from './app-url'
 
 /** Permissions the app's own pages may use: calls, screen share, the speaker test and reminders. */
-const GRANTED_PERMISSIONS = new Set(['media', 'display-capture', 'speaker-selection', 'notifications', 'clipboard-sanitized-write', 'fullscreen'])
+const GRANTED_PERMISSIONS = new Set([
+  'media',
+  'display-capture',
+  'speaker-selection',
+  'notifications',
+  'clipboard-sanitized-write',
+  'fullscreen'
+])
 
 export interface SecurityDeps {
   app: Pick<App, 'on'>

@@ -1,5 +1,6 @@
 import type { Menu as ElectronMenu, MenuItemConstructorOptions, NativeImage, Tray as ElectronTray } from 'electron'
-import type { UpcomingCall } from '../../shared/reminders-api'
+import type { WaitingGuest } from '../../shared/call'
+import type { UpcomingCall } from '../../shared/reminders'
 import { upcomingCallText, whoText } from '../../shared/reminder-text'
 import { isHeldElsewhere, isJoinOpen } from '../../shared/join-window'
 import type { HourCycle } from '../../shared/time-format'
@@ -14,10 +15,22 @@ export interface TrayActions {
 }
 
 /**
- * The tray menu: the next calls (each opens its prep room, and one held in another app
- * offers Join while it is near), then the app's own entries.
+ * The tray menu: guests asking to join now (each opens the window, where the ring answers),
+ * the next calls (each opens its prep room, and one held in another app offers Join while
+ * it is near), then the app's own entries.
  */
-export function trayMenuTemplate(calls: UpcomingCall[], userZone: string, actions: TrayActions, cycle: HourCycle, now: Date = new Date()): MenuItemConstructorOptions[] {
+export function trayMenuTemplate(
+  calls: UpcomingCall[],
+  userZone: string,
+  actions: TrayActions,
+  cycle: HourCycle,
+  now: Date = new Date(),
+  waiting: WaitingGuest[] = []
+): MenuItemConstructorOptions[] {
+  const ringing: MenuItemConstructorOptions[] = waiting.flatMap((guest) => [
+    { label: `${guest.guestName} is asking to join: answer…`, click: () => actions.openApp() },
+    { type: 'separator' as const }
+  ])
   const callItems: MenuItemConstructorOptions[] =
     calls.length > 0
       ? calls.flatMap((call): MenuItemConstructorOptions[] => {
@@ -27,6 +40,7 @@ export function trayMenuTemplate(calls: UpcomingCall[], userZone: string, action
         })
       : [{ label: 'No calls scheduled', enabled: false }]
   return [
+    ...ringing,
     { label: 'Next calls', enabled: false },
     ...callItems,
     { type: 'separator' },
@@ -47,6 +61,8 @@ export interface TrayDeps {
   now?: () => Date
   /** The 24- or 12-hour clock from Settings. */
   hourCycle: () => Promise<HourCycle>
+  /** Guests asking to join while the call page is closed. */
+  waiting?: () => WaitingGuest[]
   actions: TrayActions
 }
 
@@ -59,8 +75,11 @@ export function createAppTray(deps: TrayDeps) {
   async function refresh(): Promise<void> {
     const [calls, zone, cycle] = await Promise.all([deps.upcoming(), deps.userZone(), deps.hourCycle()])
     if (tray.isDestroyed()) return
-    tray.setContextMenu(deps.Menu.buildFromTemplate(trayMenuTemplate(calls, zone, deps.actions, cycle, deps.now?.() ?? new Date())))
-    tray.setToolTip(calls[0] ? `Greenroom · next: ${upcomingCallText(calls[0], zone, cycle)}` : 'Greenroom · no calls scheduled')
+    const waiting = deps.waiting?.() ?? []
+    const template = trayMenuTemplate(calls, zone, deps.actions, cycle, deps.now?.() ?? new Date(), waiting)
+    tray.setContextMenu(deps.Menu.buildFromTemplate(template))
+    if (waiting[0]) tray.setToolTip(`Greenroom · ${waiting[0].guestName} is asking to join`)
+    else tray.setToolTip(calls[0] ? `Greenroom · next: ${upcomingCallText(calls[0], zone, cycle)}` : 'Greenroom · no calls scheduled')
   }
 
   return { refresh, destroy: () => tray.destroy() }

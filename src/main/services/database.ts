@@ -55,9 +55,7 @@ function runnerFor(raw: sqlite3.Database): SqlRunner {
       }),
     get: <T>(sql: string, params: SqlParams = []) =>
       new Promise<T | undefined>((resolve, reject) => {
-        raw.get(sql, params, (error: Error | null, row: T | undefined) =>
-          error ? reject(error) : resolve(row)
-        )
+        raw.get(sql, params, (error: Error | null, row: T | undefined) => (error ? reject(error) : resolve(row)))
       }),
     all: <T>(sql: string, params: SqlParams = []) =>
       new Promise<T[]>((resolve, reject) => {

@@ -474,5 +474,33 @@ export const migrations: readonly Migration[] = [
         SELECT 'research', client_id, '', mission || char(10) || what_they_do || char(10) || about_notes || char(10) || people || char(10) || notes FROM client_research;
       INSERT INTO prep_search_index (kind, ref, title, body) SELECT 'question', id, question, answer FROM questions;
     `
+  },
+  {
+    version: 13,
+    name: 'search word beginnings from an index',
+    sql: `
+      -- Every word is matched by its beginning. Without a prefix index FTS5 merges the lists of
+      -- all words starting so before it can return one row: 50 ms for a short, common beginning
+      -- at 100k notes. With the first one, two and three letters indexed, a page of hits is read
+      -- straight off the index. The triggers keep writing here by name, so only the tables change.
+      DROP TABLE search_index;
+      CREATE VIRTUAL TABLE search_index USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
+      INSERT INTO search_index (rowid, title, body) SELECT seq * 4 + 0, title, description FROM jobs;
+      INSERT INTO search_index (rowid, title, body) SELECT seq * 4 + 1, name || ' ' || company, notes FROM clients;
+      INSERT INTO search_index (rowid, title, body) SELECT seq * 4 + 2, '', cover_letter FROM proposals;
+      INSERT INTO search_index (rowid, title, body) SELECT seq * 4 + 3, '', body FROM notes;
+      DROP TABLE prep_search_index;
+      CREATE VIRTUAL TABLE prep_search_index USING fts5(
+        kind UNINDEXED, ref UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
+      );
+      INSERT INTO prep_search_index (kind, ref, title, body)
+        SELECT 'research', client_id, '', mission || char(10) || what_they_do || char(10) || about_notes || char(10) || people || char(10) || notes
+        FROM client_research;
+      INSERT INTO prep_search_index (kind, ref, title, body) SELECT 'question', id, question, answer FROM questions;
+      -- Where a hit leads: the interview of a job or a proposal, the invitation of a job.
+      CREATE INDEX interviews_job ON interviews(job_id);
+      CREATE INDEX interviews_proposal ON interviews(proposal_id);
+      CREATE INDEX invitations_job ON invitations(job_id);
+    `
   }
 ]

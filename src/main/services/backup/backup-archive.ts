@@ -26,7 +26,8 @@ export const looksLikeZip = (bytes: Uint8Array): boolean => ZIP_SIGNATURE.every(
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')
 
-const refused = (problem: string): ApiError => new ApiError('INVALID_INPUT', `This backup cannot be imported: ${problem}. Nothing was changed.`)
+const refused = (problem: string): ApiError =>
+  new ApiError('INVALID_INPUT', `This backup cannot be imported: ${problem}. Nothing was changed.`)
 
 export interface ArchiveSampleFile {
   sampleId: string
@@ -39,7 +40,11 @@ export interface ArchiveSampleFile {
  * Writes the archive to `target`, one sample file at a time so memory holds at most one;
  * `backup.json` comes last because it lists each file's size and SHA-256.
  */
-export async function writeBackupArchive(target: string, backupJson: string, files: ArchiveSampleFile[]): Promise<{ bytes: number; entries: ArchiveFileEntry[] }> {
+export async function writeBackupArchive(
+  target: string,
+  backupJson: string,
+  files: ArchiveSampleFile[]
+): Promise<{ bytes: number; entries: ArchiveFileEntry[] }> {
   const handle = await open(target, 'wx')
   let bytes = 0
   try {
@@ -108,7 +113,7 @@ interface ZipEntryInfo {
 function isContainedName(name: string): boolean {
   if (name.length === 0 || name.length > 600) return false
   if (name.startsWith('/') || name.includes('\\') || /^[a-zA-Z]:/.test(name)) return false
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   if (/[\u0000-\u001f\u007f]/.test(name)) return false
   return name.split('/').every((step) => step !== '' && step !== '.' && step !== '..')
 }
@@ -144,14 +149,18 @@ export function readBackupArchive(archive: Uint8Array): CheckedArchive {
     if (seen.has(entry.name)) throw refused(`it holds “${entry.name}” twice`)
     seen.add(entry.name)
     const limit = entry.name === ARCHIVE_JSON_NAME ? MAX_BACKUP_CHARACTERS : MAX_SAMPLE_BYTES
-    if (entry.originalSize > limit) throw refused(`“${entry.name}” is ${formatBytes(entry.originalSize, 1)}, more than the ${formatBytes(limit)} a backup may hold per file`)
+    if (entry.originalSize > limit)
+      throw refused(
+        `“${entry.name}” is ${formatBytes(entry.originalSize, 1)}, more than the ${formatBytes(limit)} a backup may hold per file`
+      )
     if (entry.originalSize > 64 * 1024 && entry.originalSize > entry.size * MAX_COMPRESSION_RATIO) {
       throw refused(`“${entry.name}” unpacks to far more than it takes in the archive (it looks like a zip bomb)`)
     }
     total += entry.originalSize
   }
   if (entries.length > MAX_ARCHIVE_FILES + 1) throw refused(`it holds ${entries.length} files, more than ${MAX_ARCHIVE_FILES}`)
-  if (total > MAX_UNPACKED_BYTES || total > archive.length * MAX_COMPRESSION_RATIO) throw refused(`it unpacks to ${formatBytes(total, 1)}, far more than a backup of its size holds`)
+  if (total > MAX_UNPACKED_BYTES || total > archive.length * MAX_COMPRESSION_RATIO)
+    throw refused(`it unpacks to ${formatBytes(total, 1)}, far more than a backup of its size holds`)
   if (!seen.has(ARCHIVE_JSON_NAME)) throw refused(`it holds no ${ARCHIVE_JSON_NAME}, so it is not a Greenroom backup`)
 
   let document: unknown
@@ -175,7 +184,8 @@ export function readBackupArchive(archive: Uint8Array): CheckedArchive {
     if (!seen.has(entry.path)) throw refused(`“${entry.path}” is listed but missing from the archive`)
   }
   for (const name of seen) {
-    if (name !== ARCHIVE_JSON_NAME && !listedPaths.has(name)) throw refused(`it holds “${name}”, which its ${ARCHIVE_JSON_NAME} does not list`)
+    if (name !== ARCHIVE_JSON_NAME && !listedPaths.has(name))
+      throw refused(`it holds “${name}”, which its ${ARCHIVE_JSON_NAME} does not list`)
   }
 
   const files = listed.data.files.map((entry) => ({
@@ -188,7 +198,10 @@ export function readBackupArchive(archive: Uint8Array): CheckedArchive {
         if (error instanceof ApiError) throw error
         throw refused(`“${entry.path}” is damaged inside the archive`)
       }
-      if (bytes.length !== entry.size) throw refused(`“${entry.path}” is ${formatBytes(bytes.length, 1)}, not the ${formatBytes(entry.size, 1)} its ${ARCHIVE_JSON_NAME} lists`)
+      if (bytes.length !== entry.size)
+        throw refused(
+          `“${entry.path}” is ${formatBytes(bytes.length, 1)}, not the ${formatBytes(entry.size, 1)} its ${ARCHIVE_JSON_NAME} lists`
+        )
       if (sha256(bytes) !== entry.sha256) throw refused(`“${entry.path}” is not the file that was backed up (its SHA-256 does not match)`)
       return bytes
     }

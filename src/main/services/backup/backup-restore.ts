@@ -7,7 +7,8 @@ import type { BackupService } from '../pipeline/backup'
 import { checkSampleFile, storedNameFor, type SampleStore } from '../prep/sample-files'
 import { readBackupArchive, withoutFileList } from './backup-archive'
 
-const refused = (problem: string): ApiError => new ApiError('INVALID_INPUT', `This backup cannot be imported: ${problem}. Nothing was changed.`)
+const refused = (problem: string): ApiError =>
+  new ApiError('INVALID_INPUT', `This backup cannot be imported: ${problem}. Nothing was changed.`)
 
 const STAGING_PREFIX = '.incoming-'
 const REPLACED_PREFIX = '.replaced-'
@@ -18,7 +19,15 @@ const REPLACED_PREFIX = '.replaced-'
  * in only after the records are committed. On any failure before that, the staging
  * folder goes and the old records and files stay as they were.
  */
-export function createBackupRestore({ backup, store, sweep }: { backup: BackupService; store: SampleStore; sweep: () => Promise<unknown> }) {
+export function createBackupRestore({
+  backup,
+  store,
+  sweep
+}: {
+  backup: BackupService
+  store: SampleStore
+  sweep: () => Promise<unknown>
+}) {
   const samplesFolder = store.folder
   const parent = dirname(samplesFolder)
   const sibling = (prefix: string) => join(parent, `${basename(samplesFolder)}${prefix}${randomBytes(8).toString('hex')}`)
@@ -67,7 +76,8 @@ export function createBackupRestore({ backup, store, sweep }: { backup: BackupSe
       const planned = checked.files.map(({ entry, unpack }) => {
         const sample = samples.get(entry.sampleId)
         if (!sample || sample.kind !== 'file') throw refused(`“${entry.path}” belongs to no file sample in the backup`)
-        if (entry.path !== archivePathFor(sample.id, sample.file_name)) throw refused(`“${entry.path}” is not where the file of “${sample.title}” belongs`)
+        if (entry.path !== archivePathFor(sample.id, sample.file_name))
+          throw refused(`“${entry.path}” is not where the file of “${sample.title}” belongs`)
         return { sample, unpack }
       })
 

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { BACKUP_CHUNK_BYTES } from '../../../shared/backup-archive'
 import { ApiError } from '../../../shared/errors'
 import { formatBytes } from '../../../shared/prep'
-import type { Clock } from '../clock'
+import type { Clock } from '../../../shared/time-source'
 
 /**
  * Backup files in transit between main and the renderer, in bounded chunks: exports wait
@@ -36,7 +36,15 @@ interface Import extends Transfer {
 
 const newTransferId = (): string => randomBytes(16).toString('hex')
 
-export function createBackupTransfers({ folder, clock, limits = DEFAULT_TRANSFER_LIMITS }: { folder: string; clock: Clock; limits?: TransferLimits }) {
+export function createBackupTransfers({
+  folder,
+  clock,
+  limits = DEFAULT_TRANSFER_LIMITS
+}: {
+  folder: string
+  clock: Clock
+  limits?: TransferLimits
+}) {
   const exports = new Map<string, Transfer>()
   const imports = new Map<string, Import>()
   const now = () => clock.now().getTime()
@@ -85,7 +93,8 @@ export function createBackupTransfers({ folder, clock, limits = DEFAULT_TRANSFER
       await prune()
       const transfer = exports.get(exportId)
       if (!transfer) throw new ApiError('NOT_FOUND', 'This export has ended or waited too long. Export the backup again.')
-      if (offset >= transfer.bytes) throw new ApiError('INVALID_INPUT', `The export is ${transfer.bytes} bytes long; there is nothing at ${offset}.`)
+      if (offset >= transfer.bytes)
+        throw new ApiError('INVALID_INPUT', `The export is ${transfer.bytes} bytes long; there is nothing at ${offset}.`)
       transfer.touchedAt = now()
       const length = Math.min(BACKUP_CHUNK_BYTES, transfer.bytes - offset)
       const chunk = Buffer.alloc(length)
@@ -103,7 +112,10 @@ export function createBackupTransfers({ folder, clock, limits = DEFAULT_TRANSFER
     async beginImport(bytes: number): Promise<{ id: string; chunkBytes: number }> {
       await prune()
       if (imports.size >= limits.maxImports) {
-        throw new ApiError('CONFLICT', 'Other backups are being imported right now. Wait for them to finish, or try again in a few minutes.')
+        throw new ApiError(
+          'CONFLICT',
+          'Other backups are being imported right now. Wait for them to finish, or try again in a few minutes.'
+        )
       }
       await mkdir(folder, { recursive: true })
       const id = newTransferId()
@@ -118,9 +130,13 @@ export function createBackupTransfers({ folder, clock, limits = DEFAULT_TRANSFER
       await prune()
       const transfer = importFor(id)
       if (offset !== transfer.received) {
-        throw new ApiError('INVALID_INPUT', `This part of the backup starts at byte ${offset}, but ${transfer.received} bytes have arrived so far: parts must come in order, without gaps or overlaps.`)
+        throw new ApiError(
+          'INVALID_INPUT',
+          `This part of the backup starts at byte ${offset}, but ${transfer.received} bytes have arrived so far: parts must come in order, without gaps or overlaps.`
+        )
       }
-      if (chunk.length > BACKUP_CHUNK_BYTES) throw new ApiError('INVALID_INPUT', `A part may be at most ${formatBytes(BACKUP_CHUNK_BYTES)}.`)
+      if (chunk.length > BACKUP_CHUNK_BYTES)
+        throw new ApiError('INVALID_INPUT', `A part may be at most ${formatBytes(BACKUP_CHUNK_BYTES)}.`)
       if (transfer.received + chunk.length > transfer.bytes) {
         throw new ApiError('INVALID_INPUT', `This part goes past the ${transfer.bytes} bytes the import announced.`)
       }
@@ -145,7 +161,10 @@ export function createBackupTransfers({ folder, clock, limits = DEFAULT_TRANSFER
       const transfer = importFor(id)
       try {
         if (transfer.received !== transfer.bytes) {
-          throw new ApiError('INVALID_INPUT', `The backup did not arrive whole (${transfer.received} of ${transfer.bytes} bytes). Nothing was changed.`)
+          throw new ApiError(
+            'INVALID_INPUT',
+            `The backup did not arrive whole (${transfer.received} of ${transfer.bytes} bytes). Nothing was changed.`
+          )
         }
         return await readFile(transfer.path)
       } finally {

@@ -5,7 +5,9 @@ import type { SampleStore } from '../prep/sample-files'
 /** Counts what "delete all data" would remove, files on disk included, so its dialog can say exactly that. */
 export async function countData(sql: SqlRunner, store: SampleStore): Promise<DataCounts> {
   const count = async (table: string): Promise<number> => (await sql.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))!.n
-  const files = await sql.all<{ stored_name: string; size_bytes: number }>("SELECT stored_name, size_bytes FROM samples WHERE kind = 'file'")
+  const files = await sql.all<{ stored_name: string; size_bytes: number }>(
+    "SELECT stored_name, size_bytes FROM samples WHERE kind = 'file'"
+  )
   let sampleFiles = 0
   let sampleFileBytes = 0
   for (const file of files) {

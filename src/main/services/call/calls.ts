@@ -1,8 +1,16 @@
 import type { z } from 'zod'
-import { callMeasurementsSchema, callIssueSchema, NO_MEASUREMENTS, type CallIssue, type CallMeasurements, type CallRecord, type recordCallInputSchema } from '../../../shared/call'
+import {
+  callMeasurementsSchema,
+  callIssueSchema,
+  NO_MEASUREMENTS,
+  type CallIssue,
+  type CallMeasurements,
+  type CallRecord,
+  type recordCallInputSchema
+} from '../../../shared/call'
 import { ApiError } from '../../../shared/errors'
 import type { Channel } from '../../../shared/pipeline'
-import type { Clock } from '../clock'
+import type { Clock } from '../../../shared/time-source'
 import type { Database } from '../database'
 import { loadSummary } from '../pipeline/interviews'
 import { newId } from '../pipeline/records'

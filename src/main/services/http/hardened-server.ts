@@ -1,4 +1,13 @@
-import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import {
+  createServer,
+  STATUS_CODES,
+  type IncomingMessage,
+  type RequestListener,
+  type Server as HttpServer,
+  type ServerResponse
+} from 'node:http'
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https'
+import type { SecureContextOptions } from 'node:tls'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 
@@ -27,6 +36,15 @@ export interface HardenedServerHandlers {
   upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, url: URL): void
   /** Told of errors that ended one request or connection (the server goes on). */
   onError?(error: unknown): void
+}
+
+/** A plain HTTP server, or HTTPS when it was given a certificate. */
+export type Server = HttpServer | HttpsServer
+
+/** A certificate chain and its private key (PEM), for a server that speaks HTTPS and WSS itself. */
+export interface TlsFiles {
+  cert: string | Buffer
+  key: string | Buffer
 }
 
 const PLACEHOLDER_ORIGIN = 'http://request.invalid'
@@ -74,10 +92,11 @@ export function acceptWebSocket(sockets: WebSocketServer, request: IncomingMessa
   })
 }
 
-export function createHardenedServer(handlers: HardenedServerHandlers): Server {
+/** `tls` makes it an HTTPS server (and its WebSockets WSS); without it, plain HTTP (behind a proxy, or on loopback). */
+export function createHardenedServer(handlers: HardenedServerHandlers, tls?: TlsFiles & SecureContextOptions): Server {
   const onError = handlers.onError ?? ((error: unknown) => console.error('Greenroom server:', error))
 
-  const server = createServer((request, response) => {
+  const handle: RequestListener = (request, response) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value)
     const url = requestTarget(request)
     if (!url) {
@@ -91,7 +110,8 @@ export function createHardenedServer(handlers: HardenedServerHandlers): Server {
       if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
       response.end()
     }
-  })
+  }
+  const server: Server = tls ? createHttpsServer(tls, handle) : createServer(handle)
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     // Node leaves an upgrading socket without an error listener: a reset would end the process.
@@ -123,7 +143,12 @@ export function createHardenedServer(handlers: HardenedServerHandlers): Server {
 }
 
 /** Listens on `port` and `host`; errors after that are logged rather than thrown. */
-export function listen(server: Server, port: number, host: string, onError: (error: unknown) => void = (error) => console.error('Greenroom server:', error)): Promise<void> {
+export function listen(
+  server: Server,
+  port: number,
+  host: string,
+  onError: (error: unknown) => void = (error) => console.error('Greenroom server:', error)
+): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, host, () => {

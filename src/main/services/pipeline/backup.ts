@@ -1,15 +1,8 @@
 import { z } from 'zod'
-import {
-  BACKUP_FORMAT,
-  BACKUP_TABLE_ORDER,
-  BACKUP_VERSION,
-  backupFileSchema,
-  backupTables,
-  type BackupFile
-} from '../../../shared/backup'
+import { BACKUP_FORMAT, BACKUP_TABLE_ORDER, BACKUP_VERSION, backupFileSchema, backupTables, type BackupFile } from '../../../shared/backup'
 import { ApiError } from '../../../shared/errors'
-import type { BackupSummary } from '../../../shared/pipeline-api'
-import type { Clock } from '../clock'
+import type { BackupSummary } from '../../../shared/backup'
+import type { Clock } from '../../../shared/time-source'
 import type { Database, SqlRunner, SqlValue } from '../database'
 
 /** Everything but settings: what "delete all data" removes, children first. */
@@ -74,7 +67,10 @@ export function createBackupService({ db, clock, appVersion }: { db: Database; c
         throw new ApiError('INVALID_INPUT', 'This file is not a Greenroom backup. Nothing was changed.')
       }
       if (header.data.version > BACKUP_VERSION) {
-        throw new ApiError('INVALID_INPUT', `This backup was made by a newer Greenroom (format ${header.data.version}). Update Greenroom to import it. Nothing was changed.`)
+        throw new ApiError(
+          'INVALID_INPUT',
+          `This backup was made by a newer Greenroom (format ${header.data.version}). Update Greenroom to import it. Nothing was changed.`
+        )
       }
       const parsed = backupFileSchema.safeParse(raw)
       if (!parsed.success) {
@@ -92,13 +88,20 @@ export function createBackupService({ db, clock, appVersion }: { db: Database; c
           for (const name of BACKUP_TABLE_ORDER) {
             const columns = Object.keys(backupTables[name].shape)
             const insert = `INSERT INTO ${name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
-            for (const row of data[name] as Record<string, SqlValue>[]) await tx.run(insert, columns.map((column) => row[column] ?? null))
+            for (const row of data[name] as Record<string, SqlValue>[])
+              await tx.run(
+                insert,
+                columns.map((column) => row[column] ?? null)
+              )
           }
         })
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error)
         if (/FOREIGN KEY/.test(detail)) {
-          throw new ApiError('INVALID_INPUT', 'This backup is inconsistent: a record refers to another that is not in the file. Nothing was changed.')
+          throw new ApiError(
+            'INVALID_INPUT',
+            'This backup is inconsistent: a record refers to another that is not in the file. Nothing was changed.'
+          )
         }
         if (/UNIQUE|PRIMARY KEY/.test(detail)) {
           throw new ApiError('INVALID_INPUT', 'This backup lists the same record twice. Nothing was changed.')

@@ -1,6 +1,6 @@
 import type { Client, ClientFields, Job, JobFields } from '../../../shared/pipeline'
 import { ApiError } from '../../../shared/errors'
-import type { Clock } from '../clock'
+import type { Clock } from '../../../shared/time-source'
 import type { Database, SqlRunner } from '../database'
 import { newId, toClient, toJob, type ClientRow, type JobRow, type RedFlagRow } from './records'
 
@@ -37,14 +37,31 @@ export async function insertJob(sql: SqlRunner, clientId: string, fields: JobFie
   await sql.run(
     `INSERT INTO jobs (id, client_id, title, description, url, budget_type, budget, skills, posted_at, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [id, clientId, fields.title, fields.description, fields.url, fields.budgetType, fields.budget, JSON.stringify(fields.skills), fields.postedAt, now]
+    [
+      id,
+      clientId,
+      fields.title,
+      fields.description,
+      fields.url,
+      fields.budgetType,
+      fields.budget,
+      JSON.stringify(fields.skills),
+      fields.postedAt,
+      now
+    ]
   )
   return id
 }
 
 /** Clients and their job posts. */
 export async function insertRedFlag(sql: SqlRunner, clientId: string, kind: 'no_show' | 'other', note: string, now: string): Promise<void> {
-  await sql.run('INSERT INTO client_red_flags (id, client_id, kind, note, created_at) VALUES (?, ?, ?, ?, ?)', [newId(), clientId, kind, note, now])
+  await sql.run('INSERT INTO client_red_flags (id, client_id, kind, note, created_at) VALUES (?, ?, ?, ?, ?)', [
+    newId(),
+    clientId,
+    kind,
+    note,
+    now
+  ])
 }
 
 export function createClientsService({ db, clock }: { db: Database; clock: Clock }) {
@@ -54,7 +71,12 @@ export function createClientsService({ db, clock }: { db: Database; clock: Clock
     async list(): Promise<Client[]> {
       const rows = await db.all<ClientRow>('SELECT * FROM clients ORDER BY name COLLATE NOCASE')
       const flags = await db.all<RedFlagRow>('SELECT * FROM client_red_flags ORDER BY created_at')
-      return rows.map((row) => toClient(row, flags.filter((flag) => flag.client_id === row.id)))
+      return rows.map((row) =>
+        toClient(
+          row,
+          flags.filter((flag) => flag.client_id === row.id)
+        )
+      )
     },
 
     get: (id: string) => loadClient(db, id),
@@ -88,7 +110,16 @@ export function createClientsService({ db, clock }: { db: Database; clock: Clock
       return db.transaction(async (tx) => {
         const result = await tx.run(
           `UPDATE jobs SET title = ?, description = ?, url = ?, budget_type = ?, budget = ?, skills = ?, posted_at = ? WHERE id = ?`,
-          [fields.title, fields.description, fields.url, fields.budgetType, fields.budget, JSON.stringify(fields.skills), fields.postedAt, id]
+          [
+            fields.title,
+            fields.description,
+            fields.url,
+            fields.budgetType,
+            fields.budget,
+            JSON.stringify(fields.skills),
+            fields.postedAt,
+            id
+          ]
         )
         if (result.changes === 0) throw new ApiError('NOT_FOUND', 'That job post no longer exists')
         return loadJob(tx, id)

@@ -9,8 +9,8 @@ import {
   type InterviewStatus,
   type InterviewSummary
 } from '../../../shared/pipeline'
-import type { interviewFilterSchema } from '../../../shared/pipeline-api'
-import type { Clock } from '../clock'
+import type { interviewFilterSchema } from '../../../shared/pipeline'
+import type { Clock } from '../../../shared/time-source'
 import type { Database, SqlRunner } from '../database'
 import { insertClient, loadClient, loadJob } from './clients'
 import { loadProposal } from './proposals'
@@ -114,12 +114,29 @@ export async function insertInterview(
        sample_due_at, channel, channel_link, status, outcome_notes, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
-      id, links.clientId, links.jobId, links.proposalId, fields.title, fields.scenario, fields.type,
-      fields.sampleTask.instructions, fields.sampleTask.fee, fields.sampleTask.dueAt, fields.channel,
-      fields.channelLink, status, fields.outcomeNotes, now, now
+      id,
+      links.clientId,
+      links.jobId,
+      links.proposalId,
+      fields.title,
+      fields.scenario,
+      fields.type,
+      fields.sampleTask.instructions,
+      fields.sampleTask.fee,
+      fields.sampleTask.dueAt,
+      fields.channel,
+      fields.channelLink,
+      status,
+      fields.outcomeNotes,
+      now,
+      now
     ]
   )
-  await sql.run('INSERT INTO interview_status_history (interview_id, from_status, to_status, changed_at) VALUES (?, NULL, ?, ?)', [id, status, now])
+  await sql.run('INSERT INTO interview_status_history (interview_id, from_status, to_status, changed_at) VALUES (?, NULL, ?, ?)', [
+    id,
+    status,
+    now
+  ])
   return id
 }
 
@@ -131,7 +148,13 @@ export async function moveInterview(sql: SqlRunner, id: string, to: InterviewSta
     throw new ApiError('CONFLICT', `An interview that is “${STATUS_LABELS[row.status]}” cannot become “${STATUS_LABELS[to]}”`)
   }
   await sql.run('UPDATE interviews SET status = ?, updated_at = ? WHERE id = ?', [to, now, id])
-  await sql.run('INSERT INTO interview_status_history (interview_id, from_status, to_status, changed_at, note) VALUES (?, ?, ?, ?, ?)', [id, row.status, to, now, note])
+  await sql.run('INSERT INTO interview_status_history (interview_id, from_status, to_status, changed_at, note) VALUES (?, ?, ?, ?, ?)', [
+    id,
+    row.status,
+    to,
+    now,
+    note
+  ])
 }
 
 /** The list query for a filter; exported so the benchmark can run the very same SQL raw. */
@@ -185,9 +208,9 @@ export function createInterviewsService({ db, clock }: { db: Database; clock: Cl
       invitation: invitation ? toInvitation(invitation) : null,
       offers: (await sql.all<OfferRow>('SELECT * FROM offers WHERE interview_id = ? ORDER BY created_at', [id])).map(toOffer),
       notes: (await sql.all<NoteRow>('SELECT * FROM notes WHERE interview_id = ? ORDER BY created_at', [id])).map(toNote),
-      history: (
-        await sql.all<StatusHistoryRow>('SELECT * FROM interview_status_history WHERE interview_id = ? ORDER BY id', [id])
-      ).map(toStatusChange)
+      history: (await sql.all<StatusHistoryRow>('SELECT * FROM interview_status_history WHERE interview_id = ? ORDER BY id', [id])).map(
+        toStatusChange
+      )
     }
   }
 
@@ -200,7 +223,11 @@ export function createInterviewsService({ db, clock }: { db: Database; clock: Cl
     get: (id: string) => detail(db, id),
 
     /** An interview that did not start from an invitation in the inbox (a direct contact, a referral). */
-    async create(input: { client: { id: string } | { fields: ClientFields }; jobId: string | null; fields: InterviewFields }): Promise<InterviewDetail> {
+    async create(input: {
+      client: { id: string } | { fields: ClientFields }
+      jobId: string | null
+      fields: InterviewFields
+    }): Promise<InterviewDetail> {
       return db.transaction(async (tx) => {
         const at = now()
         const clientId = 'id' in input.client ? (await loadClient(tx, input.client.id)).id : await insertClient(tx, input.client.fields, at)
@@ -216,8 +243,17 @@ export function createInterviewsService({ db, clock }: { db: Database; clock: Cl
           `UPDATE interviews SET title = ?, scenario = ?, type = ?, sample_instructions = ?, sample_fee = ?, sample_due_at = ?,
              channel = ?, channel_link = ?, outcome_notes = ?, updated_at = ? WHERE id = ?`,
           [
-            fields.title, fields.scenario, fields.type, fields.sampleTask.instructions, fields.sampleTask.fee,
-            fields.sampleTask.dueAt, fields.channel, fields.channelLink, fields.outcomeNotes, now(), id
+            fields.title,
+            fields.scenario,
+            fields.type,
+            fields.sampleTask.instructions,
+            fields.sampleTask.fee,
+            fields.sampleTask.dueAt,
+            fields.channel,
+            fields.channelLink,
+            fields.outcomeNotes,
+            now(),
+            id
           ]
         )
         if (result.changes === 0) throw new ApiError('NOT_FOUND', 'That interview no longer exists')

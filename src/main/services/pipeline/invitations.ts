@@ -1,7 +1,14 @@
 import { ApiError } from '../../../shared/errors'
-import { defaultInterviewFields, type ClientFields, type DeclineReason, type Invitation, type JobFields, type Terms } from '../../../shared/pipeline'
-import type { InboxItem } from '../../../shared/pipeline-api'
-import type { Clock } from '../clock'
+import {
+  defaultInterviewFields,
+  type ClientFields,
+  type DeclineReason,
+  type Invitation,
+  type JobFields,
+  type Terms
+} from '../../../shared/pipeline'
+import type { InboxItem } from '../../../shared/pipeline'
+import type { Clock } from '../../../shared/time-source'
 import type { Database, SqlRunner } from '../database'
 import { insertClient, insertJob, loadClient, loadJob } from './clients'
 import { insertInterview } from './interviews'
@@ -59,7 +66,12 @@ export function createInvitationsService({ db, clock }: { db: Database; clock: C
         const jobId = await insertJob(tx, clientId, input.job, at)
         const id = newId()
         await tx.run('INSERT INTO invitations (id, client_id, job_id, message, received_at, status) VALUES (?, ?, ?, ?, ?, ?)', [
-          id, clientId, jobId, input.message, input.receivedAt ?? at, 'pending'
+          id,
+          clientId,
+          jobId,
+          input.message,
+          input.receivedAt ?? at,
+          'pending'
         ])
         return inboxItem(tx, await loadInvitation(tx, id))
       })
@@ -82,7 +94,12 @@ export function createInvitationsService({ db, clock }: { db: Database; clock: C
           'accepted',
           at
         )
-        await tx.run("UPDATE invitations SET status = 'accepted', responded_at = ?, accept_message = ?, interview_id = ? WHERE id = ?", [at, message, interviewId, id])
+        await tx.run("UPDATE invitations SET status = 'accepted', responded_at = ?, accept_message = ?, interview_id = ? WHERE id = ?", [
+          at,
+          message,
+          interviewId,
+          id
+        ])
         return inboxItem(tx, await loadInvitation(tx, id))
       })
     },
@@ -90,7 +107,12 @@ export function createInvitationsService({ db, clock }: { db: Database; clock: C
     async decline(id: string, reasons: DeclineReason[], note: string): Promise<InboxItem> {
       return db.transaction(async (tx) => {
         assertPending(await loadInvitation(tx, id), 'declined')
-        await tx.run("UPDATE invitations SET status = 'declined', responded_at = ?, decline_reasons = ?, decline_note = ? WHERE id = ?", [now(), JSON.stringify(reasons), note, id])
+        await tx.run("UPDATE invitations SET status = 'declined', responded_at = ?, decline_reasons = ?, decline_note = ? WHERE id = ?", [
+          now(),
+          JSON.stringify(reasons),
+          note,
+          id
+        ])
         return inboxItem(tx, await loadInvitation(tx, id))
       })
     },

@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/errors'
 import type { Note } from '../../../shared/pipeline'
-import type { Clock } from '../clock'
+import type { Clock } from '../../../shared/time-source'
 import type { Database, SqlRunner } from '../database'
 import { newId, toNote, type NoteRow } from './records'
 
@@ -21,7 +21,13 @@ export function createNotesService({ db, clock }: { db: Database; clock: Clock }
         }
         const id = newId()
         const at = now()
-        await tx.run('INSERT INTO notes (id, interview_id, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [id, interviewId, body, at, at])
+        await tx.run('INSERT INTO notes (id, interview_id, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [
+          id,
+          interviewId,
+          body,
+          at,
+          at
+        ])
         await tx.run('UPDATE interviews SET updated_at = ? WHERE id = ?', [at, interviewId])
         return loadNote(tx, id)
       })

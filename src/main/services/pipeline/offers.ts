@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/errors'
 import { OFFER_OPEN_STATUSES, type InterviewStatus, type Offer } from '../../../shared/pipeline'
-import type { Clock } from '../clock'
+import type { Clock } from '../../../shared/time-source'
 import type { Database, SqlRunner } from '../database'
 import { moveInterview } from './interviews'
 import { newId, toOffer, type OfferRow } from './records'

@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/errors'
 import type { Proposal, Terms } from '../../../shared/pipeline'
-import type { Clock } from '../clock'
+import type { Clock } from '../../../shared/time-source'
 import type { Database, SqlRunner } from '../database'
 import { newId, toProposal, type ProposalRow, type TermsHistoryRow } from './records'
 
@@ -19,16 +19,26 @@ export async function insertProposal(
   await sql.run(
     `INSERT INTO proposals (id, job_id, cover_letter, bid_type, amount, estimated_duration, attachments, submitted_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    [id, input.jobId, input.coverLetter, input.terms.bidType, input.terms.amount, input.terms.estimatedDuration, JSON.stringify(input.attachments), input.submittedAt]
+    [
+      id,
+      input.jobId,
+      input.coverLetter,
+      input.terms.bidType,
+      input.terms.amount,
+      input.terms.estimatedDuration,
+      JSON.stringify(input.attachments),
+      input.submittedAt
+    ]
   )
   await recordTerms(sql, id, input.terms, input.submittedAt)
   return id
 }
 
 async function recordTerms(sql: SqlRunner, proposalId: string, terms: Terms, at: string): Promise<void> {
-  await sql.run('INSERT INTO proposal_terms_history (proposal_id, bid_type, amount, estimated_duration, changed_at) VALUES (?, ?, ?, ?, ?)', [
-    proposalId, terms.bidType, terms.amount, terms.estimatedDuration, at
-  ])
+  await sql.run(
+    'INSERT INTO proposal_terms_history (proposal_id, bid_type, amount, estimated_duration, changed_at) VALUES (?, ?, ?, ?, ?)',
+    [proposalId, terms.bidType, terms.amount, terms.estimatedDuration, at]
+  )
 }
 
 /**
@@ -41,9 +51,17 @@ export function createProposalsService({ db, clock }: { db: Database; clock: Clo
   return {
     get: (id: string) => loadProposal(db, id),
 
-    async create(input: { interviewId: string; coverLetter: string; terms: Terms; attachments: Proposal['attachments'] }): Promise<Proposal> {
+    async create(input: {
+      interviewId: string
+      coverLetter: string
+      terms: Terms
+      attachments: Proposal['attachments']
+    }): Promise<Proposal> {
       return db.transaction(async (tx) => {
-        const interview = await tx.get<{ job_id: string | null; proposal_id: string | null }>('SELECT job_id, proposal_id FROM interviews WHERE id = ?', [input.interviewId])
+        const interview = await tx.get<{ job_id: string | null; proposal_id: string | null }>(
+          'SELECT job_id, proposal_id FROM interviews WHERE id = ?',
+          [input.interviewId]
+        )
         if (!interview) throw new ApiError('NOT_FOUND', 'That interview no longer exists')
         if (!interview.job_id) throw new ApiError('CONFLICT', 'Add the job post to this interview before recording a proposal')
         if (interview.proposal_id) throw new ApiError('CONFLICT', 'This interview already has a proposal: update its terms instead')
@@ -61,7 +79,12 @@ export function createProposalsService({ db, clock }: { db: Database; clock: Clo
           current.terms.amount === terms.amount &&
           current.terms.estimatedDuration === terms.estimatedDuration
         if (same) return current
-        await tx.run('UPDATE proposals SET bid_type = ?, amount = ?, estimated_duration = ? WHERE id = ?', [terms.bidType, terms.amount, terms.estimatedDuration, id])
+        await tx.run('UPDATE proposals SET bid_type = ?, amount = ?, estimated_duration = ? WHERE id = ?', [
+          terms.bidType,
+          terms.amount,
+          terms.estimatedDuration,
+          id
+        ])
         await recordTerms(tx, id, terms, now())
         return loadProposal(tx, id)
       })

@@ -1,13 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type {
-  Client,
-  Invitation,
-  Job,
-  Note,
-  Offer,
-  Proposal,
-  StatusChange
-} from '../../../shared/pipeline'
+import type { Client, Invitation, Job, Note, Offer, Proposal, StatusChange } from '../../../shared/pipeline'
 import { DEFAULT_CLIENT_WORKING_HOURS } from '../../../shared/pipeline'
 import { workingHoursSchema } from '../../../shared/settings'
 

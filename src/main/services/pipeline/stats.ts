@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
-import type { Dashboard } from '../../../shared/pipeline-api'
-import type { Clock } from '../clock'
+import type { Dashboard } from '../../../shared/pipeline'
+import type { Clock } from '../../../shared/time-source'
 import type { Database } from '../database'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -44,8 +44,7 @@ export function createStatsService({ db, clock }: { db: Database; clock: Clock }
         weeks.set(week, bucket)
       }
 
-      const count = async (sql: string): Promise<number> =>
-        (await db.get<{ n: number }>(sql, [range.from, range.to]))?.n ?? 0
+      const count = async (sql: string): Promise<number> => (await db.get<{ n: number }>(sql, [range.from, range.to]))?.n ?? 0
       const interviews = await count('SELECT count(*) AS n FROM interviews WHERE created_at >= ? AND created_at < ?')
       const offers = await count(
         `SELECT count(DISTINCT interview_id) AS n FROM interview_status_history

@@ -1,6 +1,7 @@
 import { ApiError } from '../../../shared/errors'
 import {
   connectionIsFresh,
+  isConnectionAutoDone,
   DEFAULT_CHECKLIST,
   defaultReadiness,
   readinessOf,
@@ -13,7 +14,7 @@ import {
   type Research,
   type ResearchFields
 } from '../../../shared/prep'
-import type { Clock } from '../clock'
+import type { Clock } from '../../../shared/time-source'
 import type { Database, SqlRunner } from '../database'
 import { newId } from '../pipeline/records'
 import { followUpsOf, pickedQuestions } from './questions'
@@ -44,7 +45,9 @@ const UNDO_WINDOW_MS = 24 * 3_600_000
 const CHUNK = 500
 
 async function latestPassedTest(sql: SqlRunner): Promise<{ started_at: string; verdict: 'ready' | 'usable' } | undefined> {
-  return sql.get("SELECT started_at, verdict FROM connection_tests WHERE verdict IN ('ready', 'usable') ORDER BY started_at DESC, id DESC LIMIT 1")
+  return sql.get(
+    "SELECT started_at, verdict FROM connection_tests WHERE verdict IN ('ready', 'usable') ORDER BY started_at DESC, id DESC LIMIT 1"
+  )
 }
 
 async function requireInterview(sql: SqlRunner, interviewId: string): Promise<{ client_id: string }> {
@@ -55,12 +58,21 @@ async function requireInterview(sql: SqlRunner, interviewId: string): Promise<{ 
 
 /** Opens the room once: fills its checklist with the default habits. Returns whether it was new. */
 async function ensureRoom(sql: SqlRunner, interviewId: string, at: string): Promise<boolean> {
-  const inserted = await sql.run('INSERT OR IGNORE INTO prep_rooms (interview_id, note_id, opened_at) VALUES (?, NULL, ?)', [interviewId, at])
+  const inserted = await sql.run('INSERT OR IGNORE INTO prep_rooms (interview_id, note_id, opened_at) VALUES (?, NULL, ?)', [
+    interviewId,
+    at
+  ])
   if (inserted.changes === 0) return false
   let position = 0
   for (const item of DEFAULT_CHECKLIST) {
     await sql.run('INSERT INTO checklist_items (id, interview_id, kind, label, why, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-      newId(), interviewId, item.kind, item.label, item.why, position++, at
+      newId(),
+      interviewId,
+      item.kind,
+      item.label,
+      item.why,
+      position++,
+      at
     ])
   }
   return true
@@ -116,9 +128,12 @@ export function createPrepService({ db, clock, store }: { db: Database; clock: C
   async function room(sql: SqlRunner, interviewId: string): Promise<PrepRoom> {
     const { client_id: clientId } = await requireInterview(sql, interviewId)
     const connection = await connectionStatus(sql)
-    const rows = await sql.all<ItemRow>('SELECT * FROM checklist_items WHERE interview_id = ? AND removed_at IS NULL ORDER BY position, created_at', [interviewId])
+    const rows = await sql.all<ItemRow>(
+      'SELECT * FROM checklist_items WHERE interview_id = ? AND removed_at IS NULL ORDER BY position, created_at',
+      [interviewId]
+    )
     const checklist: ChecklistItem[] = rows.map((row) => {
-      const auto = row.kind === 'connection' && connection.fresh
+      const auto = isConnectionAutoDone(row.kind, connection.fresh)
       return { id: row.id, kind: row.kind, label: row.label, why: row.why, done: row.done_at !== null || auto, doneAt: row.done_at, auto }
     })
     return {
@@ -164,7 +179,8 @@ export function createPrepService({ db, clock, store }: { db: Database; clock: C
           list.push({ kind: item.kind, done: item.done === 1 })
           byInterview.set(item.interview_id, list)
         }
-        for (const { id, opened } of existing) result.set(id, opened ? readinessOf(byInterview.get(id) ?? [], fresh) : defaultReadiness(fresh))
+        for (const { id, opened } of existing)
+          result.set(id, opened ? readinessOf(byInterview.get(id) ?? [], fresh) : defaultReadiness(fresh))
       }
       return result
     })
@@ -187,9 +203,12 @@ export function createPrepService({ db, clock, store }: { db: Database; clock: C
     async checklistFor(interviewId: string): Promise<{ label: string; done: boolean }[]> {
       const fresh = (await connectionStatus(db)).fresh
       const opened = await db.get<{ one: number }>('SELECT 1 AS one FROM prep_rooms WHERE interview_id = ?', [interviewId])
-      if (!opened) return DEFAULT_CHECKLIST.map((item) => ({ label: item.label, done: item.kind === 'connection' && fresh }))
-      const rows = await db.all<ItemRow>('SELECT * FROM checklist_items WHERE interview_id = ? AND removed_at IS NULL ORDER BY position, created_at', [interviewId])
-      return rows.map((row) => ({ label: row.label, done: row.done_at !== null || (row.kind === 'connection' && fresh) }))
+      if (!opened) return DEFAULT_CHECKLIST.map((item) => ({ label: item.label, done: isConnectionAutoDone(item.kind, fresh) }))
+      const rows = await db.all<ItemRow>(
+        'SELECT * FROM checklist_items WHERE interview_id = ? AND removed_at IS NULL ORDER BY position, created_at',
+        [interviewId]
+      )
+      return rows.map((row) => ({ label: row.label, done: row.done_at !== null || isConnectionAutoDone(row.kind, fresh) }))
     },
 
     /** The room as it stands; the first open fills the default checklist, later ones drop removals past undo. */
@@ -199,7 +218,10 @@ export function createPrepService({ db, clock, store }: { db: Database; clock: C
         const at = now()
         if (!(await ensureRoom(tx, interviewId, at))) {
           const cutoff = new Date(clock.now().getTime() - UNDO_WINDOW_MS).toISOString()
-          await tx.run('DELETE FROM checklist_items WHERE interview_id = ? AND removed_at IS NOT NULL AND removed_at < ?', [interviewId, cutoff])
+          await tx.run('DELETE FROM checklist_items WHERE interview_id = ? AND removed_at IS NOT NULL AND removed_at < ?', [
+            interviewId,
+            cutoff
+          ])
         }
         return room(tx, interviewId)
       })
@@ -218,10 +240,14 @@ export function createPrepService({ db, clock, store }: { db: Database; clock: C
         await requireInterview(tx, interviewId)
         const at = now()
         await ensureRoom(tx, interviewId, at)
-        const last = await tx.get<{ position: number | null }>('SELECT MAX(position) AS position FROM checklist_items WHERE interview_id = ?', [interviewId])
-        await tx.run('INSERT INTO checklist_items (id, interview_id, kind, label, why, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-          newId(), interviewId, 'custom', fields.label, fields.why, (last?.position ?? -1) + 1, at
-        ])
+        const last = await tx.get<{ position: number | null }>(
+          'SELECT MAX(position) AS position FROM checklist_items WHERE interview_id = ?',
+          [interviewId]
+        )
+        await tx.run(
+          'INSERT INTO checklist_items (id, interview_id, kind, label, why, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          [newId(), interviewId, 'custom', fields.label, fields.why, (last?.position ?? -1) + 1, at]
+        )
         return room(tx, interviewId)
       })
     },
@@ -253,7 +279,9 @@ export function createPrepService({ db, clock, store }: { db: Database; clock: C
     async reorder(interviewId: string, ids: string[]): Promise<PrepRoom> {
       return db.transaction(async (tx) => {
         await requireInterview(tx, interviewId)
-        const current = (await tx.all<{ id: string }>('SELECT id FROM checklist_items WHERE interview_id = ? AND removed_at IS NULL', [interviewId])).map((row) => row.id)
+        const current = (
+          await tx.all<{ id: string }>('SELECT id FROM checklist_items WHERE interview_id = ? AND removed_at IS NULL', [interviewId])
+        ).map((row) => row.id)
         const same = ids.length === current.length && new Set(ids).size === ids.length && ids.every((id) => current.includes(id))
         if (!same) throw new ApiError('CONFLICT', 'The checklist changed in the meantime. Nothing was moved; try again.')
         for (const [position, id] of ids.entries()) await tx.run('UPDATE checklist_items SET position = ? WHERE id = ?', [position, id])
@@ -288,7 +316,13 @@ export function createPrepService({ db, clock, store }: { db: Database; clock: C
           if (current.body !== body) await tx.run('UPDATE notes SET body = ?, updated_at = ? WHERE id = ?', [body, at, current.noteId])
         } else if (body.length > 0) {
           const id = newId()
-          await tx.run('INSERT INTO notes (id, interview_id, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [id, interviewId, body, at, at])
+          await tx.run('INSERT INTO notes (id, interview_id, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [
+            id,
+            interviewId,
+            body,
+            at,
+            at
+          ])
           await tx.run('UPDATE prep_rooms SET note_id = ? WHERE interview_id = ?', [id, interviewId])
         }
         return loadNotes(tx, interviewId)

@@ -1,6 +1,13 @@
 import { ApiError } from '../../../shared/errors'
-import { followUpText, STARTER_QUESTIONS, type FollowUp, type PickedQuestion, type Question, type QuestionFields } from '../../../shared/prep'
-import type { Clock } from '../clock'
+import {
+  followUpText,
+  STARTER_QUESTIONS,
+  type FollowUp,
+  type PickedQuestion,
+  type Question,
+  type QuestionFields
+} from '../../../shared/prep'
+import type { Clock } from '../../../shared/time-source'
 import type { Database, SqlRunner } from '../database'
 import { newId } from '../pipeline/records'
 
@@ -56,7 +63,9 @@ export async function pickedQuestions(sql: SqlRunner, interviewId: string): Prom
 }
 
 export async function followUpsOf(sql: SqlRunner, interviewId: string): Promise<FollowUp[]> {
-  return (await sql.all<FollowUpRow>('SELECT * FROM follow_ups WHERE interview_id = ? ORDER BY created_at, rowid', [interviewId])).map(toFollowUp)
+  return (await sql.all<FollowUpRow>('SELECT * FROM follow_ups WHERE interview_id = ? ORDER BY created_at, rowid', [interviewId])).map(
+    toFollowUp
+  )
 }
 
 /** The question bank, the questions picked per interview, and the follow-ups a hard one leaves. */
@@ -66,16 +75,21 @@ export function createQuestionsService({ db, clock }: { db: Database; clock: Clo
   async function insert(sql: SqlRunner, fields: QuestionFields, at: string): Promise<string> {
     const id = newId()
     await sql.run('INSERT INTO questions (id, question, answer, tags, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)', [
-      id, fields.question, fields.answer, JSON.stringify(fields.tags), at, at
+      id,
+      fields.question,
+      fields.answer,
+      JSON.stringify(fields.tags),
+      at,
+      at
     ])
     return id
   }
 
   async function requirePick(sql: SqlRunner, interviewId: string, questionId: string): Promise<{ struggled_at: string | null }> {
-    const pick = await sql.get<{ struggled_at: string | null }>('SELECT struggled_at FROM interview_questions WHERE interview_id = ? AND question_id = ?', [
-      interviewId,
-      questionId
-    ])
+    const pick = await sql.get<{ struggled_at: string | null }>(
+      'SELECT struggled_at FROM interview_questions WHERE interview_id = ? AND question_id = ?',
+      [interviewId, questionId]
+    )
     if (pick) return pick
     await loadQuestion(sql, questionId)
     throw new ApiError('CONFLICT', 'Pick that question for this interview first')
@@ -94,7 +108,9 @@ export function createQuestionsService({ db, clock }: { db: Database; clock: Clo
     async addStarters(): Promise<Question[]> {
       return db.transaction(async (tx) => {
         const at = now()
-        const existing = new Set((await tx.all<{ question: string }>('SELECT question FROM questions')).map((row) => row.question.toLowerCase()))
+        const existing = new Set(
+          (await tx.all<{ question: string }>('SELECT question FROM questions')).map((row) => row.question.toLowerCase())
+        )
         const added: Question[] = []
         for (const fields of STARTER_QUESTIONS) {
           if (!existing.has(fields.question.toLowerCase())) added.push(await loadQuestion(tx, await insert(tx, fields, at)))
@@ -106,7 +122,11 @@ export function createQuestionsService({ db, clock }: { db: Database; clock: Clo
     async update(id: string, fields: QuestionFields): Promise<Question> {
       return db.transaction(async (tx) => {
         const result = await tx.run('UPDATE questions SET question = ?, answer = ?, tags = ?, updated_at = ? WHERE id = ?', [
-          fields.question, fields.answer, JSON.stringify(fields.tags), now(), id
+          fields.question,
+          fields.answer,
+          JSON.stringify(fields.tags),
+          now(),
+          id
         ])
         if (result.changes === 0) throw new ApiError('NOT_FOUND', 'That question no longer exists')
         return loadQuestion(tx, id)
@@ -121,9 +141,14 @@ export function createQuestionsService({ db, clock }: { db: Database; clock: Clo
 
     async pick(interviewId: string, questionId: string): Promise<void> {
       await db.transaction(async (tx) => {
-        if (!(await tx.get('SELECT 1 FROM interviews WHERE id = ?', [interviewId]))) throw new ApiError('NOT_FOUND', 'That interview no longer exists')
+        if (!(await tx.get('SELECT 1 FROM interviews WHERE id = ?', [interviewId])))
+          throw new ApiError('NOT_FOUND', 'That interview no longer exists')
         await loadQuestion(tx, questionId)
-        await tx.run('INSERT OR IGNORE INTO interview_questions (interview_id, question_id, picked_at) VALUES (?, ?, ?)', [interviewId, questionId, now()])
+        await tx.run('INSERT OR IGNORE INTO interview_questions (interview_id, question_id, picked_at) VALUES (?, ?, ?)', [
+          interviewId,
+          questionId,
+          now()
+        ])
       })
     },
 
@@ -145,14 +170,25 @@ export function createQuestionsService({ db, clock }: { db: Database; clock: Clo
         const at = now()
         if (couldntAnswer) {
           if (pick.struggled_at !== null) return
-          await tx.run('UPDATE interview_questions SET struggled_at = ? WHERE interview_id = ? AND question_id = ?', [at, interviewId, questionId])
+          await tx.run('UPDATE interview_questions SET struggled_at = ? WHERE interview_id = ? AND question_id = ?', [
+            at,
+            interviewId,
+            questionId
+          ])
           const { question } = await loadQuestion(tx, questionId)
           await tx.run('INSERT INTO follow_ups (id, interview_id, question_id, text, created_at) VALUES (?, ?, ?, ?, ?)', [
-            newId(), interviewId, questionId, followUpText(question), at
+            newId(),
+            interviewId,
+            questionId,
+            followUpText(question),
+            at
           ])
           await tx.run('UPDATE interviews SET updated_at = ? WHERE id = ?', [at, interviewId])
         } else {
-          await tx.run('UPDATE interview_questions SET struggled_at = NULL WHERE interview_id = ? AND question_id = ?', [interviewId, questionId])
+          await tx.run('UPDATE interview_questions SET struggled_at = NULL WHERE interview_id = ? AND question_id = ?', [
+            interviewId,
+            questionId
+          ])
           await tx.run('DELETE FROM follow_ups WHERE interview_id = ? AND question_id = ? AND done_at IS NULL', [interviewId, questionId])
         }
       })

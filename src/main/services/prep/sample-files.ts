@@ -2,7 +2,15 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join, resolve, sep } from 'node:path'
 import { ApiError } from '../../../shared/errors'
-import { extensionOf, formatBytes, isSampleExtension, MAX_SAMPLE_BYTES, SAMPLE_FILE_TYPES, type SampleExtension } from '../../../shared/prep'
+import { systemClock, type Clock } from '../../../shared/time-source'
+import {
+  extensionOf,
+  formatBytes,
+  isSampleExtension,
+  MAX_SAMPLE_BYTES,
+  SAMPLE_FILE_TYPES,
+  type SampleExtension
+} from '../../../shared/prep'
 
 /**
  * Sample files on disk: what may come in (name, size, type checked against the bytes),
@@ -54,13 +62,16 @@ export function checkFileName(fileName: string): void {
     fileName.trim() === fileName &&
     fileName.length > 0 &&
     !/[/\\]/.test(fileName) &&
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     !/[\u0000-\u001f\u007f]/.test(fileName) &&
     fileName !== '.' &&
     !fileName.startsWith('..') &&
     !/^[a-zA-Z]:/.test(fileName)
   if (!plain) {
-    throw new ApiError('INVALID_INPUT', `“${fileName}” is not a plain file name: it may not contain folders, “..” or control characters. Nothing was added.`)
+    throw new ApiError(
+      'INVALID_INPUT',
+      `“${fileName}” is not a plain file name: it may not contain folders, “..” or control characters. Nothing was added.`
+    )
   }
 }
 
@@ -70,7 +81,10 @@ export function checkSampleFile(fileName: string, bytes: Buffer): SampleExtensio
   const extension = extensionOf(fileName)
   if (!isSampleExtension(extension)) {
     const allowed = [...new Set(Object.values(SAMPLE_FILE_TYPES).map((type) => type.label))].join(', ')
-    throw new ApiError('INVALID_INPUT', `“${fileName}” is not a type Greenroom keeps as a sample (${allowed}). Add it as a link instead. Nothing was added.`)
+    throw new ApiError(
+      'INVALID_INPUT',
+      `“${fileName}” is not a type Greenroom keeps as a sample (${allowed}). Add it as a link instead. Nothing was added.`
+    )
   }
   if (bytes.length === 0) throw new ApiError('INVALID_INPUT', `“${fileName}” is empty. Nothing was added.`)
   if (bytes.length > MAX_SAMPLE_BYTES) {
@@ -80,7 +94,10 @@ export function checkSampleFile(fileName: string, bytes: Buffer): SampleExtensio
     )
   }
   if (!SNIFFERS[extension](bytes)) {
-    throw new ApiError('INVALID_INPUT', `“${fileName}” does not look like a ${SAMPLE_FILE_TYPES[extension].label}: its contents do not match its name. Nothing was added.`)
+    throw new ApiError(
+      'INVALID_INPUT',
+      `“${fileName}” does not look like a ${SAMPLE_FILE_TYPES[extension].label}: its contents do not match its name. Nothing was added.`
+    )
   }
   return extension
 }
@@ -99,7 +116,8 @@ export interface SampleStore {
   sweep(keep: ReadonlySet<string>, quietMs?: number): Promise<number>
 }
 
-export function createSampleStore(folder: string): SampleStore {
+/** `clock` must tell the file system's time (the real one): the sweep compares it with files' modification times. */
+export function createSampleStore(folder: string, clock: Clock = systemClock): SampleStore {
   const root = resolve(folder)
   const pathOf = (storedName: string): string => {
     const path = resolve(root, storedName)
@@ -141,7 +159,7 @@ export function createSampleStore(folder: string): SampleStore {
         return 0
       }
       // Files touched in the last minute may belong to an add still in progress.
-      const settled = Date.now() - quietMs
+      const settled = clock.now().getTime() - quietMs
       let removed = 0
       for (const name of names) {
         if (!(STORED_NAME.test(name) && !keep.has(name)) && !name.startsWith('.incoming-')) continue

@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/errors'
 import { SAMPLE_FILE_TYPES, type OpenSampleResult, type Sample, type SampleFields } from '../../../shared/prep'
-import type { Clock } from '../clock'
+import type { Clock } from '../../../shared/time-source'
 import type { Database, SqlRunner } from '../database'
 import { newId } from '../pipeline/records'
 import { checkSampleFile, storedNameFor, type SampleStore } from './sample-files'
@@ -74,16 +74,42 @@ export async function attachedSamples(sql: SqlRunner, store: SampleStore, interv
 }
 
 /** The samples library: files copied into the data folder or links, each with what it proves. */
-export function createSamplesService({ db, clock, store, opener }: { db: Database; clock: Clock; store: SampleStore; opener: SampleOpener }) {
+export function createSamplesService({
+  db,
+  clock,
+  store,
+  opener
+}: {
+  db: Database
+  clock: Clock
+  store: SampleStore
+  opener: SampleOpener
+}) {
   const now = () => clock.now().toISOString()
 
-  async function insert(fields: SampleFields, file: { url: string; fileName: string; storedName: string; mediaType: string; size: number }): Promise<Sample> {
+  async function insert(
+    fields: SampleFields,
+    file: { url: string; fileName: string; storedName: string; mediaType: string; size: number }
+  ): Promise<Sample> {
     const id = file.storedName ? file.storedName.slice(0, 36) : newId()
     const at = now()
     await db.run(
       `INSERT INTO samples (id, title, kind, url, file_name, stored_name, media_type, size_bytes, tags, proves, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [id, fields.title, file.storedName ? 'file' : 'link', file.url, file.fileName, file.storedName, file.mediaType, file.size, JSON.stringify(fields.tags), fields.proves, at, at]
+      [
+        id,
+        fields.title,
+        file.storedName ? 'file' : 'link',
+        file.url,
+        file.fileName,
+        file.storedName,
+        file.mediaType,
+        file.size,
+        JSON.stringify(fields.tags),
+        fields.proves,
+        at,
+        at
+      ]
     )
     return toSample(await loadRow(db, id), store)
   }
@@ -100,7 +126,13 @@ export function createSamplesService({ db, clock, store, opener }: { db: Databas
       const storedName = storedNameFor(newId(), extension)
       await store.put(storedName, bytes)
       try {
-        return await insert(fields, { url: '', fileName, storedName, mediaType: SAMPLE_FILE_TYPES[extension].mediaType, size: bytes.length })
+        return await insert(fields, {
+          url: '',
+          fileName,
+          storedName,
+          mediaType: SAMPLE_FILE_TYPES[extension].mediaType,
+          size: bytes.length
+        })
       } catch (error) {
         await store.remove(storedName)
         throw error
@@ -130,9 +162,14 @@ export function createSamplesService({ db, clock, store, opener }: { db: Databas
 
     async attach(interviewId: string, sampleId: string): Promise<void> {
       await db.transaction(async (tx) => {
-        if (!(await tx.get('SELECT 1 FROM interviews WHERE id = ?', [interviewId]))) throw new ApiError('NOT_FOUND', 'That interview no longer exists')
+        if (!(await tx.get('SELECT 1 FROM interviews WHERE id = ?', [interviewId])))
+          throw new ApiError('NOT_FOUND', 'That interview no longer exists')
         await loadRow(tx, sampleId)
-        await tx.run('INSERT OR IGNORE INTO interview_samples (interview_id, sample_id, attached_at) VALUES (?, ?, ?)', [interviewId, sampleId, now()])
+        await tx.run('INSERT OR IGNORE INTO interview_samples (interview_id, sample_id, attached_at) VALUES (?, ?, ?)', [
+          interviewId,
+          sampleId,
+          now()
+        ])
       })
     },
 
@@ -151,7 +188,10 @@ export function createSamplesService({ db, clock, store, opener }: { db: Databas
       const row = await loadRow(db, id)
       if (row.kind === 'link') return { kind: 'url', url: row.url }
       if (!(await store.exists(row.stored_name))) {
-        throw new ApiError('NOT_FOUND', `The file of “${row.title}” is missing from this computer (a backup saved as .json keeps the list, not the files). Add it again.`)
+        throw new ApiError(
+          'NOT_FOUND',
+          `The file of “${row.title}” is missing from this computer (a backup saved as .json keeps the list, not the files). Add it again.`
+        )
       }
       return opener.open({ id: row.id, path: store.pathOf(row.stored_name), fileName: row.file_name, mediaType: row.media_type })
     },

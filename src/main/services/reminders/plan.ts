@@ -26,9 +26,7 @@ const MINUTES_PER_DAY = 1440
 export function reminderDueAt(startsAt: string, leadMinutes: number, userZone: string): string {
   const start = DateTime.fromISO(startsAt, { zone: userZone })
   const due =
-    leadMinutes % MINUTES_PER_DAY === 0
-      ? start.minus({ days: leadMinutes / MINUTES_PER_DAY })
-      : start.minus({ minutes: leadMinutes })
+    leadMinutes % MINUTES_PER_DAY === 0 ? start.minus({ days: leadMinutes / MINUTES_PER_DAY }) : start.minus({ minutes: leadMinutes })
   return due.toUTC().toISO({ suppressMilliseconds: false })!
 }
 
@@ -43,7 +41,13 @@ export function planReminders(input: {
   for (const call of input.calls) {
     const callStartsAt = DateTime.fromISO(call.startsAt, { zone: 'utc' }).toISO()!
     for (const leadMinutes of input.leadMinutes) {
-      planned.push({ interviewId: call.interviewId, kind: 'before_call', leadMinutes, callStartsAt, dueAt: reminderDueAt(callStartsAt, leadMinutes, input.userZone) })
+      planned.push({
+        interviewId: call.interviewId,
+        kind: 'before_call',
+        leadMinutes,
+        callStartsAt,
+        dueAt: reminderDueAt(callStartsAt, leadMinutes, input.userZone)
+      })
     }
     planned.push({
       interviewId: call.interviewId,

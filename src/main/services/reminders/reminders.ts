@@ -1,6 +1,6 @@
-import type { ReminderAlert } from '../../../shared/reminders-api'
+import type { ReminderAlert } from '../../../shared/reminders'
 import type { Settings } from '../../../shared/settings'
-import type { Clock } from '../clock'
+import type { Clock } from '../../../shared/time-source'
 import type { Database, SqlRunner } from '../database'
 import { loadSummary } from '../pipeline/interviews'
 import { planReminders, reminderKey, type ReminderKind } from './plan'
@@ -25,7 +25,14 @@ export interface DueReminders {
 }
 
 async function toAlert(sql: SqlRunner, row: ReminderRow, state: 'fired' | 'missed'): Promise<ReminderAlert> {
-  return { id: row.id, kind: row.kind, leadMinutes: row.lead_minutes, dueAt: row.due_at, state, interview: await loadSummary(sql, row.interview_id) }
+  return {
+    id: row.id,
+    kind: row.kind,
+    leadMinutes: row.lead_minutes,
+    dueAt: row.due_at,
+    state,
+    interview: await loadSummary(sql, row.interview_id)
+  }
 }
 
 /**
@@ -55,7 +62,12 @@ export function createRemindersService({ db, clock, settings }: { db: Database; 
       const existing = await tx.all<ReminderRow>('SELECT * FROM reminders')
       const known = new Set<string>()
       for (const row of existing) {
-        const key = reminderKey({ interviewId: row.interview_id, kind: row.kind, leadMinutes: row.lead_minutes, callStartsAt: row.call_starts_at })
+        const key = reminderKey({
+          interviewId: row.interview_id,
+          kind: row.kind,
+          leadMinutes: row.lead_minutes,
+          callStartsAt: row.call_starts_at
+        })
         known.add(key)
         if (row.state === 'pending' && !wanted.has(key)) await tx.run('DELETE FROM reminders WHERE id = ?', [row.id])
       }
@@ -66,7 +78,11 @@ export function createRemindersService({ db, clock, settings }: { db: Database; 
       for (const [key, reminder] of wanted) {
         if (known.has(key) || reminder.dueAt < tooLate) continue
         await tx.run('INSERT INTO reminders (interview_id, kind, lead_minutes, call_starts_at, due_at) VALUES (?, ?, ?, ?, ?)', [
-          reminder.interviewId, reminder.kind, reminder.leadMinutes, reminder.callStartsAt, reminder.dueAt
+          reminder.interviewId,
+          reminder.kind,
+          reminder.leadMinutes,
+          reminder.callStartsAt,
+          reminder.dueAt
         ])
       }
     })
@@ -98,7 +114,10 @@ export function createRemindersService({ db, clock, settings }: { db: Database; 
         const superseded = missed && row.kind === 'before_call' && latestMissed.get(row.interview_id) !== row.id
         const silent = superseded || (missed && row.kind === 'before_call' && callEnded) || (row.kind === 'no_show' && row.held === 1)
         await tx.run('UPDATE reminders SET state = ?, delivered_at = ?, seen_at = ? WHERE id = ?', [
-          missed ? 'missed' : 'fired', at, silent ? at : null, row.id
+          missed ? 'missed' : 'fired',
+          at,
+          silent ? at : null,
+          row.id
         ])
         if (silent) continue
         due[missed ? 'missed' : 'fired'].push(await toAlert(tx, row, missed ? 'missed' : 'fired'))

@@ -1,16 +1,5 @@
-import type { Clock } from '../clock'
+import { systemTimers, type CancelTimer, type Clock, type Timers } from '../../../shared/time-source'
 import type { DueReminders, RemindersService } from './reminders'
-
-/** The timer the scheduler sleeps on; tests supply one they fire by hand. */
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): unknown
-  clearTimeout(handle: unknown): void
-}
-
-export const systemTimers: Timers = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>)
-}
 
 /** Tells the user: a system notification in Electron; the in-app toast reads the database. */
 export type ReminderNotifier = (due: DueReminders) => void
@@ -18,6 +7,7 @@ export type ReminderNotifier = (due: DueReminders) => void
 export interface SchedulerOptions {
   reminders: RemindersService
   clock: Clock
+  /** What the scheduler sleeps on; tests supply timers they fire by hand. */
   timers?: Timers
   notify: ReminderNotifier
   /** Longest sleep between passes, so a changed system clock is noticed soon. */
@@ -36,7 +26,7 @@ export function createReminderScheduler(options: SchedulerOptions) {
   const timers = options.timers ?? systemTimers
   const maxWaitMs = options.maxWaitMs ?? 5 * 60_000
   const lateAfterMs = options.lateAfterMs ?? 2 * 60_000
-  let timer: unknown = null
+  let timer: CancelTimer | null = null
   let started = false
   let stopped = false
   let firstPass = true
@@ -54,21 +44,26 @@ export function createReminderScheduler(options: SchedulerOptions) {
     const next = await options.reminders.nextDueAt()
     if (stopped) return
     const wait = next === null ? maxWaitMs : Math.min(maxWaitMs, Math.max(0, new Date(next).getTime() - options.clock.now().getTime()))
-    timer = timers.setTimeout(() => {
+    timer = timers.after(wait, () => {
       timer = null
       void enqueue()
-    }, wait)
+    })
   }
 
   function enqueue(): Promise<void> {
     if (timer !== null) {
-      timers.clearTimeout(timer)
+      timer()
       timer = null
     }
     queue = queue.then(pass).catch((error: unknown) => {
       options.onError?.(error)
       // Try again later rather than never ring again.
-      if (!stopped && timer === null) timer = timers.setTimeout(() => { timer = null; void enqueue() }, maxWaitMs)
+      if (!stopped && timer === null) {
+        timer = timers.after(maxWaitMs, () => {
+          timer = null
+          void enqueue()
+        })
+      }
     })
     return queue
   }
@@ -86,7 +81,7 @@ export function createReminderScheduler(options: SchedulerOptions) {
     /** Stops ringing; resolves once a pass under way has finished. */
     stop(): Promise<void> {
       stopped = true
-      if (timer !== null) timers.clearTimeout(timer)
+      timer?.()
       timer = null
       return queue
     }

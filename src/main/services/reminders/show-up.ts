@@ -1,7 +1,7 @@
 import type { InterviewDetail, InterviewSummary } from '../../../shared/pipeline'
-import type { UpcomingCall } from '../../../shared/reminders-api'
+import type { UpcomingCall } from '../../../shared/reminders'
 import type { Settings } from '../../../shared/settings'
-import type { Clock } from '../clock'
+import type { Clock } from '../../../shared/time-source'
 import type { Database } from '../database'
 import { insertRedFlag } from '../pipeline/clients'
 import { createInterviewsService, loadSummary, moveInterview } from '../pipeline/interviews'
@@ -10,7 +10,8 @@ import { createInterviewsService, loadSummary, moveInterview } from '../pipeline
  * SQL: a call with interview `i` was held in Greenroom's call room (one ending no earlier
  * than half a day before the booked start), which answers the no-show question.
  */
-export const CALL_HELD_SQL = 'EXISTS (SELECT 1 FROM calls c WHERE c.interview_id = i.id AND julianday(c.ended_at) >= julianday(i.starts_at) - 0.5)'
+export const CALL_HELD_SQL =
+  'EXISTS (SELECT 1 FROM calls c WHERE c.interview_id = i.id AND julianday(c.ended_at) >= julianday(i.starts_at) - 0.5)'
 
 /** Share of the prep checklist done per interview; supplied by the prep room. */
 export type ReadinessSource = (interviewIds: string[]) => Promise<Map<string, number>>

@@ -1,9 +1,11 @@
 import { createEvents, type EventAttributes } from 'ics'
+import { interviewLink } from '../../../shared/deep-link'
 import { ApiError } from '../../../shared/errors'
+import { isHeldElsewhere } from '../../../shared/join-window'
 import { CHANNELS, type InterviewSummary, type Job } from '../../../shared/pipeline'
 import { leadText } from '../../../shared/reminder-text'
 import type { Settings } from '../../../shared/settings'
-import type { Clock } from '../clock'
+import type { Clock } from '../../../shared/time-source'
 import type { Database } from '../database'
 import { createInterviewsService } from '../pipeline/interviews'
 
@@ -44,13 +46,22 @@ export function foldByOctets(text: string): string {
     .join('\r\n')
 }
 
-function eventFor(interview: InterviewSummary, job: Job | null, checklist: { label: string; done: boolean }[], alarmLeads: number[]): EventAttributes {
+function eventFor(
+  interview: InterviewSummary,
+  job: Job | null,
+  checklist: { label: string; done: boolean }[],
+  alarmLeads: number[]
+): EventAttributes {
   const schedule = interview.schedule!
   const link = /^https?:\/\//.test(interview.channelLink) ? interview.channelLink : undefined
   const description = [
     `${CHANNELS[interview.channel]}${link ? `: ${link}` : ''}`,
     `Agreed for ${schedule.durationMinutes} minutes (${schedule.timeZone}).`,
     job?.url ? `Job post: ${job.url}` : '',
+    '',
+    // Deep links: a click in the calendar opens the prep room, or the companion beside another app's call.
+    `Prepare in Greenroom: ${interviewLink(interview.id)}`,
+    isHeldElsewhere(interview.channel) ? `Notes during the call: ${interviewLink(interview.id, 'companion')}` : '',
     '',
     'Before the call:',
     ...checklist.map((item) => `${item.done ? '☑' : '☐'} ${item.label}`)
@@ -70,6 +81,8 @@ function eventFor(interview: InterviewSummary, job: Job | null, checklist: { lab
     // ics package's URL check refuses links the app keeps (msteams:/l/…, a one-digit port),
     // and one refused link would fail the whole file.
     ...(link ? { location: link } : {}),
+    // The event's own link (shown by most calendar apps) opens its prep room in Greenroom.
+    url: interviewLink(interview.id),
     status: 'CONFIRMED',
     busyStatus: 'BUSY',
     // The same lead times as Greenroom's own reminders (Settings).
@@ -89,21 +102,39 @@ function render(events: EventAttributes[]): string {
 }
 
 /** .ics files: one interview, or every upcoming call, for any calendar app. */
-export function createCalendarExport({ db, clock, checklistFor, settings }: { db: Database; clock: Clock; checklistFor: ChecklistSource; settings: () => Promise<Settings> }) {
+export function createCalendarExport({
+  db,
+  clock,
+  checklistFor,
+  settings
+}: {
+  db: Database
+  clock: Clock
+  checklistFor: ChecklistSource
+  settings: () => Promise<Settings>
+}) {
   const interviews = createInterviewsService({ db, clock })
   const alarmLeads = async () => (await settings()).reminderLeadMinutes
   return {
     async interview(id: string): Promise<{ fileName: string; text: string }> {
       const detail = await interviews.get(id)
       if (!detail.interview.schedule) throw new ApiError('CONFLICT', 'Schedule the call before adding it to a calendar')
-      return { fileName: `interview-${detail.interview.schedule.startsAt.slice(0, 10)}.ics`, text: render([eventFor(detail.interview, detail.job, await checklistFor(id), await alarmLeads())]) }
+      return {
+        fileName: `interview-${detail.interview.schedule.startsAt.slice(0, 10)}.ics`,
+        text: render([eventFor(detail.interview, detail.job, await checklistFor(id), await alarmLeads())])
+      }
     },
     async upcoming(): Promise<{ fileName: string; text: string; count: number }> {
       const now = clock.now().toISOString()
-      const scheduled = (await interviews.list({ statuses: ['scheduled'], limit: 1000 })).filter((interview) => interview.schedule && interview.schedule.startsAt >= now)
+      const scheduled = (await interviews.list({ statuses: ['scheduled'], limit: 1000 })).filter(
+        (interview) => interview.schedule && interview.schedule.startsAt >= now
+      )
       const events: EventAttributes[] = []
       const leads = await alarmLeads()
-      for (const interview of scheduled) events.push(eventFor(interview, interview.jobId ? (await interviews.get(interview.id)).job : null, await checklistFor(interview.id), leads))
+      for (const interview of scheduled)
+        events.push(
+          eventFor(interview, interview.jobId ? (await interviews.get(interview.id)).job : null, await checklistFor(interview.id), leads)
+        )
       return { fileName: 'greenroom-upcoming.ics', text: render(events), count: events.length }
     }
   }

@@ -1,8 +1,8 @@
 import { ApiError } from '../../../shared/errors'
-import { STATUS_LABELS, type InterviewDetail, type InterviewStatus } from '../../../shared/pipeline'
+import { isSchedulable, STATUS_LABELS, type InterviewDetail, type InterviewStatus } from '../../../shared/pipeline'
 import { offerSlots, overlapping, withinWorkingHours, type BusySlot, type OfferedSlot, type Slot } from '../../../shared/schedule'
 import type { Settings } from '../../../shared/settings'
-import type { Clock } from '../clock'
+import type { Clock } from '../../../shared/time-source'
 import type { Database, SqlRunner } from '../database'
 import { loadClient } from '../pipeline/clients'
 import { createInterviewsService, moveInterview } from '../pipeline/interviews'
@@ -45,28 +45,40 @@ export function createSchedulingService({ db, clock, settings }: { db: Database;
     const conflicts = overlapping(slot, busy, current.bufferMinutes) as (BusySlot & { title: string })[]
     return {
       outsideWorkingHours: !withinWorkingHours(slot, current.workingHours, current.timeZone),
-      conflicts: conflicts.map((conflict) => ({ id: conflict.id, title: conflict.title, start: conflict.start, durationMinutes: conflict.durationMinutes }))
+      conflicts: conflicts.map((conflict) => ({
+        id: conflict.id,
+        title: conflict.title,
+        start: conflict.start,
+        durationMinutes: conflict.durationMinutes
+      }))
     }
   }
 
   return {
     check,
 
-    async schedule(id: string, input: { startsAt: string; timeZone: string; durationMinutes: number; note: string }): Promise<InterviewDetail> {
+    async schedule(
+      id: string,
+      input: { startsAt: string; timeZone: string; durationMinutes: number; note: string }
+    ): Promise<InterviewDetail> {
       return db.transaction(async (tx) => {
         const row = await tx.get<{ status: InterviewStatus }>('SELECT status FROM interviews WHERE id = ?', [id])
         if (!row) throw new ApiError('NOT_FOUND', 'That interview no longer exists')
         const at = now()
         let action: 'scheduled' | 'rescheduled'
         if (row.status === 'scheduled') action = 'rescheduled'
-        else if (row.status === 'accepted' || row.status === 'no_show') {
+        else if (isSchedulable(row.status)) {
           await moveInterview(tx, id, 'scheduled', input.note, at)
           action = 'scheduled'
         } else {
           throw new ApiError('CONFLICT', `An interview that is “${STATUS_LABELS[row.status]}” cannot be scheduled`)
         }
         await tx.run('UPDATE interviews SET starts_at = ?, agreed_time_zone = ?, duration_minutes = ?, updated_at = ? WHERE id = ?', [
-          input.startsAt, input.timeZone, input.durationMinutes, at, id
+          input.startsAt,
+          input.timeZone,
+          input.durationMinutes,
+          at,
+          id
         ])
         await tx.run(
           'INSERT INTO schedule_history (interview_id, action, starts_at, agreed_time_zone, duration_minutes, changed_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -80,14 +92,21 @@ export function createSchedulingService({ db, clock, settings }: { db: Database;
       return db.transaction(async (tx) => {
         const at = now()
         await moveInterview(tx, id, 'accepted', note || 'Call cancelled', at)
-        await tx.run('UPDATE interviews SET starts_at = NULL, agreed_time_zone = NULL, duration_minutes = NULL, updated_at = ? WHERE id = ?', [at, id])
+        await tx.run(
+          'UPDATE interviews SET starts_at = NULL, agreed_time_zone = NULL, duration_minutes = NULL, updated_at = ? WHERE id = ?',
+          [at, id]
+        )
         await tx.run("INSERT INTO schedule_history (interview_id, action, changed_at, note) VALUES (?, 'cancelled', ?, ?)", [id, at, note])
         return interviews.detail(tx, id)
       })
     },
 
     /** Times to offer for an interview: in both working days when its client's zone is known. */
-    async suggest(input: { durationMinutes: number; days: number; excludeId: string | null }): Promise<{ overlap: boolean; slots: OfferedSlot[] }> {
+    async suggest(input: {
+      durationMinutes: number
+      days: number
+      excludeId: string | null
+    }): Promise<{ overlap: boolean; slots: OfferedSlot[] }> {
       const current = await settings()
       let client: { zone: string; workingHours: Settings['workingHours'] } | null = null
       if (input.excludeId) {
@@ -110,15 +129,27 @@ export function createSchedulingService({ db, clock, settings }: { db: Database;
     },
 
     async history(id: string): Promise<ScheduleHistoryEntry[]> {
-      const rows = await db.all<{ action: ScheduleHistoryEntry['action']; starts_at: string | null; agreed_time_zone: string | null; duration_minutes: number | null; changed_at: string; note: string }>(
+      const rows = await db.all<{
+        action: ScheduleHistoryEntry['action']
+        starts_at: string | null
+        agreed_time_zone: string | null
+        duration_minutes: number | null
+        changed_at: string
+        note: string
+      }>(
         'SELECT action, starts_at, agreed_time_zone, duration_minutes, changed_at, note FROM schedule_history WHERE interview_id = ? ORDER BY id',
         [id]
       )
       let previous: string | null = null
       return rows.map((row) => {
         const entry = {
-          action: row.action, startsAt: row.starts_at, previousStartsAt: previous, timeZone: row.agreed_time_zone,
-          durationMinutes: row.duration_minutes, changedAt: row.changed_at, note: row.note
+          action: row.action,
+          startsAt: row.starts_at,
+          previousStartsAt: previous,
+          timeZone: row.agreed_time_zone,
+          durationMinutes: row.duration_minutes,
+          changedAt: row.changed_at,
+          note: row.note
         }
         previous = row.starts_at
         return entry

@@ -1,4 +1,4 @@
-import type { Clock } from '../clock'
+import type { Clock } from '../../../shared/time-source'
 
 /**
  * A token bucket: `burst` messages at once, refilled at `perSecond`. One per connection,

@@ -1,5 +1,6 @@
-import { DEFAULT_ROOM_TTL_SECONDS, type Role, type RoomIceServer } from '../../../shared/signaling'
-import type { Clock } from '../clock'
+import { DEFAULT_ROOM_TTL_SECONDS, type CallInvite, type Role, type RoomIceServer } from '../../../shared/signaling'
+import type { Clock } from '../../../shared/time-source'
+import type { KeptRoom } from './room-store'
 import { digest, matches, newRoomId, newToken } from './tokens'
 
 /**
@@ -13,6 +14,8 @@ export interface Room<Seat> {
   readonly expiresAt: Date
   /** STUN/TURN servers handed to both participants on joining. */
   readonly iceServers: RoomIceServer[]
+  /** What the guest page says of the call before joining. */
+  readonly invite: CallInvite
   /** Who sits in each place, if anyone. */
   readonly seats: Record<Role, Seat | null>
   call: CallState
@@ -29,6 +32,7 @@ export interface NewRoom {
   guestToken: string
   expiresAt: Date
   iceServers?: RoomIceServer[]
+  invite?: CallInvite
 }
 
 export type OpenResult<Seat> =
@@ -63,7 +67,7 @@ export class RoomRegistry<Seat> {
   }
 
   /** A new room with fresh tokens for both roles; expired rooms make way first. */
-  create(ttlSeconds: number = DEFAULT_ROOM_TTL_SECONDS, iceServers: RoomIceServer[] = []): NewRoom {
+  create(ttlSeconds: number = DEFAULT_ROOM_TTL_SECONDS, iceServers: RoomIceServer[] = [], invite: CallInvite = {}): NewRoom {
     if (this.rooms.size >= this.options.maxRooms) {
       for (const room of this.expired()) this.rooms.delete(room.id)
       if (this.rooms.size >= this.options.maxRooms) throw new RoomLimitError(this.options.maxRooms)
@@ -76,11 +80,12 @@ export class RoomRegistry<Seat> {
       id,
       expiresAt,
       iceServers,
+      invite,
       seats: { host: null, guest: null },
       call: 'idle',
       tokenDigests: { host: digest(hostToken), guest: digest(guestToken) }
     })
-    return { room: id, hostToken, guestToken, expiresAt, iceServers }
+    return { room: id, hostToken, guestToken, expiresAt, iceServers, invite }
   }
 
   /**
@@ -94,11 +99,54 @@ export class RoomRegistry<Seat> {
       id: made.room,
       expiresAt: made.expiresAt,
       iceServers: made.iceServers ?? [],
+      invite: made.invite ?? {},
       seats: { host: null, guest: null },
       call: 'idle',
       tokenDigests: { host: digest(made.hostToken), guest: digest(made.guestToken) }
     })
     return true
+  }
+
+  /**
+   * Takes back a room as a RoomStore kept it (its tokens' digests, not the tokens), or its
+   * retired remains. False when it has expired, the id is taken or the registry is full.
+   */
+  adopt(kept: KeptRoom): boolean {
+    if (this.rooms.has(kept.id) || this.retired.has(kept.id) || kept.expiresAt.getTime() <= this.options.clock.now().getTime()) return false
+    if (kept.retired) {
+      this.retired.set(kept.id, {
+        expiresAt: kept.expiresAt,
+        tokenDigests: kept.tokenDigests,
+        ...(kept.retired.hostName ? { hostName: kept.retired.hostName } : {})
+      })
+      return true
+    }
+    if (this.rooms.size >= this.options.maxRooms) return false
+    this.rooms.set(kept.id, {
+      id: kept.id,
+      expiresAt: kept.expiresAt,
+      iceServers: kept.iceServers,
+      invite: kept.invite,
+      seats: { host: null, guest: null },
+      call: 'idle',
+      tokenDigests: kept.tokenDigests
+    })
+    return true
+  }
+
+  /** The room as a RoomStore keeps it. */
+  keep(id: string): KeptRoom | undefined {
+    const room = this.rooms.get(id)
+    return (
+      room && {
+        id,
+        expiresAt: room.expiresAt,
+        tokenDigests: room.tokenDigests,
+        iceServers: room.iceServers,
+        invite: room.invite,
+        retired: null
+      }
+    )
   }
 
   /**

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises'
-import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Server as HttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
-import { extname, join, normalize, resolve, sep } from 'node:path'
+import { extname, join, resolve, sep } from 'node:path'
 import type { RawData, WebSocket } from 'ws'
 import {
   createRoomInputSchema,
@@ -10,8 +10,11 @@ import {
   inviteUrl,
   JOIN_PATH_PREFIX,
   MAX_MESSAGE_BYTES,
+  callInviteSchema,
+  replacedRoomMessage,
   retireRoomInputSchema,
   retireRoomPath,
+  roomAboutPath,
   roomIceServerSchema,
   roomIdSchema,
   ROOMS_PATH,
@@ -20,16 +23,28 @@ import {
   SIGNAL_PATH,
   signalUrl,
   type CreatedRoom,
+  type CallInvite,
   type CreateRoomInput,
+  type RoomAbout,
   type RoomIceServer
 } from '../../../shared/signaling'
 import { z } from 'zod'
-import { systemClock, type Clock } from '../clock'
-import { acceptWebSocket, createHardenedServer, createWebSocketServer, listen, refuseUpgrade } from '../http/hardened-server'
-import { SignalingHub, type Connection, type RateLimits, type Session } from './protocol'
+import { systemClock, systemTimers, type Clock, type Timers } from '../../../shared/time-source'
+import {
+  acceptWebSocket,
+  createHardenedServer,
+  createWebSocketServer,
+  listen,
+  refuseUpgrade,
+  type Server,
+  type TlsFiles
+} from '../http/hardened-server'
+import { CONTENT_TYPES, fileInside, sendFile } from '../http/static-files'
+import { SignalingHub, type Connection, type RateLimits, type Session, type WaitingListener } from './protocol'
 import { RoomLimitError, RoomRegistry } from './rooms'
-import { systemTimers, type Timers } from './timers'
 import { digest, matches } from './tokens'
+import type { RoomStore } from './room-store'
+import { iceServersFor, NO_ICE, type IceConfig } from './turn-credentials'
 
 /**
  * The signaling server: HTTP for room creation, a WebSocket at SIGNAL_PATH for the
@@ -107,6 +122,21 @@ export interface SignalingServerOptions {
    * Read when the server starts.
    */
   allowedOrigins?: readonly string[]
+  /** Rings the host's app for a guest who waits while its call page is closed (see WaitingListener). */
+  onWaiting?: WaitingListener
+  /**
+   * STUN servers and the TURN server's shared secret: each participant gets TURN credentials
+   * minted for them, valid until their room expires. A function is read at every join (the
+   * app's own server follows Settings).
+   */
+  ice?: IceConfig | (() => IceConfig)
+  /**
+   * Where rooms made over HTTP are kept (a standalone server's SQLite file): they are read
+   * back on start, so a restart keeps every live invite link. The server closes it.
+   */
+  store?: RoomStore
+  /** A certificate and key: the server speaks HTTPS and WSS itself (without them, plain HTTP, e.g. behind a TLS proxy). */
+  tls?: TlsFiles
 }
 
 /** A room the server answered earlier, as the host's app stored it, to take back after a restart. */
@@ -116,6 +146,7 @@ export interface RestorableRoom {
   guestToken: string
   expiresAt: string
   iceServers?: RoomIceServer[]
+  invite?: CallInvite
 }
 
 export interface SignalingServer {
@@ -132,7 +163,11 @@ export interface SignalingServer {
   retireRoom(room: string, hostName?: string): boolean
   /** Closes expired rooms now (the server also does it every sweepIntervalMs). */
   expireRooms(): number
+  /** Tells a guest who waits with the host away that the host cannot take the call now. False when nobody waits. */
+  declineWaiting(room: string, reason?: string): boolean
   stats(): { rooms: number; connections: number }
+  /** Takes a renewed certificate and key for new connections (HTTPS servers only). */
+  reloadTls(files: TlsFiles): void
   close(): Promise<void>
 }
 
@@ -142,6 +177,7 @@ const TEXT_HEADERS = {
 }
 const MAX_BODY_BYTES = 4 * 1024
 const RETIRE_PATH = new RegExp(`^${retireRoomPath('([A-Za-z0-9_-]{22})')}$`)
+const ABOUT_PATH = new RegExp(`^${roomAboutPath('([A-Za-z0-9_-]{22})')}$`)
 
 /**
  * The guest page's policy, sent as a header: its own scripts and styles only, media from
@@ -149,19 +185,12 @@ const RETIRE_PATH = new RegExp(`^${retireRoomPath('([A-Za-z0-9_-]{22})')}$`)
  * It has no window.greenroom and nothing of the app's.
  */
 export const GUEST_PAGE_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
   "media-src 'self' blob: mediastream:; font-src 'self' data:; connect-src 'self'; manifest-src 'none'; " +
   "base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'"
 const GUEST_PAGE = 'guest.html'
-const GUEST_ASSET_TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.wav': 'audio/wav',
-  '.mp3': 'audio/mpeg'
-}
+/** The kinds of file the guest page loads (types in static-files.ts): noise suppression's and blur's WebAssembly, MediaPipe's model and graph too. */
+const GUEST_ASSET_EXTENSIONS = new Set(['.js', '.css', '.svg', '.png', '.woff2', '.wav', '.mp3', '.wasm', '.tflite', '.binarypb'])
 
 function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host
@@ -174,12 +203,19 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
   const host = options.host ?? '127.0.0.1'
   const adminDigest = options.adminSecret ? digest(options.adminSecret) : null
   const rooms = new RoomRegistry<Session>({ clock, maxRooms: limits.maxRooms })
-  const hub = new SignalingHub(rooms, clock, limits)
+  const ice = options.ice ?? NO_ICE
+  const hub = new SignalingHub(
+    rooms,
+    clock,
+    limits,
+    (room, role) => iceServersFor(typeof ice === 'function' ? ice() : ice, room.id, role, room.expiresAt),
+    options.onWaiting ?? null
+  )
   let base = ''
 
   function createRoom(input: CreateRoomInput = {}): CreatedRoom {
-    const { ttlSeconds = DEFAULT_ROOM_TTL_SECONDS, iceServers = [] } = createRoomInputSchema.parse(input)
-    const made = rooms.create(ttlSeconds, iceServers)
+    const { ttlSeconds = DEFAULT_ROOM_TTL_SECONDS, iceServers = [], call = {} } = createRoomInputSchema.parse(input)
+    const made = rooms.create(ttlSeconds, iceServers, call)
     return {
       room: made.room,
       hostToken: made.hostToken,
@@ -196,13 +232,34 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
     const guestToken = roomTokenSchema.safeParse(stored.guestToken)
     const expiresAt = new Date(stored.expiresAt)
     if (!room.success || !hostToken.success || !guestToken.success || Number.isNaN(expiresAt.getTime())) return false
-    const iceServers = z.array(roomIceServerSchema).max(10).safeParse(stored.iceServers ?? [])
-    if (!iceServers.success) return false
-    return rooms.restore({ room: room.data, hostToken: hostToken.data, guestToken: guestToken.data, expiresAt, iceServers: iceServers.data })
+    const iceServers = z
+      .array(roomIceServerSchema)
+      .max(10)
+      .safeParse(stored.iceServers ?? [])
+    const invite = callInviteSchema.safeParse(stored.invite ?? {})
+    if (!iceServers.success || !invite.success) return false
+    return rooms.restore({
+      room: room.data,
+      hostToken: hostToken.data,
+      guestToken: guestToken.data,
+      expiresAt,
+      iceServers: iceServers.data,
+      invite: invite.data
+    })
+  }
+
+  const store = options.store
+  /** Store failures are logged: the room in memory still works until a restart. */
+  const logStoreError = (error: unknown): void => console.error('Greenroom signaling: the rooms file could not be written:', error)
+  if (store) {
+    await store.forgetExpired(clock.now())
+    for (const kept of await store.load(clock.now())) rooms.adopt(kept)
   }
 
   function retireRoom(room: string, hostName?: string): boolean {
-    return hub.retire(room, hostName)
+    const retired = hub.retire(room, hostName)
+    if (retired) store?.retire(room, hostName).catch(logStoreError)
+    return retired
   }
 
   // ---- HTTP ----
@@ -224,36 +281,30 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
     if (isPage) {
       file = join(guestRoot, GUEST_PAGE)
     } else {
-      let relative: string
-      try {
-        relative = decodeURIComponent(rest)
-      } catch {
+      const found = fileInside(guestRoot, rest)
+      if (!found.ok && found.refused === 'bad-address') {
         text(response, 400, 'Bad address.\n')
         return
       }
-      file = normalize(join(guestRoot, relative))
-      const type = GUEST_ASSET_TYPES[extname(file)]
-      const inside = file.startsWith(join(guestRoot, 'assets') + sep) || file === join(guestRoot, 'greenroom.svg')
-      if (!type || !inside) {
+      // Only the page's own assets (scripts, styles, images, sounds), never the app's other pages.
+      const asset =
+        found.ok &&
+        (found.file.startsWith(join(guestRoot, 'assets') + sep) || found.file === join(guestRoot, 'greenroom.svg')) &&
+        GUEST_ASSET_EXTENSIONS.has(extname(found.file))
+      if (!asset) {
         text(response, 404, 'Not found. Check the invite link: it ends in /join/ and the room, then # and the key.\n')
         return
       }
+      file = found.file
     }
-    let body: Buffer
-    try {
-      body = await readFile(file)
-    } catch {
-      text(response, 404, isPage ? 'The guest call page is missing from this server’s build.\n' : 'Not found.\n')
-      return
-    }
-    response.writeHead(200, {
-      'Content-Type': isPage ? 'text/html; charset=utf-8' : GUEST_ASSET_TYPES[extname(file)]!,
+    const sent = await sendFile(request, response, file, {
+      'Content-Type': CONTENT_TYPES[extname(file)]!,
       'Cache-Control': isPage ? 'no-store' : 'public, max-age=3600',
       'Content-Security-Policy': GUEST_PAGE_CSP,
       'Cross-Origin-Opener-Policy': 'same-origin',
       'Permissions-Policy': 'camera=(self), microphone=(self), display-capture=(self)'
     })
-    response.end(request.method === 'HEAD' ? undefined : body)
+    if (!sent) text(response, 404, isPage ? 'The guest call page is missing from this server’s build.\n' : 'Not found.\n')
   }
 
   function text(response: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
@@ -313,8 +364,34 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
       text(response, 400, `Invalid request: ${parsed.error.issues[0]?.message ?? 'invalid'}\n`)
       return
     }
-    if (retireRoom(room, parsed.data.hostName)) response.writeHead(204, TEXT_HEADERS).end()
-    else text(response, 404, 'There is no such room on this server (it may have expired).\n')
+    if (!hub.retire(room, parsed.data.hostName)) {
+      text(response, 404, 'There is no such room on this server (it may have expired).\n')
+      return
+    }
+    // Answered once on disk, so a restart cannot bring the old link back to life.
+    await store?.retire(room, parsed.data.hostName).catch(logStoreError)
+    response.writeHead(204, TEXT_HEADERS).end()
+  }
+
+  /** GET /rooms/<room>/about with the guest's token: what the guest page shows before joining. */
+  function getAbout(request: IncomingMessage, response: ServerResponse, id: string): void {
+    const authorization = request.headers.authorization ?? ''
+    const token = roomTokenSchema.safeParse(authorization.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : '')
+    const opened = rooms.open(id, 'guest', token.success ? token.data : '')
+    if (!opened.ok) {
+      const why =
+        opened.reason === 'replaced'
+          ? replacedRoomMessage(opened.hostName)
+          : opened.reason === 'expired'
+            ? "This call's room has expired."
+            : 'This invite link is not valid, or its room no longer exists.'
+      text(response, opened.reason === 'unauthorized' ? 404 : 410, `${why}\n`)
+      return
+    }
+    // The same servers and minted TURN credential the guest gets on joining, so the page's check tests the real path.
+    const iceServers = [...opened.room.iceServers, ...hub.iceServersFor(opened.room, 'guest')].slice(0, 10)
+    const about: RoomAbout = { call: opened.room.invite, iceServers, expiresAt: opened.room.expiresAt.toISOString() }
+    json(response, 200, about)
   }
 
   async function postRoom(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -325,18 +402,33 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
       text(response, 400, `Invalid room request: ${parsed.error.issues[0]?.message ?? 'invalid'}\n`)
       return
     }
+    let made: CreatedRoom
     try {
-      json(response, 201, createRoom(parsed.data))
+      made = createRoom(parsed.data)
     } catch (error) {
       if (error instanceof RoomLimitError) text(response, 503, `${error.message}; try again later.\n`)
       else throw error
+      return
     }
+    // The link is handed out only once it is on disk, so a restart cannot lose it.
+    const kept = rooms.keep(made.room)
+    if (store && kept) {
+      try {
+        await store.put(kept)
+      } catch (error) {
+        rooms.delete(made.room)
+        logStoreError(error)
+        text(response, 500, 'The room could not be saved on this server; nothing was made. Check the server’s disk and its log.\n')
+        return
+      }
+    }
+    json(response, 201, made)
   }
 
   const sockets = createWebSocketServer(limits.maxMessageBytes)
   let allowedOrigins = new Set<string>()
 
-  const server: Server = createHardenedServer({ request: serve, upgrade })
+  const server: Server = createHardenedServer({ request: serve, upgrade }, options.tls)
 
   function serve(request: IncomingMessage, response: ServerResponse, url: URL): void {
     const path = url.pathname
@@ -348,6 +440,12 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
       postRoom(request, response).catch(() => {
         if (!response.headersSent) text(response, 500, 'The room could not be created.\n')
       })
+      return
+    }
+    const about = ABOUT_PATH.exec(path)
+    if (about) {
+      if (request.method !== 'GET') text(response, 405, 'Use GET to read a room.\n', { Allow: 'GET' })
+      else getAbout(request, response, about[1]!)
       return
     }
     const retiring = RETIRE_PATH.exec(path)
@@ -440,11 +538,15 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
       ws.ping()
     }
   })
-  const stopSweep = timers.every(limits.sweepIntervalMs, () => hub.expire())
+  const stopSweep = timers.every(limits.sweepIntervalMs, () => {
+    hub.expire()
+    store?.forgetExpired(clock.now()).catch(logStoreError)
+  })
 
   await listen(server, options.port ?? 0, host)
   const port = (server.address() as AddressInfo).port
-  base = (options.publicUrl ?? `http://${urlHost(options.publicHost ?? host)}:${port}`).replace(/\/+$/, '')
+  const scheme = options.tls ? 'https' : 'http'
+  base = (options.publicUrl ?? `${scheme}://${urlHost(options.publicHost ?? host)}:${port}`).replace(/\/+$/, '')
   allowedOrigins = new Set([new URL(base).origin, ...(options.allowedOrigins ?? [])])
 
   let closing: Promise<void> | null = null
@@ -457,23 +559,29 @@ export async function startSignalingServer(options: SignalingServerOptions = {})
     restoreRoom,
     retireRoom,
     expireRooms: () => hub.expire(),
+    declineWaiting: (room, reason) => hub.declineWaiting(room, reason),
     stats: () => ({ rooms: rooms.size, connections: sockets.clients.size }),
+    reloadTls: (files) => {
+      if (!options.tls) throw new Error('This server speaks plain HTTP: it has no certificate to renew')
+      ;(server as HttpsServer).setSecureContext(files)
+    },
     close: () => {
       closing ??= (async () => {
         stopHeartbeat()
         stopSweep()
         for (const ws of sockets.clients) ws.close(SIGNAL_CLOSE_CODES.SHUTDOWN, 'The signaling server is shutting down')
         await new Promise<void>((resolve) => {
-          const force = setTimeout(() => {
+          const cancelForce = timers.after(1_000, () => {
             for (const ws of sockets.clients) ws.terminate()
-          }, 1_000)
+          })
           sockets.close(() => {
-            clearTimeout(force)
+            cancelForce()
             resolve()
           })
         })
         server.closeAllConnections()
         await new Promise<void>((resolve) => server.close(() => resolve()))
+        await store?.close()
       })()
       return closing
     }
