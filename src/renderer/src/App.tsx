@@ -3,33 +3,58 @@ import { Notifications } from '@mantine/notifications'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { createHashRouter, Navigate, RouterProvider } from 'react-router'
-import { syncWithHostClock } from './clock'
-import { AppLayout } from './components/AppLayout'
+import { AppLayout } from './AppLayout'
 import { SettingsProvider, useSettings } from './hooks/settings-context'
-import { InterviewPage } from './features/interviews/InterviewPage'
-import { PrepRoomPage } from './features/prep/PrepRoomPage'
-import { CallRoomPage } from './features/call/CallRoomPage'
-import { CompanionPage } from './features/companion/CompanionPage'
-import { SearchPage } from './features/search/SearchPage'
 import { destinations } from './navigation'
+import { PageError } from './PageError'
+import type { Settings } from '@shared/settings'
+import type { StartupRequests } from './startup'
+import { CallRoomPage, CompanionPage, InterviewPage, PrepRoomPage, SearchPage, WholeWindowPage } from './pages'
 import { cssVariablesResolver, theme } from './theme'
+
+// The app opens on the Inbox: the address says so before the router first reads it, rather than
+// the shell drawing "/" and then being redirected (a second render before the first frame).
+if (['', '#', '#/'].includes(window.location.hash)) window.history.replaceState(window.history.state, '', '#/inbox')
 
 const router = createHashRouter([
   // The call takes the whole window: no navigation around it.
-  { path: '/interviews/:id/call', element: <CallRoomPage /> },
+  {
+    path: '/interviews/:id/call',
+    errorElement: <PageError />,
+    element: (
+      <WholeWindowPage>
+        <CallRoomPage />
+      </WholeWindowPage>
+    )
+  },
   // Beside another app's call the companion is the whole (narrow) window too.
-  { path: '/interviews/:id/companion', element: <CompanionPage /> },
+  {
+    path: '/interviews/:id/companion',
+    errorElement: <PageError />,
+    element: (
+      <WholeWindowPage>
+        <CompanionPage />
+      </WholeWindowPage>
+    )
+  },
   {
     path: '/',
     element: <AppLayout />,
+    errorElement: <PageError />,
     children: [
-      { index: true, element: <Navigate to="/inbox" replace /> },
-      ...destinations.map((destination) => ({ path: destination.path.slice(1), element: <destination.page /> })),
-      { path: 'interviews/:id', element: <InterviewPage /> },
-      // Fixed with the team: reminders and the tray open this address.
-      { path: 'interviews/:id/prep', element: <PrepRoomPage /> },
-      { path: 'search', element: <SearchPage /> },
-      { path: '*', element: <Navigate to="/inbox" replace /> }
+      {
+        // A page that fails shows why in its own space; the navigation around it stays.
+        errorElement: <PageError />,
+        children: [
+          { index: true, element: <Navigate to="/inbox" replace /> },
+          ...destinations.map((destination) => ({ path: destination.path.slice(1), element: <destination.page /> })),
+          { path: 'interviews/:id', element: <InterviewPage /> },
+          // Fixed with the team: reminders and the tray open this address.
+          { path: 'interviews/:id/prep', element: <PrepRoomPage /> },
+          { path: 'search', element: <SearchPage /> },
+          { path: '*', element: <Navigate to="/inbox" replace /> }
+        ]
+      }
     ]
   }
 ])
@@ -45,24 +70,39 @@ function ColorSchemeFromSettings() {
   return null
 }
 
-/** True once the page follows the host's clock, so no relative time is first drawn wrong. */
-function useHostClock(): boolean {
-  const [synced, setSynced] = useState(false)
+/**
+ * Mantine's notifications host, mounted once the shell's first frame is drawn: it draws nothing
+ * until a notification comes, and its portal mounts in two renders. A notification shown
+ * before then waits in Mantine's store and appears as it mounts.
+ */
+function NotificationsAfterFirstFrame() {
+  const [mounted, setMounted] = useState(false)
   useEffect(() => {
-    void syncWithHostClock(() => window.greenroom.getClock()).then(() => setSynced(true))
+    const frame = requestAnimationFrame(() => setMounted(true))
+    return () => cancelAnimationFrame(frame)
   }, [])
+  return mounted ? <Notifications position="bottom-right" /> : null
+}
+
+/** True once the page follows the host's clock, so no relative time is first drawn wrong. */
+function useHostClock(hostClock: Promise<void>, alreadySynced: boolean): boolean {
+  const [synced, setSynced] = useState(alreadySynced)
+  useEffect(() => {
+    void hostClock.then(() => setSynced(true))
+  }, [hostClock])
   return synced
 }
 
-function Shell() {
+function Shell({ hostClock, clockSynced: alreadySynced }: { hostClock: Promise<void>; clockSynced: boolean }) {
   const { settings, loadError, reload } = useSettings()
-  const clockSynced = useHostClock()
+  const clockSynced = useHostClock(hostClock, alreadySynced)
 
+  const ready = settings !== null && clockSynced
   useEffect(() => {
-    if (!settings || !clockSynced) return
+    if (!ready) return
     // The benchmark measures cold start up to here: the shell painted with real data.
     requestAnimationFrame(() => performance.mark('greenroom:interactive'))
-  }, [settings !== null, clockSynced]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [ready])
 
   if (loadError) {
     return (
@@ -88,13 +128,17 @@ function Shell() {
   return <RouterProvider router={router} />
 }
 
-export function App() {
+/**
+ * The app, given the settings and clock requests main.tsx started before React's first render,
+ * and the settings if both had come by then.
+ */
+export function App({ startup, settings = null }: { startup: StartupRequests; settings?: Settings | null }) {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
-      <Notifications position="bottom-right" />
-      <SettingsProvider>
+      <NotificationsAfterFirstFrame />
+      <SettingsProvider firstLoad={startup.settings} loaded={settings}>
         <ColorSchemeFromSettings />
-        <Shell />
+        <Shell hostClock={startup.hostClock} clockSynced={settings !== null} />
       </SettingsProvider>
     </MantineProvider>
   )

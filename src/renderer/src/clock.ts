@@ -1,9 +1,8 @@
-import { Settings } from 'luxon'
-
 /**
  * The renderer's one clock: the host's. Browser mode's `--clock-start` moves the host's
  * clock only, so every relative time ("in 3 hours", "waited 2 d") reads this module, and
- * Luxon's `DateTime.now()` is pointed at it too.
+ * Luxon's `DateTime.now()` is pointed at it too (luxon-host-clock.ts: Luxon is not part of
+ * the shell's first load, so this module does not import it).
  */
 let offsetMs = 0
 
@@ -23,7 +22,6 @@ export function followHostClock(hostNowIso: string, askedAt: number, answeredAt:
   const host = Date.parse(hostNowIso)
   if (Number.isNaN(host)) return
   offsetMs = Math.round(host - (askedAt + answeredAt) / 2)
-  Settings.now = nowMs
 }
 
 /** Asks the host for its clock once; a failure leaves this page's own clock in use. */

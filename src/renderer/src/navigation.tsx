@@ -9,13 +9,7 @@ import {
   type Icon
 } from '@tabler/icons-react'
 import type { ComponentType } from 'react'
-import { DashboardPage } from './features/dashboard/DashboardPage'
-import { InboxPage } from './features/inbox/InboxPage'
-import { InterviewsPage } from './features/interviews/InterviewsPage'
-import { ConnectionTestPage } from './features/precall/ConnectionTestPage'
-import { SamplesPage } from './features/samples/SamplesPage'
-import { CalendarPage } from './features/schedule/CalendarPage'
-import { SettingsPage } from './features/settings/SettingsPage'
+import { CalendarPage, ConnectionTestPage, DashboardPage, InboxPage, InterviewsPage, SamplesPage, SettingsPage } from './pages'
 
 export interface Destination {
   path: string
@@ -23,6 +17,7 @@ export interface Destination {
   icon: Icon
   /** The digit that, with Ctrl (⌘ on macOS), jumps here. */
   digit: number
+  /** Loaded when first opened (see pages.tsx). */
   page: ComponentType
 }
 

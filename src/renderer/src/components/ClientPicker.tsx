@@ -1,6 +1,6 @@
 import { Group, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core'
-import type { Client, ClientFields } from '../../../shared/pipeline'
-import { timeZoneOptions } from '../features/settings/time-zones'
+import type { Client, ClientFields } from '@shared/pipeline'
+import { timeZoneOptions } from './time-zones'
 
 export type ClientChoice = { id: string } | { fields: ClientFields }
 

@@ -6,7 +6,17 @@ import { TimeSelect } from './TimeSelect'
  * A date and a time of day ("yyyy-MM-ddTHH:mm", '' while either is missing), the time in
  * the app's clock format: the browser's own date-and-time field follows its locale instead.
  */
-export function DateTimeField({ label, value, onChange, error }: { label: string; value: string; onChange: (value: string) => void; error?: string }) {
+export function DateTimeField({
+  label,
+  value,
+  onChange,
+  error
+}: {
+  label: string
+  value: string
+  onChange: (value: string) => void
+  error?: string
+}) {
   const [date, setDate] = useState(value.slice(0, 10))
   const [time, setTime] = useState(value.slice(11, 16))
   const change = (nextDate: string, nextTime: string) => {

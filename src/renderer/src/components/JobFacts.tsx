@@ -1,5 +1,5 @@
 import { Anchor, Badge, Group, type MantineSpacing } from '@mantine/core'
-import type { Job } from '../../../shared/pipeline'
+import type { Job } from '@shared/pipeline'
 import { formatMoney } from './time'
 
 /** A job post's budget, skills and a link to the post itself. */

@@ -1,14 +1,36 @@
 import { Group, NumberInput, SegmentedControl, SimpleGrid, TagsInput, Textarea, TextInput } from '@mantine/core'
-import type { JobFields } from '../../../shared/pipeline'
+import type { JobFields } from '@shared/pipeline'
 
-export const emptyJob = (): JobFields => ({ title: '', description: '', url: '', budgetType: 'hourly', budget: null, skills: [], postedAt: null })
+export const emptyJob = (): JobFields => ({
+  title: '',
+  description: '',
+  url: '',
+  budgetType: 'hourly',
+  budget: null,
+  skills: [],
+  postedAt: null
+})
 
 /** The job post as the client wrote it. */
-export function JobFieldsForm({ value, onChange, errors = {} }: { value: JobFields; onChange: (job: JobFields) => void; errors?: Record<string, string> }) {
+export function JobFieldsForm({
+  value,
+  onChange,
+  errors = {}
+}: {
+  value: JobFields
+  onChange: (job: JobFields) => void
+  errors?: Record<string, string>
+}) {
   const set = (patch: Partial<JobFields>) => onChange({ ...value, ...patch })
   return (
     <>
-      <TextInput label="Job title" required value={value.title} error={errors.title} onChange={(event) => set({ title: event.currentTarget.value })} />
+      <TextInput
+        label="Job title"
+        required
+        value={value.title}
+        error={errors.title}
+        onChange={(event) => set({ title: event.currentTarget.value })}
+      />
       <Textarea
         label="Job description"
         description="Paste the whole post: you will reread it before the call, and search finds it later."
@@ -19,7 +41,13 @@ export function JobFieldsForm({ value, onChange, errors = {} }: { value: JobFiel
         onChange={(event) => set({ description: event.currentTarget.value })}
       />
       <SimpleGrid cols={2}>
-        <TextInput label="Link to the post" placeholder="https://" value={value.url} error={errors.url} onChange={(event) => set({ url: event.currentTarget.value })} />
+        <TextInput
+          label="Link to the post"
+          placeholder="https://"
+          value={value.url}
+          error={errors.url}
+          onChange={(event) => set({ url: event.currentTarget.value })}
+        />
         <Group gap="xs" align="flex-end" wrap="nowrap">
           <SegmentedControl
             aria-label="Budget type"

@@ -1,7 +1,21 @@
 import { Button, Group, Text } from '@mantine/core'
 
 /** A form modal's last lines: what went wrong, if anything, then Cancel and the action. */
-export function ModalFooter({ failure, onCancel, onSubmit, ready, busy, submitLabel }: { failure: string | null; onCancel: () => void; onSubmit: () => void; ready: boolean; busy: boolean; submitLabel: string }) {
+export function ModalFooter({
+  failure,
+  onCancel,
+  onSubmit,
+  ready,
+  busy,
+  submitLabel
+}: {
+  failure: string | null
+  onCancel: () => void
+  onSubmit: () => void
+  ready: boolean
+  busy: boolean
+  submitLabel: string
+}) {
   return (
     <>
       {failure && (

@@ -1,7 +1,7 @@
 import { Alert, Button, Center, Loader } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
-import type { Query } from '../hooks/useQuery'
+import type { Query } from '@renderer/hooks/useQuery'
 
 /** Shows loading and failure the same way everywhere; renders children once data is there. */
 export function QueryState<T>({ query, children }: { query: Query<T>; children: (data: T) => ReactNode }) {

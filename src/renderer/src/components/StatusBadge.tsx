@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core'
-import { STATUS_LABELS, type InterviewStatus } from '../../../shared/pipeline'
+import { STATUS_LABELS, type InterviewStatus } from '@shared/pipeline'
 
 export const STATUS_COLORS: Record<InterviewStatus, string> = {
   invited: 'gray',
@@ -15,7 +15,13 @@ export const STATUS_COLORS: Record<InterviewStatus, string> = {
 
 export function StatusBadge({ status, size = 'md' }: { status: InterviewStatus; size?: 'sm' | 'md' | 'lg' }) {
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light" size={size} style={{ flexShrink: 0, overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
+    <Badge
+      color={STATUS_COLORS[status]}
+      variant="light"
+      size={size}
+      style={{ flexShrink: 0, overflow: 'visible' }}
+      styles={{ label: { overflow: 'visible' } }}
+    >
       {STATUS_LABELS[status]}
     </Badge>
   )

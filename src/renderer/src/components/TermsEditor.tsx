@@ -1,5 +1,5 @@
 import { Group, NumberInput, SegmentedControl, TextInput } from '@mantine/core'
-import type { Terms } from '../../../shared/pipeline'
+import type { Terms } from '@shared/pipeline'
 
 export function TermsEditor({ value, onChange }: { value: Terms; onChange: (terms: Terms) => void }) {
   return (
@@ -13,8 +13,18 @@ export function TermsEditor({ value, onChange }: { value: Terms; onChange: (term
         ]}
         onChange={(bidType) => onChange({ ...value, bidType: bidType as Terms['bidType'] })}
       />
-      <NumberInput label={value.bidType === 'hourly' ? 'Rate per hour' : 'Bid'} prefix="$" min={0} value={value.amount} onChange={(amount) => onChange({ ...value, amount: Number(amount) || 0 })} />
-      <TextInput label="Estimated duration" value={value.estimatedDuration} onChange={(event) => onChange({ ...value, estimatedDuration: event.currentTarget.value })} />
+      <NumberInput
+        label={value.bidType === 'hourly' ? 'Rate per hour' : 'Bid'}
+        prefix="$"
+        min={0}
+        value={value.amount}
+        onChange={(amount) => onChange({ ...value, amount: Number(amount) || 0 })}
+      />
+      <TextInput
+        label="Estimated duration"
+        value={value.estimatedDuration}
+        onChange={(event) => onChange({ ...value, estimatedDuration: event.currentTarget.value })}
+      />
     </Group>
   )
 }

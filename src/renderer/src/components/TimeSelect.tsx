@@ -1,7 +1,7 @@
 import { Select, type SelectProps } from '@mantine/core'
 import { useMemo } from 'react'
-import { formatClockText, type HourCycle } from '../../../shared/time-format'
-import { useHourCycle } from '../hooks/useHourCycle'
+import { formatClockText, type HourCycle } from '@shared/time-format'
+import { useHourCycle } from '@renderer/hooks/useHourCycle'
 
 /** Every step of the day as "HH:mm" values, labelled in the chosen clock. */
 function timesOfDay(stepMinutes: number, cycle: HourCycle): { value: string; label: string }[] {
@@ -23,7 +23,12 @@ export function TimeSelect({
   stepMinutes = 15,
   cycle: chosenCycle,
   ...props
-}: Omit<SelectProps, 'data' | 'value' | 'onChange'> & { value: string; onChange: (value: string) => void; stepMinutes?: number; cycle?: HourCycle }) {
+}: Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
+  value: string
+  onChange: (value: string) => void
+  stepMinutes?: number
+  cycle?: HourCycle
+}) {
   const savedCycle = useHourCycle()
   const cycle = chosenCycle ?? savedCycle
   const data = useMemo(() => {

@@ -1,7 +1,7 @@
 import { Chip, Group, Input, Stack } from '@mantine/core'
-import type { Settings } from '../../../shared/settings'
-import type { HourCycle } from '../../../shared/time-format'
-import { WEEKDAY_NAMES } from '../features/settings/working-hours-text'
+import type { Settings } from '@shared/settings'
+import type { HourCycle } from '@shared/time-format'
+import { WEEKDAY_NAMES } from './working-hours-text'
 import { TimeSelect } from './TimeSelect'
 
 type WorkingHours = Settings['workingHours']
@@ -25,7 +25,11 @@ export function WorkingHoursFields({
   return (
     <Stack gap="sm">
       <Input.Wrapper label={labels.days} error={errors.days}>
-        <Chip.Group multiple value={value.days.map(String)} onChange={(days) => onChange({ ...value, days: days.map(Number).sort((a, b) => a - b) })}>
+        <Chip.Group
+          multiple
+          value={value.days.map(String)}
+          onChange={(days) => onChange({ ...value, days: days.map(Number).sort((a, b) => a - b) })}
+        >
           <Group gap="xs" mt={6}>
             {WEEKDAY_NAMES.map((name, index) => (
               <Chip key={name} value={String(index + 1)} variant="outline">
@@ -36,7 +40,13 @@ export function WorkingHoursFields({
         </Chip.Group>
       </Input.Wrapper>
       <Group grow maw={420} align="flex-start">
-        <TimeSelect label={labels.start} value={value.start} error={errors.start} cycle={cycle} onChange={(start) => onChange({ ...value, start })} />
+        <TimeSelect
+          label={labels.start}
+          value={value.start}
+          error={errors.start}
+          cycle={cycle}
+          onChange={(start) => onChange({ ...value, start })}
+        />
         <TimeSelect label={labels.end} value={value.end} error={errors.end} cycle={cycle} onChange={(end) => onChange({ ...value, end })} />
       </Group>
     </Stack>

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon'
-import { formatClock, formatDayAndClock, type HourCycle } from '../../../shared/time-format'
+import { formatClock, formatDayAndClock, type HourCycle } from '@shared/time-format'
 
 /** "3 h", "2 d 4 h", "12 min": how long something has waited. */
 export function formatWait(fromIso: string, to: DateTime = DateTime.now()): string {

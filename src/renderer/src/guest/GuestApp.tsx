@@ -1,14 +1,19 @@
 import { Alert, Box, Button, Center, Container, Group, Image, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
 import { IconAlertTriangle, IconPhone, IconPhoneCall } from '@tabler/icons-react'
 import { useEffect, useMemo, useState } from 'react'
-import { MAX_NAME_LENGTH, parseInviteUrl } from '../../../shared/signaling'
-import { CallSession } from '../features/call/call-session'
-import { CallStage, StageMessage, useLeaveWarning } from '../features/call/CallStage'
-import { DeviceCheck } from '../features/call/DeviceCheck'
-import { useCallState } from '../features/call/useCallState'
+import { MAX_NAME_LENGTH, parseInviteUrl } from '@shared/signaling'
+import { browserCallPlatform } from '@renderer/features/call/engine/browser-platform'
+import { CallRunner } from '@renderer/features/call/engine/call-runner'
+import { useRememberCall, useResumableCall } from '@renderer/features/call/remembered-call'
+import { CallStage, StageMessage, useLeaveWarning } from '@renderer/features/call/CallStage'
+import { DeviceCheck } from '@renderer/features/call/DeviceCheck'
+import { useCallState } from '@renderer/features/call/useCallState'
+import { processingFor } from '@renderer/features/call/processing/processing-for'
+import { ConnectionCheck, DeviceProblems, useRoomAbout } from './GuestChecks'
+import { inviteHeadline } from './invite-text'
+import { isLiveCall } from '@shared/call'
 
 const NAME_KEY = 'greenroom:guest-name'
-
 function BadLink() {
   return (
     <Container size="sm" py="xl">
@@ -27,17 +32,38 @@ function requestScreen(): Promise<MediaStream | null> {
 
 function Guest({ link }: { link: NonNullable<ReturnType<typeof parseInviteUrl>> }) {
   const [name, setName] = useState(() => localStorage.getItem(NAME_KEY) ?? '')
+  const resume = useResumableCall(link.room)
   const [session] = useState(
-    () => new CallSession({ role: 'guest', name: 'Guest', signalUrl: link.signalUrl, room: link.room, token: link.token, iceServers: [] })
+    () =>
+      new CallRunner({
+        role: 'guest',
+        name: 'Guest',
+        signalUrl: link.signalUrl,
+        room: link.room,
+        token: link.token,
+        iceServers: [],
+        platform: browserCallPlatform,
+        resume
+      })
   )
   const state = useCallState(session)
-  const live = state.phase === 'connected' || state.phase === 'connecting' || state.phase === 'reconnecting'
+  const about = useRoomAbout(link)
+  const invite = about.status === 'ready' ? about.about.call : null
+  useEffect(() => {
+    if (invite?.hostName) document.title = `Call with ${invite.hostName} · Greenroom`
+  }, [invite?.hostName])
+  const live = isLiveCall(state.phase)
   useLeaveWarning(live)
+  useRememberCall(link.room, state)
 
   useEffect(() => {
-    void session.prepare()
+    const savedName = localStorage.getItem(NAME_KEY)?.trim()
+    // Noise suppression goes in before the microphone opens, so the first sound sent is already cleaned.
+    processingFor(session)
+    // Reloaded mid-call: back in at once, under the name given before.
+    void session.prepare().then(() => resume && savedName && session.join(savedName))
     return () => session.dispose()
-  }, [session])
+  }, [session, resume])
 
   const trimmed = name.trim()
   const nameError = trimmed.length > MAX_NAME_LENGTH ? `Keep it under ${MAX_NAME_LENGTH} characters` : null
@@ -46,9 +72,21 @@ function Guest({ link }: { link: NonNullable<ReturnType<typeof parseInviteUrl>> 
     localStorage.setItem(NAME_KEY, trimmed)
     session.join(trimmed)
   }
-  const host = state.peerName ?? 'the host'
+  const host = state.peerName ?? invite?.hostName ?? 'the host'
+  const deviceTrouble = state.deviceProblems.camera !== null || state.deviceProblems.microphone !== null
 
-  if (state.phase === 'preparing' || state.phase === 'ready') {
+  if (state.phase === 'failed') {
+    // Nothing to control: a refused or dead room released the camera and microphone already.
+    return (
+      <Container size={620} py="xl">
+        <Alert color="red" title="This call can’t be joined" icon={<IconAlertTriangle />}>
+          {state.reason}
+        </Alert>
+      </Container>
+    )
+  }
+
+  if ((state.phase === 'preparing' || state.phase === 'ready') && !resume) {
     return (
       <Container size={620} py="xl">
         <Paper withBorder radius="lg" p="xl" shadow="sm">
@@ -65,6 +103,16 @@ function Guest({ link }: { link: NonNullable<ReturnType<typeof parseInviteUrl>> 
                   Join the call
                 </Title>
               </Group>
+              {invite && (
+                <Text size="lg" fw={500}>
+                  {inviteHeadline(invite, { now: new Date() })}
+                </Text>
+              )}
+              {about.status === 'refused' && (
+                <Alert color="red" icon={<IconAlertTriangle size={18} />}>
+                  {about.message}
+                </Alert>
+              )}
               <Text size="sm" c="dimmed">
                 Check your camera and microphone, then join. Nothing to install; nothing is recorded.
               </Text>
@@ -75,11 +123,13 @@ function Guest({ link }: { link: NonNullable<ReturnType<typeof parseInviteUrl>> 
               ) : (
                 <DeviceCheck session={session} state={state} />
               )}
-              {state.notice && (
+              {state.phase === 'ready' && <DeviceProblems problems={state.deviceProblems} onRetry={() => void session.prepare()} />}
+              {state.notice && !deviceTrouble && (
                 <Alert color="orange" icon={<IconAlertTriangle size={18} />}>
                   {state.notice}
                 </Alert>
               )}
+              {about.status === 'ready' && <ConnectionCheck iceServers={about.about.iceServers} />}
               <TextInput
                 label="Your name"
                 description="The host sees it when you ask to join"
@@ -90,7 +140,12 @@ function Guest({ link }: { link: NonNullable<ReturnType<typeof parseInviteUrl>> 
                 autoComplete="name"
                 maxLength={MAX_NAME_LENGTH + 1}
               />
-              <Button type="submit" size="md" leftSection={<IconPhone size={18} />} disabled={!trimmed || !!nameError || state.phase === 'preparing'}>
+              <Button
+                type="submit"
+                size="md"
+                leftSection={<IconPhone size={18} />}
+                disabled={!trimmed || !!nameError || state.phase === 'preparing'}
+              >
                 Join call
               </Button>
             </Stack>
@@ -103,9 +158,18 @@ function Guest({ link }: { link: NonNullable<ReturnType<typeof parseInviteUrl>> 
   let lobby = null
   switch (state.phase) {
     case 'waiting':
-      lobby = (
+      lobby = state.hostTold ? (
+        <StageMessage title={`${host === 'the host' ? 'The host' : host} has been told you are here`}>
+          <IconPhoneCall size={40} className="greenroom-ringing" aria-hidden />
+          <Text>Their Greenroom is ringing. Please keep this page open: the call starts as soon as they answer.</Text>
+        </StageMessage>
+      ) : (
         <StageMessage title={state.signaling === 'joined' ? 'Waiting for the host' : 'Connecting…'}>
-          <Text>{state.signaling === 'joined' ? 'The host has not opened the call yet. You will ring as soon as they do.' : 'Reaching the call server…'}</Text>
+          <Text>
+            {state.signaling === 'joined'
+              ? 'The host has not opened the call yet. You will ring as soon as they do.'
+              : 'Reaching the call server…'}
+          </Text>
         </StageMessage>
       )
       break
@@ -128,7 +192,7 @@ function Guest({ link }: { link: NonNullable<ReturnType<typeof parseInviteUrl>> 
       break
     case 'ended':
       lobby = (
-        <StageMessage title="The call has ended">
+        <StageMessage title={state.connectedAt === null ? 'The call could not connect' : 'The call has ended'}>
           <Text>{state.reason}</Text>
           <Text size="sm" c="gray.5">
             You can close this tab. Thank you!
@@ -139,12 +203,9 @@ function Guest({ link }: { link: NonNullable<ReturnType<typeof parseInviteUrl>> 
         </StageMessage>
       )
       break
-    case 'failed':
-      lobby = (
-        <StageMessage title="This call can’t be joined">
-          <Text>{state.reason}</Text>
-        </StageMessage>
-      )
+    case 'preparing':
+    case 'ready':
+      lobby = <Loader color="gray" aria-label="Back to the call" />
       break
   }
 

@@ -1,11 +1,11 @@
 import '@mantine/core/styles.css'
 import '@mantine/notifications/styles.css'
-import '../app.css'
+import '@renderer/app.css'
 import { MantineProvider } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { cssVariablesResolver, theme } from '../theme'
+import { cssVariablesResolver, theme } from '@renderer/theme'
 import { GuestApp } from './GuestApp'
 
 const root = document.getElementById('root')

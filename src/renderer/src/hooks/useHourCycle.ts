@@ -1,4 +1,4 @@
-import { resolveHourCycle, type HourCycle } from '../../../shared/time-format'
+import { resolveHourCycle, type HourCycle } from '@shared/time-format'
 import { useSettings } from './settings-context'
 
 /** The clock every time on screen uses: the Settings choice, or the system's (browser's) locale. */

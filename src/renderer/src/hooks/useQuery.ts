@@ -36,7 +36,8 @@ export function useQuery<T>(read: () => Promise<T>, inputs: readonly unknown[]):
     return () => {
       current = false
     }
-  }, [version, ...inputs]) // eslint-disable-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's inputs are the dependencies; the read is taken fresh from a ref
+  }, [version, ...inputs])
 
   const reload = useCallback(() => setVersion((n) => n + 1), [])
   return { data, error, loading, reload }

@@ -1,10 +1,10 @@
 import type { z } from 'zod'
-import type { cameraResultSchema, microphoneResultSchema, networkResultSchema } from '../../../shared/precall'
+import type { cameraResultSchema, microphoneResultSchema, networkResultSchema } from '@shared/precall'
 
 type CameraResult = z.infer<typeof cameraResultSchema>
 type MicrophoneResult = z.infer<typeof microphoneResultSchema>
 type NetworkResult = z.infer<typeof networkResultSchema>
-type MediaError = NonNullable<CameraResult['error']>
+export type MediaError = NonNullable<CameraResult['error']>
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -29,7 +29,16 @@ export async function checkCamera(deviceId: string | null): Promise<{ result: Ca
     stream = await navigator.mediaDevices.getUserMedia({ video: constraintFor(deviceId), audio: false })
   } catch (error) {
     return {
-      result: { status: 'error', error: classifyMediaError(error), deviceLabel: '', width: 0, height: 0, framesPerSecond: 0, black: false, frozen: false },
+      result: {
+        status: 'error',
+        error: classifyMediaError(error),
+        deviceLabel: '',
+        width: 0,
+        height: 0,
+        framesPerSecond: 0,
+        black: false,
+        frozen: false
+      },
       stream: null
     }
   }
@@ -96,7 +105,10 @@ export async function checkMicrophone(
   try {
     stream = await navigator.mediaDevices.getUserMedia({ audio: constraintFor(deviceId), video: false })
   } catch (error) {
-    return { result: { status: 'error', error: classifyMediaError(error), deviceLabel: '', peakLevel: 0, silent: false, clipping: false }, stream: null }
+    return {
+      result: { status: 'error', error: classifyMediaError(error), deviceLabel: '', peakLevel: 0, silent: false, clipping: false },
+      stream: null
+    }
   }
   const track = stream.getAudioTracks()[0]!
   const audio = new AudioContext()

@@ -14,6 +14,8 @@ export interface StatsReading {
   framesDecoded: number
   qualityLimitation: 'none' | 'cpu' | 'bandwidth' | 'other'
   relayed: boolean
+  /** The sender's estimate of the bandwidth it has towards the other side (candidate pair), when it has one. */
+  availableOutgoingKbps: number | null
 }
 
 type Stat = Record<string, unknown> & { type: string; id: string }
@@ -29,14 +31,22 @@ export async function readStats(sender: StatsSource, receiver: StatsSource): Pro
   const sent = [...(await sender.getStats()).values()] as Stat[]
   const received = [...(await receiver.getStats()).values()] as Stat[]
 
+  // The pair the transport really uses; a side may hold several succeeded pairs (relayed paths), not all with a round trip.
+  const transport = sent.find((stat) => stat.type === 'transport' && typeof stat.selectedCandidatePairId === 'string')
   const pair =
+    sent.find((stat) => stat.type === 'candidate-pair' && stat.id === transport?.selectedCandidatePairId) ??
     sent.find((stat) => stat.type === 'candidate-pair' && stat.nominated === true && stat.state === 'succeeded') ??
     sent.find((stat) => stat.type === 'candidate-pair' && stat.state === 'succeeded')
   const local = pair ? sent.find((stat) => stat.id === pair.localCandidateId) : undefined
-  const outboundVideo = sent.find((stat) => stat.type === 'outbound-rtp' && stat.kind === 'video')
+  // A call may carry two videos (the screen and the presenter's camera): the one with the most bytes is the picture.
+  const most = (stats: Stat[], counter: string) =>
+    stats.reduce<Stat | undefined>((best, stat) => (!best || num(stat[counter]) > num(best[counter]) ? stat : best), undefined)
+  const outboundVideos = sent.filter((stat) => stat.type === 'outbound-rtp' && stat.kind === 'video')
+  const outboundVideo = most(outboundVideos, 'bytesSent')
   const inbound = received.filter((stat) => stat.type === 'inbound-rtp')
   const inboundAudio = inbound.find((stat) => stat.kind === 'audio')
-  const inboundVideo = inbound.find((stat) => stat.kind === 'video')
+  const inboundVideos = inbound.filter((stat) => stat.kind === 'video')
+  const inboundVideo = most(inboundVideos, 'bytesReceived')
   const jitterSource = inboundAudio ?? inboundVideo
   const lossSource = inboundAudio ?? inboundVideo
   const reason = String(outboundVideo?.qualityLimitationReason ?? 'none')
@@ -49,12 +59,13 @@ export async function readStats(sender: StatsSource, receiver: StatsSource): Pro
     // repairs some losses (forward error correction), hiding loss the network really has.
     packetsReceived: num(lossSource?.packetsReceived),
     packetsLost: Math.max(0, num(lossSource?.packetsLost)),
-    videoBytesSent: num(outboundVideo?.bytesSent),
+    videoBytesSent: outboundVideos.reduce((sum, stat) => sum + num(stat.bytesSent), 0),
     frameWidth: num(inboundVideo?.frameWidth) || num(outboundVideo?.frameWidth),
     frameHeight: num(inboundVideo?.frameHeight) || num(outboundVideo?.frameHeight),
-    framesDecoded: num(inboundVideo?.framesDecoded),
+    framesDecoded: inboundVideos.reduce((sum, stat) => sum + num(stat.framesDecoded), 0),
     qualityLimitation: reason === 'cpu' || reason === 'bandwidth' || reason === 'none' ? reason : 'other',
-    relayed: local?.candidateType === 'relay'
+    relayed: local?.candidateType === 'relay',
+    availableOutgoingKbps: pair && typeof pair.availableOutgoingBitrate === 'number' ? pair.availableOutgoingBitrate / 1000 : null
   }
 }
 

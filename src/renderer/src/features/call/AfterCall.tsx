@@ -2,12 +2,12 @@ import { Button, Chip, Group, Paper, Rating, SimpleGrid, Stack, Table, Text, Tex
 import { notifications } from '@mantine/notifications'
 import { IconCheck } from '@tabler/icons-react'
 import { useState } from 'react'
-import { useSave } from '../../hooks/useSave'
-import { useSubmit } from '../../hooks/useSubmit'
-import { CALL_ISSUE_LABELS, CALL_ISSUES, type CallIssue, type CallRecord } from '../../../../shared/call'
-import { CHANNELS, INTERVIEW_TRANSITIONS, STATUS_LABELS, type InterviewDetail, type InterviewStatus } from '../../../../shared/pipeline'
-import type { PrepRoom } from '../../../../shared/prep'
-import { FollowUps } from '../prep/QuestionsPanel'
+import { useSave } from '@renderer/hooks/useSave'
+import { useSubmit } from '@renderer/hooks/useSubmit'
+import { CALL_ISSUE_LABELS, CALL_ISSUES, type CallIssue, type CallRecord } from '@shared/call'
+import { CHANNELS, INTERVIEW_TRANSITIONS, STATUS_LABELS, type InterviewDetail, type InterviewStatus } from '@shared/pipeline'
+import type { PrepRoom } from '@shared/prep'
+import { FollowUps } from '@renderer/features/prep/QuestionsPanel'
 import { clockText } from './quality'
 
 const fixed = (value: number | null, unit: string, digits = 0) => (value === null ? '—' : `${value.toFixed(digits)} ${unit}`)
@@ -50,7 +50,11 @@ export function MeasuredSummary({ call }: { call: CallRecord }) {
 function RateCall({ call, onSaved }: { call: CallRecord; onSaved: (call: CallRecord) => void }) {
   const [rating, setRating] = useState(call.rating ?? 0)
   const [issues, setIssues] = useState<CallIssue[]>(call.issues)
-  const { busy, failure: error, submit: save } = useSubmit(async () => {
+  const {
+    busy,
+    failure: error,
+    submit: save
+  } = useSubmit(async () => {
     onSaved(await window.greenroom.rateCall({ id: call.id, rating, issues }))
     notifications.show({ message: 'Rating saved with the interview', icon: <IconCheck size={16} /> })
   })
@@ -103,17 +107,31 @@ function Outcome({ detail, room }: { detail: InterviewDetail; room: PrepRoom | u
   // Which button's change is under way: a status, or "notes".
   const [busy, setBusy] = useState<string | null>(null)
   const save = useSave()
-  const next = INTERVIEW_TRANSITIONS[interview.status].filter((status) => status !== 'no_show' && status !== 'accepted' && status !== 'scheduled')
+  const next = INTERVIEW_TRANSITIONS[interview.status].filter(
+    (status) => status !== 'no_show' && status !== 'accepted' && status !== 'scheduled'
+  )
   const saving = async (which: string, action: () => Promise<unknown>, success: string) => {
     setBusy(which)
     await save.run(action, success)
     setBusy(null)
   }
   const move = (status: InterviewStatus) =>
-    saving(status, () => window.greenroom.changeInterviewStatus({ id: interview.id, status, note: 'After the call' }), `Moved to “${STATUS_LABELS[status]}”`)
+    saving(
+      status,
+      () => window.greenroom.changeInterviewStatus({ id: interview.id, status, note: 'After the call' }),
+      `Moved to “${STATUS_LABELS[status]}”`
+    )
   const saveNotes = () => {
     const { title, scenario, type, sampleTask, channel, channelLink } = interview
-    return saving('notes', () => window.greenroom.updateInterview({ id: interview.id, fields: { title, scenario, type, sampleTask, channel, channelLink, outcomeNotes: notes } }), 'Outcome saved')
+    return saving(
+      'notes',
+      () =>
+        window.greenroom.updateInterview({
+          id: interview.id,
+          fields: { title, scenario, type, sampleTask, channel, channelLink, outcomeNotes: notes }
+        }),
+      'Outcome saved'
+    )
   }
   return (
     <Stack gap="sm">
@@ -122,9 +140,7 @@ function Outcome({ detail, room }: { detail: InterviewDetail; room: PrepRoom | u
       </Title>
       {next.length > 0 && (
         <Group gap="xs">
-          <Text size="sm">
-            Now “{STATUS_LABELS[interview.status]}”. Move to:
-          </Text>
+          <Text size="sm">Now “{STATUS_LABELS[interview.status]}”. Move to:</Text>
           {next.map((status) => (
             <Button key={status} size="compact-sm" variant="light" loading={busy === status} onClick={() => void move(status)}>
               {STATUS_LABELS[status]}

@@ -1,10 +1,10 @@
 import { Table, Text } from '@mantine/core'
-import { CALL_ISSUE_LABELS } from '../../../../shared/call'
-import { CHANNELS } from '../../../../shared/pipeline'
-import { QueryState } from '../../components/QueryState'
-import { formatInstant } from '../../components/time'
-import { useHourCycle } from '../../hooks/useHourCycle'
-import { useQuery } from '../../hooks/useQuery'
+import { CALL_ISSUE_LABELS } from '@shared/call'
+import { CHANNELS } from '@shared/pipeline'
+import { QueryState } from '@renderer/components/QueryState'
+import { formatInstant } from '@renderer/components/time'
+import { useHourCycle } from '@renderer/hooks/useHourCycle'
+import { useQuery } from '@renderer/hooks/useQuery'
 import { clockText } from './quality'
 
 /** The calls held with this interview's client, in Greenroom or elsewhere, newest first. */
@@ -16,7 +16,8 @@ export function CallsSection({ interviewId, zone }: { interviewId: string; zone:
       {(list) =>
         list.length === 0 ? (
           <Text c="dimmed" size="sm">
-            No calls on record yet. Join or start the call from the top of this page; End call (or hanging up) puts it here with its length and your rating.
+            No calls on record yet. Join or start the call from the top of this page; End call (or hanging up) puts it here with its length
+            and your rating.
           </Text>
         ) : (
           <Table aria-label="Calls held" maw={760} verticalSpacing="xs">

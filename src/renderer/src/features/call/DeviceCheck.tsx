@@ -1,9 +1,10 @@
 import { Box, Group, Progress, Select, Stack, Switch, Text } from '@mantine/core'
 import { IconMicrophone, IconVideo } from '@tabler/icons-react'
 import { useEffect, useRef } from 'react'
-import { useDevices } from '../precall/useDevices'
-import type { CallSession, CallState } from './call-session'
+import { useDevices } from '@renderer/features/precall/useDevices'
+import type { CallRunner, CallState } from './engine/call-runner'
 import { useAudioLevel } from './useCallState'
+import { ProcessingNotice, ProcessingSwitches } from './processing/ProcessingControls'
 
 /** Your own picture as the other side will see it (mirrored, as a mirror would). */
 export function LocalPreview({ stream, label = 'Your camera preview' }: { stream: MediaStream | null; label?: string }) {
@@ -13,8 +14,18 @@ export function LocalPreview({ stream, label = 'Your camera preview' }: { stream
     if (stream) void video.current?.play().catch(() => undefined)
   }, [stream])
   return (
-    <Box pos="relative" style={{ aspectRatio: '16 / 9', background: '#15171a', borderRadius: 'var(--mantine-radius-md)', overflow: 'hidden' }}>
-      <video ref={video} aria-label={label} muted autoPlay playsInline style={{ width: '100%', height: '100%', objectFit: 'cover', transform: 'scaleX(-1)', visibility: stream ? 'visible' : 'hidden' }} />
+    <Box
+      pos="relative"
+      style={{ aspectRatio: '16 / 9', background: '#15171a', borderRadius: 'var(--mantine-radius-md)', overflow: 'hidden' }}
+    >
+      <video
+        ref={video}
+        aria-label={label}
+        muted
+        autoPlay
+        playsInline
+        style={{ width: '100%', height: '100%', objectFit: 'cover', transform: 'scaleX(-1)', visibility: stream ? 'visible' : 'hidden' }}
+      />
       {!stream && (
         <Text pos="absolute" inset={0} c="gray.4" size="sm" ta="center" style={{ display: 'grid', placeItems: 'center' }}>
           Camera off
@@ -25,7 +36,7 @@ export function LocalPreview({ stream, label = 'Your camera preview' }: { stream
 }
 
 /** Camera preview, microphone level and device choice, before joining (and any time after). */
-export function DeviceCheck({ session, state }: { session: CallSession; state: CallState }) {
+export function DeviceCheck({ session, state }: { session: CallRunner; state: CallState }) {
   const { cameras, microphones, refresh } = useDevices()
   // Device names appear once the browser was allowed to use them.
   useEffect(refresh, [state.micDeviceId, state.cameraDeviceId, refresh])
@@ -78,6 +89,8 @@ export function DeviceCheck({ session, state }: { session: CallSession; state: C
         <Switch label="Microphone on" checked={state.micOn} onChange={() => void session.toggleMic()} />
         <Switch label="Camera on" checked={state.cameraOn} onChange={() => void session.toggleCamera()} />
       </Group>
+      <ProcessingSwitches call={session} />
+      <ProcessingNotice call={session} />
     </Stack>
   )
 }

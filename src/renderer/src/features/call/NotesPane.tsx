@@ -1,15 +1,15 @@
 import { Box, Button, ScrollArea, Stack, Tabs, Text } from '@mantine/core'
 import { IconScreenShare } from '@tabler/icons-react'
 import { useState } from 'react'
-import type { InterviewDetail } from '../../../../shared/pipeline'
-import type { PrepRoom, Sample } from '../../../../shared/prep'
-import { ChecklistPanel } from '../prep/ChecklistPanel'
-import { NotesEditor } from '../prep/notes/NotesEditor'
-import { QuestionsPanel } from '../prep/QuestionsPanel'
-import { SampleCard } from '../samples/SampleCard'
-import { openSample } from '../samples/open-sample'
-import { useAppInfo } from '../settings/useAppInfo'
-import { QuestionsTab } from '../prep/QuestionsTab'
+import type { InterviewDetail } from '@shared/pipeline'
+import type { PrepRoom, Sample } from '@shared/prep'
+import { ChecklistPanel } from '@renderer/features/prep/ChecklistPanel'
+import { NotesEditor } from '@renderer/features/prep/notes/NotesEditor'
+import { QuestionsPanel } from '@renderer/features/prep/QuestionsPanel'
+import { SampleCard } from '@renderer/features/samples/SampleCard'
+import { openSample } from '@renderer/features/samples/open-sample'
+import { useAppInfo } from '@renderer/hooks/useAppInfo'
+import { QuestionsTab } from '@renderer/features/prep/QuestionsTab'
 
 /**
  * Beside the video: the interview's notes (the prep room's document, saved as you type),
@@ -81,17 +81,17 @@ export function NotesPane({
                   mode={info?.mode}
                   extra={
                     onShareSample && (
-                    <Button
-                      size="compact-sm"
-                      variant="filled"
-                      leftSection={<IconScreenShare size={14} />}
-                      disabled={!live || !sample.available}
-                      onClick={() => void onShareSample(sample)}
-                      aria-label={`Open and share “${sample.title}”`}
-                      title={live ? 'Opens it, then pick its window to share' : 'Share once the call is on'}
-                    >
-                      Share
-                    </Button>
+                      <Button
+                        size="compact-sm"
+                        variant="filled"
+                        leftSection={<IconScreenShare size={14} />}
+                        disabled={!live || !sample.available}
+                        onClick={() => void onShareSample(sample)}
+                        aria-label={`Open and share “${sample.title}”`}
+                        title={live ? 'Opens it, then pick its window to share' : 'Share once the call is on'}
+                      >
+                        Share
+                      </Button>
                     )
                   }
                 />

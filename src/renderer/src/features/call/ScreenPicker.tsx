@@ -1,5 +1,5 @@
 import { Image, Modal, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core'
-import type { ScreenSource } from '../../../../shared/call'
+import type { ScreenSource } from '@shared/call'
 
 /** The desktop app's picker: whole screens and single windows, each with a thumbnail. */
 export function ScreenPicker({ sources, onPick }: { sources: ScreenSource[] | null; onPick: (id: string | null) => void }) {
@@ -37,11 +37,23 @@ export function ScreenPicker({ sources, onPick }: { sources: ScreenSource[] | nu
         <Title order={3} size="h5">
           Whole screens
         </Title>
-        {screens.length ? grid(screens) : <Text size="sm" c="dimmed">No screen found.</Text>}
+        {screens.length ? (
+          grid(screens)
+        ) : (
+          <Text size="sm" c="dimmed">
+            No screen found.
+          </Text>
+        )}
         <Title order={3} size="h5">
           Single windows
         </Title>
-        {windows.length ? grid(windows) : <Text size="sm" c="dimmed">No window to share: open the app or file first.</Text>}
+        {windows.length ? (
+          grid(windows)
+        ) : (
+          <Text size="sm" c="dimmed">
+            No window to share: open the app or file first.
+          </Text>
+        )}
       </Stack>
     </Modal>
   )

@@ -20,7 +20,9 @@ export function VideoTile({
   showVideo,
   fit = 'cover',
   badge,
-  style
+  style,
+  sinkId,
+  onSinkError
 }: {
   stream: MediaStream | null
   /** The video's accessible name, e.g. "Video from Maya Chen". */
@@ -32,6 +34,9 @@ export function VideoTile({
   fit?: 'cover' | 'contain'
   badge?: ReactNode
   style?: CSSProperties
+  /** The speaker the sound plays on (an audiooutput device id); the system's default when absent. */
+  sinkId?: string | null
+  onSinkError?: (error: unknown) => void
 }) {
   const video = useRef<HTMLVideoElement>(null)
   useEffect(() => {
@@ -40,6 +45,11 @@ export function VideoTile({
     if (element.srcObject !== stream) element.srcObject = stream
     if (stream) void element.play().catch(() => undefined)
   }, [stream])
+  useEffect(() => {
+    const element = video.current as (HTMLVideoElement & { setSinkId?: (id: string) => Promise<void> }) | null
+    if (!element || sinkId == null || !element.setSinkId) return
+    element.setSinkId(sinkId).catch((error: unknown) => onSinkError?.(error))
+  }, [sinkId, onSinkError])
   return (
     <Box className="greenroom-video-tile" style={style}>
       <video

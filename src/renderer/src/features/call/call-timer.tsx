@@ -34,7 +34,17 @@ export function playChime(): void {
  * The warnings two minutes before the agreed end and at it. They stay until dismissed: a
  * user mid-sentence looks away and must still find them.
  */
-export function useTimeWarnings({ stage, active, targetMinutes, sound }: { stage: TimerStage; active: boolean; targetMinutes: number | null; sound?: boolean }) {
+export function useTimeWarnings({
+  stage,
+  active,
+  targetMinutes,
+  sound
+}: {
+  stage: TimerStage
+  active: boolean
+  targetMinutes: number | null
+  sound?: boolean
+}) {
   const warned = useRef<TimerStage>('normal')
   useEffect(() => {
     if (!active || stage === warned.current) return
@@ -49,7 +59,13 @@ export function useTimeWarnings({ stage, active, targetMinutes, sound }: { stage
       })
     } else if (stage === 'over') {
       notifications.hide(WARNING_IDS.ending)
-      notifications.show({ id: WARNING_IDS.over, color: 'orange', autoClose: false, title: 'Time is up', message: `The agreed ${targetMinutes} minutes are over. Ask before you run on.` })
+      notifications.show({
+        id: WARNING_IDS.over,
+        color: 'orange',
+        autoClose: false,
+        title: 'Time is up',
+        message: `The agreed ${targetMinutes} minutes are over. Ask before you run on.`
+      })
     }
     if (stage !== 'normal' && sound) playChime()
   }, [stage, active, targetMinutes, sound])
@@ -58,7 +74,17 @@ export function useTimeWarnings({ stage, active, targetMinutes, sound }: { stage
 const STAGE_WORDS: Record<TimerStage, string | null> = { normal: null, ending: '2 min left', over: 'Over time' }
 
 /** The call's time against its agreed length, saying so when it nears or passes the end. */
-export function TimerBadge({ elapsed, targetMinutes, size = 'lg', onVideo = true }: { elapsed: number; targetMinutes: number | null; size?: 'lg' | 'xl'; onVideo?: boolean }) {
+export function TimerBadge({
+  elapsed,
+  targetMinutes,
+  size = 'lg',
+  onVideo = true
+}: {
+  elapsed: number
+  targetMinutes: number | null
+  size?: 'lg' | 'xl'
+  onVideo?: boolean
+}) {
   const stage = timerStage(elapsed, targetMinutes)
   // On the call's video a dark badge reads best; on the companion's page, one that follows the theme.
   const color = stage === 'over' ? 'orange' : stage === 'ending' ? 'yellow' : onVideo ? 'dark' : 'gray'

@@ -1,6 +1,6 @@
-import type { CallMeasurements } from '../../../../shared/call'
-import { meanOpinionScore } from '../../webrtc/mos'
-import type { StatsReading } from '../../webrtc/stats'
+import type { CallMeasurements } from '@shared/call'
+import { meanOpinionScore } from '@renderer/webrtc/mos'
+import type { StatsReading } from '@renderer/webrtc/stats'
 
 export type QualityLevel = 'good' | 'fair' | 'poor' | 'unknown'
 
@@ -35,13 +35,16 @@ export function sampleBetween(previous: StatsReading, current: StatsReading): Qu
   }
 }
 
+/** Loss past this is a poor connection: voice breaks up audibly (and video freezes) well before it. */
+export const POOR_LOSS_PERCENT = 8
+
 /** Good, fair or poor, by the thresholds voice calls notice: 300 ms round trip and 3% loss. */
 export function classify(sample: QualitySample): Quality {
   const rtt = sample.rttMs
   const loss = sample.lossPercent ?? 0
   if (rtt === null) return { level: 'unknown', text: 'Measuring the connection…', sample }
   const figures = `${Math.round(rtt)} ms round trip, ${loss < 0.05 ? 'no' : `${loss.toFixed(1)}%`} packet loss`
-  if (rtt > 400 || loss > 8) {
+  if (rtt > 400 || loss > POOR_LOSS_PERCENT) {
     return {
       level: 'poor',
       text: `Poor connection: ${figures}. Expect delays and dropouts; turning video off may help.`,

@@ -1,6 +1,15 @@
-import { serverMessageSchema, type ClientMessage, type Role, type ServerMessage } from '../../../../shared/signaling'
+import { serverMessageSchema, type ClientMessage, type Role, type ServerMessage } from '@shared/signaling'
+import { systemTimers, type CancelTimer, type Timers } from '@shared/time-source'
+import type { SignalingStatus } from './engine/call-machine'
 
-export type SignalingStatus = 'connecting' | 'joined' | 'reconnecting' | 'closed'
+export type { SignalingStatus }
+
+/** What the client needs of a WebSocket: the browser's, or `ws` in Node tests. */
+export type WebSocketLike = Pick<WebSocket, 'readyState' | 'send' | 'close' | 'addEventListener'>
+export type WebSocketFactory = (url: string) => WebSocketLike
+
+/** WebSocket.OPEN, which `ws` and the browser share. */
+const OPEN = 1
 
 export interface SignalingClientOptions {
   signalUrl: string
@@ -12,6 +21,9 @@ export interface SignalingClientOptions {
   onStatus(status: SignalingStatus, detail?: string): void
   /** Wait before each reconnection attempt, by attempt number. */
   backoffMs?: (attempt: number) => number
+  timers?: Timers
+  /** Opens the socket; the browser's WebSocket unless told otherwise. */
+  openSocket?: WebSocketFactory
 }
 
 /** Errors after which trying again cannot help. */
@@ -23,19 +35,19 @@ const FINAL_ERRORS = new Set(['UNAUTHORIZED', 'ROOM_FULL', 'ROOM_EXPIRED', 'ROOM
  * drops by accident, reconnects and joins again by itself until told to close.
  */
 export class SignalingClient {
-  private socket: WebSocket | null = null
+  private socket: WebSocketLike | null = null
   private attempt = 0
   private closed = false
-  private timer: ReturnType<typeof setTimeout> | null = null
+  private cancelRetry: CancelTimer | null = null
 
   constructor(private readonly options: SignalingClientOptions) {}
 
   connect(): void {
     if (this.closed) return
     this.options.onStatus(this.attempt === 0 ? 'connecting' : 'reconnecting')
-    let socket: WebSocket
+    let socket: WebSocketLike
     try {
-      socket = new WebSocket(this.options.signalUrl)
+      socket = (this.options.openSocket ?? ((url) => new WebSocket(url)))(this.options.signalUrl)
     } catch (error) {
       this.finish(`The call server address is not valid: ${error instanceof Error ? error.message : String(error)}`)
       return
@@ -67,24 +79,24 @@ export class SignalingClient {
       if (this.closed) return
       const wait = (this.options.backoffMs ?? ((n) => Math.min(8_000, 500 * 2 ** n)))(this.attempt++)
       this.options.onStatus('reconnecting')
-      this.timer = setTimeout(() => this.connect(), wait)
+      this.cancelRetry = (this.options.timers ?? systemTimers).after(wait, () => this.connect())
     })
   }
 
   send(message: ClientMessage): boolean {
-    if (this.socket?.readyState !== WebSocket.OPEN) return false
+    if (this.socket?.readyState !== OPEN) return false
     this.socket.send(JSON.stringify(message))
     return true
   }
 
   get connected(): boolean {
-    return this.socket?.readyState === WebSocket.OPEN
+    return this.socket?.readyState === OPEN
   }
 
   /** Leaves for good: no more reconnecting. */
   close(): void {
     this.closed = true
-    if (this.timer) clearTimeout(this.timer)
+    this.cancelRetry?.()
     const socket = this.socket
     this.socket = null
     socket?.close(1000, 'left')

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
-import type { CallSession, CallState } from './call-session'
+import { LevelReader } from './level-reader'
+import type { CallRunner, CallState } from './engine/call-runner'
 
-export function useCallState(session: CallSession): CallState {
+export function useCallState(session: CallRunner): CallState {
   return useSyncExternalStore(session.subscribe, session.getState)
 }
 
-/** The microphone's live level, 0…1, for the meter. */
+/** The microphone's live level, 0…1, for the meter: the loudest moment since the last frame (audio-level.ts). */
 export function useAudioLevel(track: MediaStreamTrack | null, active = true): number {
   const [level, setLevel] = useState(0)
   const frame = useRef(0)
@@ -14,42 +15,31 @@ export function useAudioLevel(track: MediaStreamTrack | null, active = true): nu
       setLevel(0)
       return
     }
-    const audio = new AudioContext()
-    const analyser = audio.createAnalyser()
-    analyser.fftSize = 512
-    audio.createMediaStreamSource(new MediaStream([track])).connect(analyser)
-    const samples = new Float32Array(analyser.fftSize)
+    const reader = new LevelReader(track)
     let last = 0
     const tick = (now: number) => {
       frame.current = requestAnimationFrame(tick)
       if (now - last < 80) return
       last = now
-      analyser.getFloatTimeDomainData(samples)
-      let sum = 0
-      for (const sample of samples) sum += sample * sample
-      const rms = Math.sqrt(sum / samples.length)
-      // Speech sits around −30…−10 dBFS: map −60…0 dB onto the meter.
-      const db = 20 * Math.log10(Math.max(rms, 1e-6))
-      setLevel(Math.min(1, Math.max(0, (db + 60) / 60)))
+      setLevel(reader.read(now))
     }
-    void audio.resume().catch(() => undefined)
     frame.current = requestAnimationFrame(tick)
     return () => {
       cancelAnimationFrame(frame.current)
-      void audio.close()
+      reader.close()
     }
   }, [track, active])
   return level
 }
 
-/** Seconds since `since` (ms), ticking each second; 0 without one. */
-export function useElapsedSeconds(since: number | null, until: number | null = null): number {
-  const [now, setNow] = useState(() => Date.now())
+/** Seconds since `since` (ms on the clock `nowMs` reads), ticking each second; 0 without one. */
+export function useElapsedSeconds(since: number | null, until: number | null = null, nowMs: () => number = Date.now): number {
+  const [now, setNow] = useState(nowMs)
   useEffect(() => {
     if (since === null || until !== null) return
-    const timer = setInterval(() => setNow(Date.now()), 1000)
+    const timer = setInterval(() => setNow(nowMs()), 1000)
     return () => clearInterval(timer)
-  }, [since, until])
+  }, [since, until, nowMs])
   if (since === null) return 0
   return Math.max(0, Math.floor(((until ?? now) - since) / 1000))
 }

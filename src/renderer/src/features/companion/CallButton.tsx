@@ -3,19 +3,22 @@ import { notifications } from '@mantine/notifications'
 import { IconCheck, IconChevronDown, IconExternalLink, IconPhone } from '@tabler/icons-react'
 import { useState } from 'react'
 import { Link, useNavigate } from 'react-router'
-import { isHeldElsewhere, isJoinOpen } from '../../../../shared/join-window'
-import { upworkRulesApply } from '../../../../shared/marketplace-rules'
-import { CHANNELS, type Channel, type InterviewDetail } from '../../../../shared/pipeline'
-import { useSave } from '../../hooks/useSave'
-import { errorMessage } from '../../hooks/useQuery'
+import { isHeldElsewhere, isJoinOpen } from '@shared/join-window'
+import { upworkRulesApply } from '@shared/marketplace-rules'
+import { CHANNELS, type Channel, type InterviewDetail } from '@shared/pipeline'
+import { useSave } from '@renderer/hooks/useSave'
+import { errorMessage } from '@renderer/hooks/useQuery'
 import { useAppClock } from './app-clock'
 import { joinCall } from './join'
-import { BuiltinCallWarning } from './MarketplaceWarnings'
+import { BuiltinCallWarning } from '@renderer/components/MarketplaceWarnings'
 
 /** Saves where the call is held, keeping every other field as it is. */
 function saveChannel(detail: InterviewDetail, channel: Channel) {
   const { title, scenario, type, sampleTask, channelLink, outcomeNotes } = detail.interview
-  return window.greenroom.updateInterview({ id: detail.interview.id, fields: { title, scenario, type, sampleTask, channelLink, outcomeNotes, channel } })
+  return window.greenroom.updateInterview({
+    id: detail.interview.id,
+    fields: { title, scenario, type, sampleTask, channelLink, outcomeNotes, channel }
+  })
 }
 
 /**
@@ -49,7 +52,8 @@ export function CallButton({ detail }: { detail: InterviewDetail }) {
         notifications.show({
           color: 'yellow',
           title: 'No call link saved',
-          message: 'The companion is open. Add the call’s link (or the client’s message room) on the interview’s Overview tab to open it from here next time.'
+          message:
+            'The companion is open. Add the call’s link (or the client’s message room) on the interview’s Overview tab to open it from here next time.'
         })
       }
     } catch (error) {
@@ -60,8 +64,21 @@ export function CallButton({ detail }: { detail: InterviewDetail }) {
   }
 
   const main = elsewhere ? (
-    <Tooltip label={interview.channelLink ? `Opens the ${CHANNELS[interview.channel]} link and the companion beside it` : 'Opens the companion beside the call'} withArrow>
-      <Button color="green" variant={near ? 'filled' : 'light'} leftSection={<IconExternalLink size={18} />} onClick={() => void join()} loading={joining}>
+    <Tooltip
+      label={
+        interview.channelLink
+          ? `Opens the ${CHANNELS[interview.channel]} link and the companion beside it`
+          : 'Opens the companion beside the call'
+      }
+      withArrow
+    >
+      <Button
+        color="green"
+        variant={near ? 'filled' : 'light'}
+        leftSection={<IconExternalLink size={18} />}
+        onClick={() => void join()}
+        loading={joining}
+      >
         Join call
       </Button>
     </Tooltip>
@@ -77,7 +94,13 @@ export function CallButton({ detail }: { detail: InterviewDetail }) {
         {main}
         <Menu position="bottom-end" withArrow>
           <Menu.Target>
-            <Button color="green" variant="subtle" px={6} loading={busy} aria-label={`Where the call is held: ${CHANNELS[interview.channel]}. Change`}>
+            <Button
+              color="green"
+              variant="subtle"
+              px={6}
+              loading={busy}
+              aria-label={`Where the call is held: ${CHANNELS[interview.channel]}. Change`}
+            >
               <IconChevronDown size={16} />
             </Button>
           </Menu.Target>
@@ -86,7 +109,9 @@ export function CallButton({ detail }: { detail: InterviewDetail }) {
             {(Object.keys(CHANNELS) as Channel[]).map((channel) => (
               <Menu.Item
                 key={channel}
-                leftSection={channel === interview.channel ? <IconCheck size={14} /> : <span style={{ width: 14, display: 'inline-block' }} />}
+                leftSection={
+                  channel === interview.channel ? <IconCheck size={14} /> : <span style={{ width: 14, display: 'inline-block' }} />
+                }
                 onClick={() => choose(channel)}
                 aria-current={channel === interview.channel ? 'true' : undefined}
               >

@@ -4,22 +4,22 @@ import { IconArrowLeft, IconExternalLink, IconMinus, IconPhoneOff, IconPlayerPla
 import { DateTime } from 'luxon'
 import { useEffect, useMemo, useState } from 'react'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
-import type { CallRecord } from '../../../../shared/call'
-import { CHANNELS, type InterviewDetail } from '../../../../shared/pipeline'
-import type { PrepRoom } from '../../../../shared/prep'
-import { QueryState } from '../../components/QueryState'
-import { useSettings } from '../../hooks/settings-context'
-import { errorMessage, useQuery } from '../../hooks/useQuery'
-import { AfterCall } from '../call/AfterCall'
-import { TimerBadge, useTimeWarnings } from '../call/call-timer'
-import { NotesPane } from '../call/NotesPane'
-import { timerStage } from '../call/quality'
-import { useElapsedSeconds } from '../call/useCallState'
-import { CallClockContext } from '../prep/notes/CallClockContext'
-import { hideReminderToasts } from '../schedule/reminder-toasts'
-import { formatClock } from '../../../../shared/time-format'
-import { useHourCycle } from '../../hooks/useHourCycle'
-import { now } from '../../clock'
+import type { CallRecord } from '@shared/call'
+import { CHANNELS, type InterviewDetail } from '@shared/pipeline'
+import type { PrepRoom } from '@shared/prep'
+import { QueryState } from '@renderer/components/QueryState'
+import { useSettings } from '@renderer/hooks/settings-context'
+import { errorMessage, useQuery } from '@renderer/hooks/useQuery'
+import { AfterCall } from '@renderer/features/call/AfterCall'
+import { TimerBadge, useTimeWarnings } from '@renderer/features/call/call-timer'
+import { NotesPane } from '@renderer/features/call/NotesPane'
+import { timerStage } from '@renderer/features/call/quality'
+import { useElapsedSeconds } from '@renderer/features/call/useCallState'
+import { CallClockContext } from '@renderer/hooks/CallClockContext'
+import { hideReminderToasts } from '@renderer/features/schedule/reminder-toasts'
+import { formatClock } from '@shared/time-format'
+import { useHourCycle } from '@renderer/hooks/useHourCycle'
+import { now } from '@renderer/clock'
 import { useAppClock } from './app-clock'
 import { useCompanionTimer } from './useCompanionTimer'
 
@@ -62,7 +62,7 @@ function Companion({ detail, room }: { detail: InterviewDetail; room: PrepRoom }
     if (!joined) return
     timer.startIfIdle()
     setParams({}, { replace: true })
-  }, [joined]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [joined]) // eslint-disable-line react-hooks/exhaustive-deps -- once per join; the timer and the address are acted on, not triggers
 
   // The companion is the reminder's answer: its toasts would only cover the narrow view.
   useEffect(() => hideReminderToasts(interview.id), [interview.id])
@@ -79,7 +79,10 @@ function Companion({ detail, room }: { detail: InterviewDetail; room: PrepRoom }
     []
   )
 
-  const callClock = useMemo(() => ({ startedAt: running && startedRealMs !== null ? new Date(startedRealMs) : null }), [running, startedRealMs])
+  const callClock = useMemo(
+    () => ({ startedAt: running && startedRealMs !== null ? new Date(startedRealMs) : null }),
+    [running, startedRealMs]
+  )
 
   const endCall = async () => {
     if (!timer.startedAt) return
@@ -159,7 +162,12 @@ function Companion({ detail, room }: { detail: InterviewDetail; room: PrepRoom }
               </Text>
             )}
           </Title>
-          <BothClocks now={appNow} zone={settings?.timeZone ?? 'UTC'} clientZone={client.timeZone ?? interview.clientTimeZone} clientName={client.name.split(' ')[0] ?? client.name} />
+          <BothClocks
+            now={appNow}
+            zone={settings?.timeZone ?? 'UTC'}
+            clientZone={client.timeZone ?? interview.clientTimeZone}
+            clientName={client.name.split(' ')[0] ?? client.name}
+          />
         </Stack>
         <Paper withBorder radius="md" p="xs">
           <Stack gap="xs">
@@ -192,8 +200,20 @@ function Companion({ detail, room }: { detail: InterviewDetail; room: PrepRoom }
             )}
             <Group justify="space-between" gap="xs">
               <Group gap="xs" wrap="nowrap">
-                <Tooltip label={timer.startedAt ? 'Puts the call on record, then rate it' : 'Start the timer first: the record keeps how long the call took'}>
-                  <Button color="red" leftSection={<IconPhoneOff size={16} />} onClick={() => void endCall()} loading={ending} disabled={!timer.startedAt}>
+                <Tooltip
+                  label={
+                    timer.startedAt
+                      ? 'Puts the call on record, then rate it'
+                      : 'Start the timer first: the record keeps how long the call took'
+                  }
+                >
+                  <Button
+                    color="red"
+                    leftSection={<IconPhoneOff size={16} />}
+                    onClick={() => void endCall()}
+                    loading={ending}
+                    disabled={!timer.startedAt}
+                  >
                     End call
                   </Button>
                 </Tooltip>
@@ -219,10 +239,19 @@ function Companion({ detail, room }: { detail: InterviewDetail; room: PrepRoom }
         </Paper>
       </Stack>
       <Box className="greenroom-companion-body">
-        <NotesPane detail={detail} room={room} zone={settings?.timeZone ?? 'UTC'} live={running} editorHeight="calc(100vh - 350px)" listHeight="calc(100vh - 280px)" />
+        <NotesPane
+          detail={detail}
+          room={room}
+          zone={settings?.timeZone ?? 'UTC'}
+          live={running}
+          editorHeight="calc(100vh - 350px)"
+          listHeight="calc(100vh - 280px)"
+        />
       </Box>
       <Modal opened={askNoShow} onClose={() => setAskNoShow(false)} title={`${client.name} didn’t come?`}>
-        <Text size="sm">The interview becomes a no-show and {client.name} gets a red flag, as when you answer Greenroom’s question after a call.</Text>
+        <Text size="sm">
+          The interview becomes a no-show and {client.name} gets a red flag, as when you answer Greenroom’s question after a call.
+        </Text>
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={() => setAskNoShow(false)} data-autofocus>
             Keep waiting
@@ -248,7 +277,9 @@ export function CompanionPage() {
   return (
     <Box className="greenroom-companion">
       <QueryState query={detail}>
-        {(loadedDetail) => <QueryState query={room}>{(loadedRoom) => <Companion key={id} detail={loadedDetail} room={loadedRoom} />}</QueryState>}
+        {(loadedDetail) => (
+          <QueryState query={room}>{(loadedRoom) => <Companion key={id} detail={loadedDetail} room={loadedRoom} />}</QueryState>
+        )}
       </QueryState>
     </Box>
   )

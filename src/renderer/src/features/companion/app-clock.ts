@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { now } from '../../clock'
+import { now } from '@renderer/clock'
 
 /**
  * The app's time (browser mode's --clock-start moves it), ticking every `everyMs`: Join's

@@ -1,4 +1,4 @@
-import { hideReminderToasts } from '../schedule/reminder-toasts'
+import { hideReminderToasts } from '@renderer/features/schedule/reminder-toasts'
 
 /** Where the companion for an interview lives; `joined` starts its timer. */
 export function companionPath(interviewId: string, joined: boolean): string {

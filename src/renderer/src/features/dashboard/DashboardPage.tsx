@@ -1,16 +1,17 @@
+import '@mantine/charts/styles.layer.css'
 import { BarChart, FunnelChart } from '@mantine/charts'
 import { ColorSwatch, Group, Paper, RingProgress, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { IconChartBar } from '@tabler/icons-react'
 import { DateTime } from 'luxon'
 import { useState } from 'react'
-import type { Dashboard } from '../../../../shared/pipeline-api'
-import { PageHeader } from '../../components/PageHeader'
-import { Placeholder } from '../../components/Placeholder'
-import { QueryState } from '../../components/QueryState'
-import { formatMinutes } from '../../components/time'
-import { useSettings } from '../../hooks/settings-context'
-import { useQuery } from '../../hooks/useQuery'
-import { DemoDataButton } from '../settings/DemoDataButton'
+import type { Dashboard } from '@shared/pipeline'
+import { PageHeader } from '@renderer/components/PageHeader'
+import { Placeholder } from '@renderer/components/Placeholder'
+import { QueryState } from '@renderer/components/QueryState'
+import { formatMinutes } from '@renderer/components/time'
+import { useSettings } from '@renderer/hooks/settings-context'
+import { useQuery } from '@renderer/hooks/useQuery'
+import { DemoDataButton } from '@renderer/components/DemoDataButton'
 
 const PERIODS = { '7': '7 days', '30': '30 days', '90': '90 days', '365': '12 months' } as const
 type Period = keyof typeof PERIODS
@@ -45,7 +46,12 @@ function Figures({ dashboard }: { dashboard: Dashboard }) {
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <Paper withBorder radius="lg" p="md">
           <Group gap="md" wrap="nowrap">
-            <RingProgress size={84} thickness={9} roundCaps sections={[{ value: (rate ?? 0) * 100, color: rate !== null && rate < 0.9 ? 'orange' : 'greenroom' }]} />
+            <RingProgress
+              size={84}
+              thickness={9}
+              roundCaps
+              sections={[{ value: (rate ?? 0) * 100, color: rate !== null && rate < 0.9 ? 'orange' : 'greenroom' }]}
+            />
             <div>
               <Text size="sm" c="dimmed">
                 Response rate
@@ -128,7 +134,12 @@ export function DashboardPage() {
         title="Dashboard"
         description="How fast you answer, how often interviews turn into work, and who did not show up."
         actions={
-          <SegmentedControl aria-label="Period" value={period} data={Object.entries(PERIODS).map(([value, label]) => ({ value, label }))} onChange={(value) => setPeriod(value as Period)} />
+          <SegmentedControl
+            aria-label="Period"
+            value={period}
+            data={Object.entries(PERIODS).map(([value, label]) => ({ value, label }))}
+            onChange={(value) => setPeriod(value as Period)}
+          />
         }
       />
       <QueryState query={dashboard}>

@@ -1,15 +1,25 @@
 import { Alert, Button, Checkbox, Group, Modal, Stack, Switch, Text, Textarea } from '@mantine/core'
 import { getHotkeyHandler } from '@mantine/hooks'
 import { useState } from 'react'
-import { DECLINE_REASONS, type DeclineReason, type Terms } from '../../../../shared/pipeline'
-import type { InboxItem } from '../../../../shared/pipeline-api'
-import { upworkRulesApply } from '../../../../shared/marketplace-rules'
-import { useSubmit } from '../../hooks/useSubmit'
-import { ContactDetailsWarning } from '../companion/MarketplaceWarnings'
-import { CopyTextButton } from '../../components/CopyTextButton'
-import { TermsEditor } from '../../components/TermsEditor'
+import { DECLINE_REASONS, type DeclineReason, type Terms } from '@shared/pipeline'
+import type { InboxItem } from '@shared/pipeline'
+import { upworkRulesApply } from '@shared/marketplace-rules'
+import { useSubmit } from '@renderer/hooks/useSubmit'
+import { ContactDetailsWarning } from '@renderer/components/MarketplaceWarnings'
+import { CopyTextButton } from '@renderer/components/CopyTextButton'
+import { TermsEditor } from '@renderer/components/TermsEditor'
 
-export function AcceptModal({ item, userName, onDone, onClose }: { item: InboxItem; userName: string; onDone: (item: InboxItem) => void; onClose: () => void }) {
+export function AcceptModal({
+  item,
+  userName,
+  onDone,
+  onClose
+}: {
+  item: InboxItem
+  userName: string
+  onDone: (item: InboxItem) => void
+  onClose: () => void
+}) {
   const firstName = item.client.name.split(' ')[0]
   const [message, setMessage] = useState(
     `Hi ${firstName}, thank you for the invitation. I’d be glad to talk about “${item.job.title}”. What would you like me to prepare for our call?${userName ? `\n\n${userName}` : ''}`
@@ -66,7 +76,12 @@ export function DeclineModal({ item, onDone, onClose }: { item: InboxItem; onDon
     <Modal opened onClose={onClose} title={`Decline: ${item.job.title}`}>
       <Stack gap="sm" onKeyDown={getHotkeyHandler([['mod+Enter', () => reasons.length > 0 && void submit()]])}>
         {failure && <Alert color="red">{failure}</Alert>}
-        <Checkbox.Group label="Why are you declining?" description="The marketplace asks; pick at least one." value={reasons} onChange={(value) => setReasons(value as DeclineReason[])}>
+        <Checkbox.Group
+          label="Why are you declining?"
+          description="The marketplace asks; pick at least one."
+          value={reasons}
+          onChange={(value) => setReasons(value as DeclineReason[])}
+        >
           <Stack gap={8} mt="xs">
             {Object.entries(DECLINE_REASONS).map(([value, label], index) => (
               <Checkbox key={value} value={value} label={label} data-autofocus={index === 0 ? true : undefined} />

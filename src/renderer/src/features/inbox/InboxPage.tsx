@@ -4,13 +4,13 @@ import { notifications } from '@mantine/notifications'
 import { IconInbox, IconPlus, IconSparkles } from '@tabler/icons-react'
 import { useEffect, useRef, useState } from 'react'
 import { Link, useNavigate } from 'react-router'
-import type { InboxItem } from '../../../../shared/pipeline-api'
-import { PageHeader } from '../../components/PageHeader'
-import { Placeholder } from '../../components/Placeholder'
-import { QueryState } from '../../components/QueryState'
-import { useSettings } from '../../hooks/settings-context'
-import { useQuery } from '../../hooks/useQuery'
-import { DemoDataButton } from '../settings/DemoDataButton'
+import type { InboxItem } from '@shared/pipeline'
+import { PageHeader } from '@renderer/components/PageHeader'
+import { Placeholder } from '@renderer/components/Placeholder'
+import { QueryState } from '@renderer/components/QueryState'
+import { useSettings } from '@renderer/hooks/settings-context'
+import { useQuery } from '@renderer/hooks/useQuery'
+import { DemoDataButton } from '@renderer/components/DemoDataButton'
 import { AcceptModal, ArchiveModal, DeclineModal } from './AnswerModals'
 import { InvitationCard, type Answer } from './InvitationCard'
 import { NewInvitationModal } from './NewInvitationModal'
@@ -99,8 +99,8 @@ export function InboxPage() {
                   Welcome to Greenroom
                 </Title>
                 <Text size="sm" c="dimmed">
-                  Tell Greenroom your name, your time zone and when you work. It uses them to show every client's time beside
-                  yours and to warn you before you agree to a call at 3 a.m.
+                  Tell Greenroom your name, your time zone and when you work. It uses them to show every client's time beside yours and to
+                  warn you before you agree to a call at 3 a.m.
                 </Text>
                 <Group mt={4}>
                   <Button component={Link} to="/settings">

@@ -2,13 +2,13 @@ import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { DateTime } from 'luxon'
 import { useMemo, useState } from 'react'
-import { pipelineContract } from '../../../../shared/pipeline-api'
-import { ClientPicker, emptyClient, type ClientChoice } from '../../components/ClientPicker'
-import { emptyJob, JobFieldsForm } from '../../components/JobFieldsForm'
-import { errorsUnder, fieldErrors } from '../../components/validation'
-import { errorMessage, useQuery } from '../../hooks/useQuery'
-import { useSettings } from '../../hooks/settings-context'
-import { DateTimeField } from '../../components/DateTimeField'
+import { pipelineContract } from '@shared/contract/pipeline'
+import { ClientPicker, emptyClient, type ClientChoice } from '@renderer/components/ClientPicker'
+import { emptyJob, JobFieldsForm } from '@renderer/components/JobFieldsForm'
+import { errorsUnder, fieldErrors } from '@renderer/components/validation'
+import { errorMessage, useQuery } from '@renderer/hooks/useQuery'
+import { useSettings } from '@renderer/hooks/settings-context'
+import { DateTimeField } from '@renderer/components/DateTimeField'
 
 /** Records an invitation received on a marketplace, with its client and job post. */
 export function NewInvitationModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -23,9 +23,11 @@ export function NewInvitationModal({ opened, onClose }: { opened: boolean; onClo
   const [failure, setFailure] = useState<string | null>(null)
   const [touched, setTouched] = useState(false)
 
-  const receivedAt = DateTime.fromISO(received, { zone })
-  const draft = { client, job, message, receivedAt: receivedAt.isValid ? receivedAt.toUTC().toISO() : null }
-  const errors = useMemo(() => fieldErrors(pipelineContract.createInvitation.input, draft), [JSON.stringify(draft)]) // eslint-disable-line react-hooks/exhaustive-deps
+  const draft = useMemo(() => {
+    const receivedAt = DateTime.fromISO(received, { zone })
+    return { client, job, message, receivedAt: receivedAt.isValid ? receivedAt.toUTC().toISO() : null }
+  }, [client, job, message, received, zone])
+  const errors = useMemo(() => fieldErrors(pipelineContract.createInvitation.input, draft), [draft])
   const valid = Object.keys(errors).length === 0
 
   function reset(): void {
@@ -64,9 +66,19 @@ export function NewInvitationModal({ opened, onClose }: { opened: boolean; onClo
         <Stack gap="sm">
           {failure && <Alert color="red">{failure}</Alert>}
           <ClientPicker clients={clients.data ?? []} value={client} onChange={setClient} />
-          {shown['client.fields.name'] && <Alert color="red" py={6}>{shown['client.fields.name']}</Alert>}
+          {shown['client.fields.name'] && (
+            <Alert color="red" py={6}>
+              {shown['client.fields.name']}
+            </Alert>
+          )}
           <JobFieldsForm value={job} onChange={setJob} errors={errorsUnder(shown, 'job')} />
-          <Textarea label="The client’s message" autosize minRows={2} value={message} onChange={(event) => setMessage(event.currentTarget.value)} />
+          <Textarea
+            label="The client’s message"
+            autosize
+            minRows={2}
+            value={message}
+            onChange={(event) => setMessage(event.currentTarget.value)}
+          />
           <DateTimeField label={`Received (your time, ${zone})`} value={received} error={shown.receivedAt} onChange={setReceived} />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose}>

@@ -1,8 +1,8 @@
 import { Group, NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core'
 import { DateTime } from 'luxon'
-import { CHANNELS, INTERVIEW_TYPES, LINKED_CHANNELS, SCENARIOS, type InterviewFields } from '../../../../shared/pipeline'
-import { BuiltinCallWarning } from '../companion/MarketplaceWarnings'
-import { DateTimeField } from '../../components/DateTimeField'
+import { CHANNELS, INTERVIEW_TYPES, LINKED_CHANNELS, SCENARIOS, type InterviewFields } from '@shared/pipeline'
+import { BuiltinCallWarning } from '@renderer/components/MarketplaceWarnings'
+import { DateTimeField } from '@renderer/components/DateTimeField'
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }))
 
@@ -28,11 +28,35 @@ export function InterviewFieldsForm({
   const dueLocal = sample.dueAt ? DateTime.fromISO(sample.dueAt).setZone(zone).toFormat("yyyy-LL-dd'T'HH:mm") : ''
   return (
     <>
-      <TextInput label="Title" required value={value.title} error={errors.title} onChange={(event) => set({ title: event.currentTarget.value })} />
+      <TextInput
+        label="Title"
+        required
+        value={value.title}
+        error={errors.title}
+        onChange={(event) => set({ title: event.currentTarget.value })}
+      />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <Select label="Scenario" allowDeselect={false} data={options(SCENARIOS)} value={value.scenario} onChange={(scenario) => scenario && set({ scenario: scenario as InterviewFields['scenario'] })} />
-        <Select label="Type" allowDeselect={false} data={options(INTERVIEW_TYPES)} value={value.type} onChange={(type) => type && set({ type: type as InterviewFields['type'] })} />
-        <Select label="Channel" allowDeselect={false} data={options(CHANNELS)} value={value.channel} onChange={(channel) => channel && set({ channel: channel as InterviewFields['channel'] })} />
+        <Select
+          label="Scenario"
+          allowDeselect={false}
+          data={options(SCENARIOS)}
+          value={value.scenario}
+          onChange={(scenario) => scenario && set({ scenario: scenario as InterviewFields['scenario'] })}
+        />
+        <Select
+          label="Type"
+          allowDeselect={false}
+          data={options(INTERVIEW_TYPES)}
+          value={value.type}
+          onChange={(type) => type && set({ type: type as InterviewFields['type'] })}
+        />
+        <Select
+          label="Channel"
+          allowDeselect={false}
+          data={options(CHANNELS)}
+          value={value.channel}
+          onChange={(channel) => channel && set({ channel: channel as InterviewFields['channel'] })}
+        />
       </SimpleGrid>
       {value.channel === 'builtin' && upworkRules && <BuiltinCallWarning />}
       {(LINKED_CHANNELS.includes(value.channel) || value.channel === 'marketplace') && (
@@ -61,7 +85,13 @@ export function InterviewFieldsForm({
           />
           <Group grow>
             {value.type === 'paid_sample' && (
-              <NumberInput label="Fee" prefix="$" min={0} value={sample.fee ?? ''} onChange={(fee) => set({ sampleTask: { ...sample, fee: typeof fee === 'number' ? fee : null } })} />
+              <NumberInput
+                label="Fee"
+                prefix="$"
+                min={0}
+                value={sample.fee ?? ''}
+                onChange={(fee) => set({ sampleTask: { ...sample, fee: typeof fee === 'number' ? fee : null } })}
+              />
             )}
             <DateTimeField
               label={`Due (your time, ${zone})`}
@@ -75,7 +105,13 @@ export function InterviewFieldsForm({
         </>
       )}
       {withOutcome && (
-        <Textarea label="Outcome notes" autosize minRows={2} value={value.outcomeNotes} onChange={(event) => set({ outcomeNotes: event.currentTarget.value })} />
+        <Textarea
+          label="Outcome notes"
+          autosize
+          minRows={2}
+          value={value.outcomeNotes}
+          onChange={(event) => set({ outcomeNotes: event.currentTarget.value })}
+        />
       )}
     </>
   )

@@ -1,5 +1,5 @@
 import { MultiSelect, Select, SimpleGrid, TextInput } from '@mantine/core'
-import { INTERVIEW_STATUSES, INTERVIEW_TYPES, SCENARIOS, STATUS_LABELS, type Client, type InterviewStatus } from '../../../../shared/pipeline'
+import { INTERVIEW_STATUSES, INTERVIEW_TYPES, SCENARIOS, STATUS_LABELS, type Client, type InterviewStatus } from '@shared/pipeline'
 
 export interface FilterState {
   statuses: InterviewStatus[]
@@ -12,7 +12,15 @@ export interface FilterState {
 
 export const noFilters: FilterState = { statuses: [], clientId: null, scenario: null, type: null, from: '', to: '' }
 
-export function InterviewFilters({ value, onChange, clients }: { value: FilterState; onChange: (filters: FilterState) => void; clients: Client[] }) {
+export function InterviewFilters({
+  value,
+  onChange,
+  clients
+}: {
+  value: FilterState
+  onChange: (filters: FilterState) => void
+  clients: Client[]
+}) {
   const set = (patch: Partial<FilterState>) => onChange({ ...value, ...patch })
   return (
     // A grid, not a wrapping row: six fields side by side, or two rows of three in a narrow window.

@@ -2,19 +2,19 @@ import { Anchor, Badge, Button, Group, Menu, Modal, Stack, Tabs, Text, Title, To
 import { IconArrowLeft, IconCalendarEvent, IconChecklist, IconChevronDown, IconFlag, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
-import { INTERVIEW_TRANSITIONS, STATUS_LABELS, type InterviewDetail, type InterviewStatus } from '../../../../shared/pipeline'
-import { describeInBothZones } from '../../../../shared/schedule'
-import { downloadText } from '../../components/download'
-import { QueryState } from '../../components/QueryState'
-import { StatusBadge } from '../../components/StatusBadge'
-import { localTimeIn } from '../../components/time'
-import { useSettings } from '../../hooks/settings-context'
-import { useQuery } from '../../hooks/useQuery'
-import { CallsSection } from '../call/CallsSection'
-import { CallButton } from '../companion/CallButton'
-import { AlternativesModal } from '../schedule/AlternativesModal'
-import { PasteInvitationModal } from '../schedule/PasteInvitationModal'
-import { ScheduleModal } from '../schedule/ScheduleModal'
+import { INTERVIEW_TRANSITIONS, isSchedulable, STATUS_LABELS, type InterviewDetail, type InterviewStatus } from '@shared/pipeline'
+import { describeInBothZones } from '@shared/schedule'
+import { downloadText } from '@renderer/components/download'
+import { QueryState } from '@renderer/components/QueryState'
+import { StatusBadge } from '@renderer/components/StatusBadge'
+import { localTimeIn } from '@renderer/components/time'
+import { useSettings } from '@renderer/hooks/settings-context'
+import { useQuery } from '@renderer/hooks/useQuery'
+import { CallsSection } from '@renderer/features/call/CallsSection'
+import { CallButton } from '@renderer/features/companion/CallButton'
+import { AlternativesModal } from '@renderer/features/schedule/AlternativesModal'
+import { PasteInvitationModal } from '@renderer/features/schedule/PasteInvitationModal'
+import { ScheduleModal } from '@renderer/features/schedule/ScheduleModal'
 import { EditClientModal } from './detail/EditClientModal'
 import { HistorySection } from './detail/HistorySection'
 import { JobSection } from './detail/JobSection'
@@ -22,9 +22,9 @@ import { NotesSection } from './detail/NotesSection'
 import { OffersSection } from './detail/OffersSection'
 import { OverviewSection } from './detail/OverviewSection'
 import { ProposalSection } from './detail/ProposalSection'
-import { useSave } from '../../hooks/useSave'
-import { useHourCycle } from '../../hooks/useHourCycle'
-import { nowMs } from '../../clock'
+import { useSave } from '@renderer/hooks/useSave'
+import { useHourCycle } from '@renderer/hooks/useHourCycle'
+import { nowMs } from '@renderer/clock'
 
 function StatusMenu({ detail }: { detail: InterviewDetail }) {
   const { settings } = useSettings()
@@ -33,7 +33,12 @@ function StatusMenu({ detail }: { detail: InterviewDetail }) {
   const [scheduling, setScheduling] = useState(false)
   const [confirmingDone, setConfirmingDone] = useState(false)
   const next = INTERVIEW_TRANSITIONS[detail.interview.status]
-  if (next.length === 0) return <Text size="sm" c="dimmed">Final status</Text>
+  if (next.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        Final status
+      </Text>
+    )
   const schedule = detail.interview.schedule
   const callAhead = schedule !== null && Date.parse(schedule.startsAt) > nowMs()
   const changeTo = (status: InterviewStatus) =>
@@ -47,41 +52,42 @@ function StatusMenu({ detail }: { detail: InterviewDetail }) {
   }
   return (
     <>
-    {scheduling && <ScheduleModal detail={detail} onClose={() => setScheduling(false)} />}
-    <Modal opened={confirmingDone} onClose={() => setConfirmingDone(false)} title="Mark as done before the call?">
-      <Text size="sm">
-        The call is booked for{' '}
-        {schedule && describeInBothZones(schedule.startsAt, settings?.timeZone ?? 'UTC', detail.client.timeZone ?? schedule.timeZone, cycle)}. Marking the
-        interview done now stops its reminders. If the client sent an offer instead, record it under Offers.
-      </Text>
-      <Group justify="flex-end" mt="md">
-        <Button variant="default" onClick={() => setConfirmingDone(false)} data-autofocus>
-          Keep it scheduled
-        </Button>
-        <Button
-          loading={busy}
-          onClick={async () => {
-            if (await changeTo('done')) setConfirmingDone(false)
-          }}
-        >
-          Mark as done
-        </Button>
-      </Group>
-    </Modal>
-    <Menu position="bottom-end">
-      <Menu.Target>
-        <Button variant="default" rightSection={<IconChevronDown size={16} />} loading={busy}>
-          Move to
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        {next.map((status) => (
-          <Menu.Item key={status} onClick={() => move(status)}>
-            {STATUS_LABELS[status]}
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
+      {scheduling && <ScheduleModal detail={detail} onClose={() => setScheduling(false)} />}
+      <Modal opened={confirmingDone} onClose={() => setConfirmingDone(false)} title="Mark as done before the call?">
+        <Text size="sm">
+          The call is booked for{' '}
+          {schedule &&
+            describeInBothZones(schedule.startsAt, settings?.timeZone ?? 'UTC', detail.client.timeZone ?? schedule.timeZone, cycle)}
+          . Marking the interview done now stops its reminders. If the client sent an offer instead, record it under Offers.
+        </Text>
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={() => setConfirmingDone(false)} data-autofocus>
+            Keep it scheduled
+          </Button>
+          <Button
+            loading={busy}
+            onClick={async () => {
+              if (await changeTo('done')) setConfirmingDone(false)
+            }}
+          >
+            Mark as done
+          </Button>
+        </Group>
+      </Modal>
+      <Menu position="bottom-end">
+        <Menu.Target>
+          <Button variant="default" rightSection={<IconChevronDown size={16} />} loading={busy}>
+            Move to
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {next.map((status) => (
+            <Menu.Item key={status} onClick={() => move(status)}>
+              {STATUS_LABELS[status]}
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
     </>
   )
 }
@@ -99,8 +105,8 @@ function DeleteButton({ detail }: { detail: InterviewDetail }) {
       </Tooltip>
       <Modal opened={confirming} onClose={() => setConfirming(false)} title="Delete this interview?">
         <Text size="sm">
-          “{detail.interview.title}” goes with its notes, offers and history. The client and the job post stay. This cannot be undone; export a backup
-          first if you may want it back.
+          “{detail.interview.title}” goes with its notes, offers and history. The client and the job post stay. This cannot be undone;
+          export a backup first if you may want it back.
         </Text>
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={() => setConfirming(false)}>
@@ -110,7 +116,8 @@ function DeleteButton({ detail }: { detail: InterviewDetail }) {
             color="red"
             loading={busy}
             onClick={async () => {
-              if (await run(() => window.greenroom.deleteInterview({ id: detail.interview.id }), 'Interview deleted')) navigate('/interviews')
+              if (await run(() => window.greenroom.deleteInterview({ id: detail.interview.id }), 'Interview deleted'))
+                navigate('/interviews')
             }}
           >
             Delete interview
@@ -121,8 +128,6 @@ function DeleteButton({ detail }: { detail: InterviewDetail }) {
   )
 }
 
-const SCHEDULABLE = new Set(['accepted', 'scheduled', 'no_show'])
-
 /** When the call is, in both zones, with the ways to set, move, offer or cancel it. */
 function ScheduleLine({ detail }: { detail: InterviewDetail }) {
   const { settings } = useSettings()
@@ -130,7 +135,7 @@ function ScheduleLine({ detail }: { detail: InterviewDetail }) {
   const { busy, run } = useSave()
   const cycle = useHourCycle()
   const schedule = detail.interview.schedule
-  if (!schedule && !SCHEDULABLE.has(detail.interview.status)) return null
+  if (!schedule && !isSchedulable(detail.interview.status)) return null
   return (
     <Group gap="sm" mt={4}>
       <IconCalendarEvent size={18} aria-hidden />
@@ -139,7 +144,7 @@ function ScheduleLine({ detail }: { detail: InterviewDetail }) {
           ? `${describeInBothZones(schedule.startsAt, settings?.timeZone ?? 'UTC', detail.client.timeZone ?? schedule.timeZone, cycle)} · ${schedule.durationMinutes} min`
           : 'Not scheduled yet'}
       </Text>
-      {SCHEDULABLE.has(detail.interview.status) && (
+      {isSchedulable(detail.interview.status) && (
         <>
           <Button size="compact-sm" variant="light" onClick={() => setOpen('schedule')}>
             {schedule ? 'Move…' : 'Schedule…'}
@@ -200,7 +205,18 @@ function PrepRoomButton({ interviewId }: { interviewId: string }) {
   const readiness = useQuery(() => window.greenroom.getPrepReadiness({ interviewIds: [interviewId] }), [interviewId])
   const share = readiness.data?.[0]?.share
   return (
-    <Button component={Link} to={`/interviews/${interviewId}/prep`} leftSection={<IconChecklist size={18} />} rightSection={share === undefined ? undefined : <Badge variant="white" size="sm">{Math.round(share * 100)}%</Badge>}>
+    <Button
+      component={Link}
+      to={`/interviews/${interviewId}/prep`}
+      leftSection={<IconChecklist size={18} />}
+      rightSection={
+        share === undefined ? undefined : (
+          <Badge variant="white" size="sm">
+            {Math.round(share * 100)}%
+          </Badge>
+        )
+      }
+    >
       Prep room
     </Button>
   )
@@ -230,7 +246,12 @@ function Header({ detail }: { detail: InterviewDetail }) {
           <Group gap="xs">
             <Text>
               {client.name}
-              {client.company && <Text span c="dimmed"> · {client.company}</Text>}
+              {client.company && (
+                <Text span c="dimmed">
+                  {' '}
+                  · {client.company}
+                </Text>
+              )}
             </Text>
             {clientTime && (
               <Text size="sm" c="dimmed">

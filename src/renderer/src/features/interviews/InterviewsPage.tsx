@@ -1,24 +1,24 @@
-import { Anchor, Badge, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core'
+import { Anchor, Badge, Button, Group, Paper, SegmentedControl, SimpleGrid, Skeleton, Stack, Table, Text, Tooltip } from '@mantine/core'
 import { IconFlag, IconMessages, IconPlus } from '@tabler/icons-react'
 import { DateTime } from 'luxon'
 import { useState } from 'react'
 import { Link, useNavigate } from 'react-router'
-import { INTERVIEW_TYPES, SCENARIOS, STATUS_LABELS, type InterviewStatus, type InterviewSummary } from '../../../../shared/pipeline'
-import { PageHeader } from '../../components/PageHeader'
-import { Placeholder } from '../../components/Placeholder'
-import { QueryState } from '../../components/QueryState'
-import { StatusBadge } from '../../components/StatusBadge'
-import { SortableHeader, type SortDirection } from '../../components/SortableHeader'
-import { formatDate, formatInstant } from '../../components/time'
-import { cityOf } from '../../../../shared/schedule'
-import { formatClock } from '../../../../shared/time-format'
-import { useHourCycle } from '../../hooks/useHourCycle'
-import { useSettings } from '../../hooks/settings-context'
-import { useQuery } from '../../hooks/useQuery'
-import { DemoDataButton } from '../settings/DemoDataButton'
+import { INTERVIEW_TYPES, isBeforeTheCall, SCENARIOS, STATUS_LABELS, type InterviewStatus, type InterviewSummary } from '@shared/pipeline'
+import { PageHeader } from '@renderer/components/PageHeader'
+import { Placeholder } from '@renderer/components/Placeholder'
+import { QueryState } from '@renderer/components/QueryState'
+import { StatusBadge } from '@renderer/components/StatusBadge'
+import { SortableHeader, type SortDirection } from '@renderer/components/SortableHeader'
+import { formatDate, formatInstant } from '@renderer/components/time'
+import { cityOf } from '@shared/schedule'
+import { formatClock } from '@shared/time-format'
+import { useHourCycle } from '@renderer/hooks/useHourCycle'
+import { useSettings } from '@renderer/hooks/settings-context'
+import { useQuery } from '@renderer/hooks/useQuery'
+import { DemoDataButton } from '@renderer/components/DemoDataButton'
 import { InterviewFilters, noFilters, type FilterState } from './InterviewFilters'
-import { ReadinessBar } from '../prep/ReadinessMeter'
-import type { Readiness } from '../../../../shared/prep'
+import { ReadinessBar } from '@renderer/features/prep/ReadinessMeter'
+import type { Readiness } from '@shared/prep'
 import { NewInterviewModal } from './NewInterviewModal'
 
 function toQuery(filters: FilterState, zone: string) {
@@ -50,15 +50,17 @@ function ClientCell({ interview }: { interview: InterviewSummary }) {
 /** Prep readiness of the listed interviews, kept current as their checklists change. */
 function useReadiness(interviews: InterviewSummary[] | undefined): Map<string, Readiness> {
   const ids = (interviews ?? []).map((interview) => interview.id)
-  const readiness = useQuery(() => (ids.length ? window.greenroom.getPrepReadiness({ interviewIds: ids }) : Promise.resolve([])), [ids.join(',')])
+  const readiness = useQuery(
+    () => (ids.length ? window.greenroom.getPrepReadiness({ interviewIds: ids }) : Promise.resolve([])),
+    [ids.join(',')]
+  )
   return new Map((readiness.data ?? []).map((entry) => [entry.interviewId, entry]))
 }
 
-/** Statuses before the call, where readiness still matters. */
-const BEFORE_CALL = new Set(['invited', 'accepted', 'scheduled', 'no_show'])
-
 function PrepCell({ interview, readiness }: { interview: InterviewSummary; readiness: Readiness | undefined }) {
-  const showReadiness = readiness && BEFORE_CALL.has(interview.status)
+  const showReadiness = readiness && isBeforeTheCall(interview.status)
+  // Its readiness is on the way (the list just changed).
+  const pending = !readiness && isBeforeTheCall(interview.status)
   return (
     <Anchor
       component={Link}
@@ -66,9 +68,19 @@ function PrepCell({ interview, readiness }: { interview: InterviewSummary; readi
       underline="never"
       // The row names the interview; a label without its title keeps "link named <title>" unique.
       aria-label={showReadiness ? `${Math.round(readiness.share * 100)}% ready: open the prep room` : 'Open the prep room'}
+      aria-busy={pending || undefined}
       onClick={(event: React.MouseEvent) => event.stopPropagation()}
     >
-      {showReadiness ? <ReadinessBar readiness={readiness} /> : <Text size="xs" c="dimmed">Open</Text>}
+      {showReadiness ? (
+        <ReadinessBar readiness={readiness} />
+      ) : pending ? (
+        // The bar's place, not a word that is about to change.
+        <Skeleton h={8} w={72} radius="xl" aria-hidden />
+      ) : (
+        <Text size="xs" c="dimmed">
+          Open
+        </Text>
+      )}
     </Anchor>
   )
 }
@@ -108,7 +120,15 @@ function byCallTime(interviews: InterviewSummary[], direction: SortDirection): I
   })
 }
 
-function InterviewTable({ interviews, zone, readiness }: { interviews: InterviewSummary[]; zone: string; readiness: Map<string, Readiness> }) {
+function InterviewTable({
+  interviews,
+  zone,
+  readiness
+}: {
+  interviews: InterviewSummary[]
+  zone: string
+  readiness: Map<string, Readiness>
+}) {
   const navigate = useNavigate()
   // Null: the list's own order, the latest activity first.
   const [callOrder, setCallOrder] = useState<SortDirection | null>(null)
@@ -134,7 +154,14 @@ function InterviewTable({ interviews, zone, readiness }: { interviews: Interview
           {rows.map((interview) => (
             <Table.Tr key={interview.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/interviews/${interview.id}`)}>
               <Table.Td>
-                <Anchor component={Link} to={`/interviews/${interview.id}`} size="sm" fw={600} c="var(--mantine-color-text)" onClick={(event: React.MouseEvent) => event.stopPropagation()}>
+                <Anchor
+                  component={Link}
+                  to={`/interviews/${interview.id}`}
+                  size="sm"
+                  fw={600}
+                  c="var(--mantine-color-text)"
+                  onClick={(event: React.MouseEvent) => event.stopPropagation()}
+                >
                   {interview.title}
                 </Anchor>
               </Table.Td>
@@ -195,12 +222,22 @@ function InterviewBoard({ interviews, readiness }: { interviews: InterviewSummar
                 </Text>
               )}
               {inColumn.map((interview) => (
-                <Paper key={interview.id} withBorder radius="md" p="xs" component={Link} to={`/interviews/${interview.id}`} style={{ textDecoration: 'none', color: 'inherit' }}>
+                <Paper
+                  key={interview.id}
+                  withBorder
+                  radius="md"
+                  p="xs"
+                  component={Link}
+                  to={`/interviews/${interview.id}`}
+                  style={{ textDecoration: 'none', color: 'inherit' }}
+                >
                   <Text size="sm" fw={500} lineClamp={2}>
                     {interview.title}
                   </Text>
                   <ClientCell interview={interview} />
-                  {BEFORE_CALL.has(interview.status) && readiness.get(interview.id) && <ReadinessBar readiness={readiness.get(interview.id)!} />}
+                  {isBeforeTheCall(interview.status) && readiness.get(interview.id) && (
+                    <ReadinessBar readiness={readiness.get(interview.id)!} />
+                  )}
                 </Paper>
               ))}
             </Stack>

@@ -1,12 +1,12 @@
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core'
 import { useMemo, useState } from 'react'
 import { useNavigate } from 'react-router'
-import { pipelineContract } from '../../../../shared/pipeline-api'
-import { ClientPicker, emptyClient, type ClientChoice } from '../../components/ClientPicker'
-import { errorsUnder, fieldErrors } from '../../components/validation'
-import { useSettings } from '../../hooks/settings-context'
-import { errorMessage, useQuery } from '../../hooks/useQuery'
-import { defaultInterviewFields } from '../../../../shared/pipeline'
+import { pipelineContract } from '@shared/contract/pipeline'
+import { ClientPicker, emptyClient, type ClientChoice } from '@renderer/components/ClientPicker'
+import { errorsUnder, fieldErrors } from '@renderer/components/validation'
+import { useSettings } from '@renderer/hooks/settings-context'
+import { errorMessage, useQuery } from '@renderer/hooks/useQuery'
+import { defaultInterviewFields } from '@shared/pipeline'
 import { InterviewFieldsForm } from './InterviewFieldsForm'
 
 /** An interview that did not come through the inbox: a referral, a direct message. */
@@ -19,8 +19,8 @@ export function NewInterviewModal({ onClose }: { onClose: () => void }) {
   const [touched, setTouched] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
-  const draft = { client, jobId: null, fields }
-  const errors = useMemo(() => fieldErrors(pipelineContract.createInterview.input, draft), [JSON.stringify(draft)]) // eslint-disable-line react-hooks/exhaustive-deps
+  const draft = useMemo(() => ({ client, jobId: null, fields }), [client, fields])
+  const errors = useMemo(() => fieldErrors(pipelineContract.createInterview.input, draft), [draft])
   const shown = touched ? errors : {}
 
   async function save(): Promise<void> {
@@ -49,8 +49,17 @@ export function NewInterviewModal({ onClose }: { onClose: () => void }) {
         <Stack gap="sm">
           {failure && <Alert color="red">{failure}</Alert>}
           <ClientPicker clients={clients.data ?? []} value={client} onChange={setClient} />
-          {shown['client.fields.name'] && <Alert color="red" py={6}>{shown['client.fields.name']}</Alert>}
-          <InterviewFieldsForm value={fields} onChange={setFields} errors={errorsUnder(shown, 'fields')} zone={settings?.timeZone ?? 'UTC'} />
+          {shown['client.fields.name'] && (
+            <Alert color="red" py={6}>
+              {shown['client.fields.name']}
+            </Alert>
+          )}
+          <InterviewFieldsForm
+            value={fields}
+            onChange={setFields}
+            errors={errorsUnder(shown, 'fields')}
+            zone={settings?.timeZone ?? 'UTC'}
+          />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose}>
               Cancel

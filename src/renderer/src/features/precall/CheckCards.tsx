@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Progress, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core'
 import { IconCamera, IconMicrophone, IconNetwork, IconPhoneCall } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
-import { describeVoiceLevel, type CheckName, type CheckResults, type Finding } from '../../../../shared/precall'
+import { describeVoiceLevel, type CheckName, type CheckResults, type Finding } from '@shared/precall'
 
 type State = 'waiting' | 'pass' | 'info' | 'warn' | 'fail'
 const STATE_BADGE: Record<State, { color: string; label: string }> = {
@@ -61,7 +61,17 @@ const Figure = ({ label, value }: { label: string; value: string }) => (
   </Group>
 )
 
-export function CheckCards({ results, findings, micLevel, running }: { results: CheckResults; findings: Finding[]; micLevel: number; running: boolean }) {
+export function CheckCards({
+  results,
+  findings,
+  micLevel,
+  running
+}: {
+  results: CheckResults
+  findings: Finding[]
+  micLevel: number
+  running: boolean
+}) {
   const { camera, microphone, network, loopback } = results
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -100,7 +110,10 @@ export function CheckCards({ results, findings, micLevel, running }: { results: 
         <Problems check="network" findings={findings} />
         {network && (
           <>
-            <Figure label="Paths found" value={`${network.candidates.host} local, ${network.candidates.srflx} public (STUN), ${network.candidates.relay} relayed (TURN)`} />
+            <Figure
+              label="Paths found"
+              value={`${network.candidates.host} local, ${network.candidates.srflx} public (STUN), ${network.candidates.relay} relayed (TURN)`}
+            />
             <Figure label="Protocols" value={`${network.candidates.udp} UDP, ${network.candidates.tcp} TCP`} />
             <Figure label="Gathering time" value={`${network.gatheringMs} ms`} />
           </>
@@ -114,7 +127,10 @@ export function CheckCards({ results, findings, micLevel, running }: { results: 
             <Figure label="Jitter" value={`${loopback.jitterMs} ms`} />
             <Figure label="Packet loss" value={`${loopback.lossPercent}%`} />
             <Figure label="Packets measured" value={String(loopback.packets)} />
-            <Figure label="Video sent" value={`${loopback.bitrateKbps} kbit/s at ${loopback.width} × ${loopback.height}, ${loopback.framesDecoded} frames decoded`} />
+            <Figure
+              label="Video sent"
+              value={`${loopback.bitrateKbps} kbit/s at ${loopback.width} × ${loopback.height}, ${loopback.framesDecoded} frames decoded`}
+            />
             {camera?.status === 'error' && (
               <Text size="xs" c="dimmed">
                 The camera could not be opened, so the test call sent a stand-in picture.
@@ -123,7 +139,9 @@ export function CheckCards({ results, findings, micLevel, running }: { results: 
             <Figure label="Expected quality (MOS)" value={`${loopback.mos.toFixed(2)} of 4.5`} />
             <Figure
               label="Path"
-              value={loopback.relayed ? 'through your TURN server' : loopback.relayCall === 'failed' ? 'direct (TURN did not connect)' : 'direct'}
+              value={
+                loopback.relayed ? 'through your TURN server' : loopback.relayCall === 'failed' ? 'direct (TURN did not connect)' : 'direct'
+              }
             />
           </>
         )}

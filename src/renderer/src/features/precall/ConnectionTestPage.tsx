@@ -3,19 +3,21 @@ import { notifications } from '@mantine/notifications'
 import { IconPlayerPlay, IconWifi } from '@tabler/icons-react'
 import { useEffect, useRef, useState } from 'react'
 import { useSearchParams } from 'react-router'
-import { assessConnection, PROMISED_SECONDS, VERDICT_LABELS, type ConnectionReport } from '../../../../shared/precall'
-import { PageHeader } from '../../components/PageHeader'
-import { Placeholder } from '../../components/Placeholder'
-import { formatInstant } from '../../components/time'
-import { useSettings } from '../../hooks/settings-context'
-import { errorMessage, useQuery } from '../../hooks/useQuery'
+import { assessConnection, PROMISED_SECONDS, VERDICT_LABELS, type ConnectionReport } from '@shared/precall'
+import { PageHeader } from '@renderer/components/PageHeader'
+import { Placeholder } from '@renderer/components/Placeholder'
+import { formatInstant } from '@renderer/components/time'
+import { useSettings } from '@renderer/hooks/settings-context'
+import { errorMessage, useQuery } from '@renderer/hooks/useQuery'
 import { CheckCards } from './CheckCards'
+import { HearYourself } from './HearYourself'
+import { BlurPreview } from './BlurPreview'
 import { runConnectionTest, type TestProgress } from './run-test'
 import { SpeakerCheck, type SpeakerAnswer } from './SpeakerCheck'
 import { useDevices } from './useDevices'
-import { useAppInfo } from '../settings/useAppInfo'
+import { useAppInfo } from '@renderer/hooks/useAppInfo'
 import { VerdictBanner } from './VerdictBanner'
-import { useHourCycle } from '../../hooks/useHourCycle'
+import { useHourCycle } from '@renderer/hooks/useHourCycle'
 
 const VERDICT_COLOR = { ready: 'greenroom', usable: 'yellow', not_ready: 'red' } as const
 
@@ -25,7 +27,16 @@ function Preview({ stream }: { stream: MediaStream | null }) {
     if (video.current) video.current.srcObject = stream
   }, [stream])
   if (!stream) return null
-  return <video ref={video} autoPlay muted playsInline aria-label="Camera preview" style={{ width: '100%', borderRadius: 12, background: '#000', aspectRatio: '4 / 3', objectFit: 'cover' }} />
+  return (
+    <video
+      ref={video}
+      autoPlay
+      muted
+      playsInline
+      aria-label="Camera preview"
+      style={{ width: '100%', borderRadius: 12, background: '#000', aspectRatio: '4 / 3', objectFit: 'cover' }}
+    />
+  )
 }
 
 export function ConnectionTestPage() {
@@ -51,14 +62,22 @@ export function ConnectionTestPage() {
     if (params.get('start') !== '1' || running || !settings || !appInfo) return
     setParams({}, { replace: true })
     void start()
-  }, [params, settings, appInfo]) // eslint-disable-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the address starts a test; `running` and `start` are read, not triggers
+  }, [params, settings, appInfo])
 
   async function start(): Promise<void> {
     setRunning(true)
     setReport(null)
     setProgress(null)
     try {
-      const finished = await runConnectionTest({ iceServers: settings?.iceServers ?? [], cameraId, microphoneId, mode, onProgress: setProgress })
+      const finished = await runConnectionTest({
+        // Settings' servers, with a password minted for the test where a call's would be.
+        iceServers: await window.greenroom.connectionTestServers(),
+        cameraId,
+        microphoneId,
+        mode,
+        onProgress: setProgress
+      })
       const results = { ...finished.results, speakers: speakers ? { status: speakers, deviceLabel: outputId ?? 'Default output' } : null }
       const complete = { ...finished, results, ...assessConnection(results, mode) }
       setReport(complete)
@@ -89,9 +108,38 @@ export function ConnectionTestPage() {
       />
       <Stack gap="lg">
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Select label="Camera" placeholder="Default camera" clearable data={devices.cameras} value={cameraId} onChange={setCameraId} disabled={running} />
-          <Select label="Microphone" placeholder="Default microphone" clearable data={devices.microphones} value={microphoneId} onChange={setMicrophoneId} disabled={running} />
-          <Select label="Speakers" placeholder="Default output" clearable data={devices.outputs} value={outputId} onChange={setOutputId} disabled={running} />
+          <Select
+            label="Camera"
+            placeholder="Default camera"
+            clearable
+            data={devices.cameras}
+            value={cameraId}
+            onChange={setCameraId}
+            disabled={running}
+          />
+          <Select
+            label="Microphone"
+            placeholder="Default microphone"
+            clearable
+            data={devices.microphones}
+            value={microphoneId}
+            onChange={setMicrophoneId}
+            disabled={running}
+          />
+          <Select
+            label="Speakers"
+            placeholder="Default output"
+            clearable
+            data={devices.outputs}
+            value={outputId}
+            onChange={setOutputId}
+            disabled={running}
+          />
+        </SimpleGrid>
+
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <HearYourself microphoneId={microphoneId} sinkId={outputId} disabled={running} />
+          <BlurPreview cameraId={cameraId} disabled={running} />
         </SimpleGrid>
 
         {running && progress && (

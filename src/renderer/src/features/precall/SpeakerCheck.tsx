@@ -1,12 +1,20 @@
 import { Button, Group, Paper, Text, ThemeIcon } from '@mantine/core'
 import { IconVolume } from '@tabler/icons-react'
 import { useState } from 'react'
-import { playTestTone } from '../../webrtc/media-checks'
+import { playTestTone } from '@renderer/webrtc/media-checks'
 
 export type SpeakerAnswer = 'confirmed' | 'not_heard' | null
 
 /** Plays a tone on the chosen output; only the user can say whether it came out. */
-export function SpeakerCheck({ sinkId, answer, onAnswer }: { sinkId: string | null; answer: SpeakerAnswer; onAnswer: (answer: SpeakerAnswer) => void }) {
+export function SpeakerCheck({
+  sinkId,
+  answer,
+  onAnswer
+}: {
+  sinkId: string | null
+  answer: SpeakerAnswer
+  onAnswer: (answer: SpeakerAnswer) => void
+}) {
   const [playing, setPlaying] = useState(false)
   const [played, setPlayed] = useState(false)
   return (
@@ -19,7 +27,11 @@ export function SpeakerCheck({ sinkId, answer, onAnswer }: { sinkId: string | nu
           <div>
             <Text fw={600}>Speakers</Text>
             <Text size="sm" c="dimmed">
-              {answer === 'confirmed' ? 'You heard the tone.' : answer === 'not_heard' ? 'You did not hear the tone.' : 'Play a short tone and tell us if you heard it.'}
+              {answer === 'confirmed'
+                ? 'You heard the tone.'
+                : answer === 'not_heard'
+                  ? 'You did not hear the tone.'
+                  : 'Play a short tone and tell us if you heard it.'}
             </Text>
           </div>
         </Group>

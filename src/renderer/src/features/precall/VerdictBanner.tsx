@@ -1,6 +1,6 @@
 import { Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core'
 import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconInfoCircle } from '@tabler/icons-react'
-import { VERDICT_LABELS, type Finding, type Verdict } from '../../../../shared/precall'
+import { VERDICT_LABELS, type Finding, type Verdict } from '@shared/precall'
 
 const LOOK: Record<Verdict, { color: string; icon: typeof IconCircleCheck; summary: string }> = {
   ready: { color: 'greenroom', icon: IconCircleCheck, summary: 'Camera, microphone and connection are fine for a call.' },
@@ -13,7 +13,14 @@ export function VerdictBanner({ verdict, findings, provisional }: { verdict: Ver
   const problems = findings.filter((finding) => finding.severity !== 'info')
   const notes = findings.filter((finding) => finding.severity === 'info')
   return (
-    <Paper withBorder radius="lg" p="lg" style={{ borderColor: `var(--mantine-color-${look.color}-6)`, borderWidth: 2 }} role="status" aria-live="polite">
+    <Paper
+      withBorder
+      radius="lg"
+      p="lg"
+      style={{ borderColor: `var(--mantine-color-${look.color}-6)`, borderWidth: 2 }}
+      role="status"
+      aria-live="polite"
+    >
       <Group align="flex-start" wrap="nowrap" gap="md">
         <ThemeIcon color={look.color} size={48} radius="xl" variant="light">
           <look.icon size={30} />
@@ -28,7 +35,14 @@ export function VerdictBanner({ verdict, findings, provisional }: { verdict: Ver
           {problems.length > 0 && (
             <List spacing="xs" mt="xs" aria-label="What to fix">
               {problems.map((finding, index) => (
-                <List.Item key={index} icon={<ThemeIcon color={finding.severity === 'fail' ? 'red' : 'yellow'} size={18} radius="xl" variant="light"><IconAlertTriangle size={12} /></ThemeIcon>}>
+                <List.Item
+                  key={index}
+                  icon={
+                    <ThemeIcon color={finding.severity === 'fail' ? 'red' : 'yellow'} size={18} radius="xl" variant="light">
+                      <IconAlertTriangle size={12} />
+                    </ThemeIcon>
+                  }
+                >
                   <Text size="sm" fw={600}>
                     {finding.cause}
                   </Text>

@@ -1,10 +1,19 @@
-import { assessConnection, MAX_LOOPBACK_ERROR, type AppMode, type CheckResults, type ConnectionReport, type Finding, type Verdict } from '../../../../shared/precall'
-import type { IceServer } from '../../../../shared/settings'
-import { now } from '../../clock'
-import { checkCamera, checkMicrophone, checkNetwork } from '../../webrtc/media-checks'
-import { meanOpinionScore } from '../../webrtc/mos'
-import { createLoopbackPair, type LoopbackPair } from '../../webrtc/peer'
-import { isStable, readStats, windowFigures, type StatsReading } from '../../webrtc/stats'
+import {
+  assessConnection,
+  MAX_LOOPBACK_ERROR,
+  type AppMode,
+  type CheckResults,
+  type ConnectionReport,
+  type Finding,
+  type Verdict
+} from '@shared/precall'
+import type { IceServer } from '@shared/settings'
+import { isTurn } from '@shared/guest-ice'
+import { now } from '@renderer/clock'
+import { checkCamera, checkMicrophone, checkNetwork } from '@renderer/webrtc/media-checks'
+import { meanOpinionScore } from '@renderer/webrtc/mos'
+import { createLoopbackPair, type LoopbackPair } from '@renderer/webrtc/peer'
+import { isStable, readStats, windowFigures, type StatsReading } from '@renderer/webrtc/stats'
 
 export interface TestProgress {
   results: CheckResults
@@ -38,11 +47,11 @@ const SAMPLE_EVERY_MS = 1000
 
 export function toRtcIceServers(servers: IceServer[]): RTCIceServer[] {
   return servers.map((server) =>
-    server.username || server.credential ? { urls: server.url, username: server.username, credential: server.credential } : { urls: server.url }
+    server.username || server.credential
+      ? { urls: server.url, username: server.username, credential: server.credential }
+      : { urls: server.url }
   )
 }
-
-const isTurn = (server: IceServer) => /^turns?:/i.test(server.url)
 
 /** A stand-in video track when no camera could be opened, so the test call still carries a picture. */
 function syntheticVideo(): MediaStreamTrack {
@@ -110,7 +119,12 @@ const aborted = (signal: AbortSignal) =>
  * measuring time is up. `stop` ends it early: the relayed call stops as soon as gathering
  * has shown the TURN server gives no relay path, instead of waiting out its connect limit.
  */
-async function measureCall(pair: LoopbackPair, stop: AbortSignal, elapsed: () => number, onReading: (readings: StatsReading[]) => void): Promise<StatsReading[]> {
+async function measureCall(
+  pair: LoopbackPair,
+  stop: AbortSignal,
+  elapsed: () => number,
+  onReading: (readings: StatsReading[]) => void
+): Promise<StatsReading[]> {
   const stopped = aborted(stop)
   stopped.catch(() => undefined)
   await Promise.race([pair.connected, stopped])
@@ -206,7 +220,10 @@ export async function runConnectionTest(options: TestOptions): Promise<Connectio
     })
     const direct = createLoopbackPair(callStream, { iceServers: directServers, relayOnly: false }, connectWithin)
     pairs.push(direct)
-    const relay = turnServers.length > 0 ? createLoopbackPair(callStream, { iceServers: toRtcIceServers(turnServers), relayOnly: true }, connectWithin) : null
+    const relay =
+      turnServers.length > 0
+        ? createLoopbackPair(callStream, { iceServers: toRtcIceServers(turnServers), relayOnly: true }, connectWithin)
+        : null
     if (relay) pairs.push(relay)
 
     const [directCall, relayCall] = await Promise.allSettled([
@@ -223,7 +240,14 @@ export async function runConnectionTest(options: TestOptions): Promise<Connectio
     phase = 'Done'
     publish()
     const { verdict, findings } = assessConnection(results, options.mode)
-    return { startedAt, firstVerdictMs: Math.round(firstVerdictMs ?? elapsed()), durationMs: Math.round(elapsed()), verdict, results, findings }
+    return {
+      startedAt,
+      firstVerdictMs: Math.round(firstVerdictMs ?? elapsed()),
+      durationMs: Math.round(elapsed()),
+      verdict,
+      results,
+      findings
+    }
   } finally {
     clearInterval(ticker)
     for (const pair of pairs) pair.close()

@@ -1,12 +1,12 @@
 import { Button, CopyButton, Group, Stack, Text, Textarea } from '@mantine/core'
 import { IconCopy } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
-import type { InterviewDetail } from '../../../../shared/pipeline'
-import { upworkRulesApply } from '../../../../shared/marketplace-rules'
-import { askClientMessage } from '../../../../shared/prep'
-import { ContactDetailsWarning } from '../companion/MarketplaceWarnings'
-import { useSettings } from '../../hooks/settings-context'
-import { useHourCycle } from '../../hooks/useHourCycle'
+import type { InterviewDetail } from '@shared/pipeline'
+import { upworkRulesApply } from '@shared/marketplace-rules'
+import { askClientMessage } from '@shared/prep'
+import { ContactDetailsWarning } from '@renderer/components/MarketplaceWarnings'
+import { useSettings } from '@renderer/hooks/settings-context'
+import { useHourCycle } from '@renderer/hooks/useHourCycle'
 
 /** A ready-to-paste message asking the client what to prepare, confirming time, length and channel. */
 export function AskClientPanel({ detail }: { detail: InterviewDetail }) {
@@ -24,9 +24,16 @@ export function AskClientPanel({ detail }: { detail: InterviewDetail }) {
   return (
     <Stack gap="sm" maw={760}>
       <Text size="sm" c="dimmed">
-        Send this a day or two before the call. Clients who say what they want to see are telling you how to win; the time is written from their side, with yours beside it.
+        Send this a day or two before the call. Clients who say what they want to see are telling you how to win; the time is written from
+        their side, with yours beside it.
       </Text>
-      <Textarea label="Message to the client" autosize minRows={9} value={message} onChange={(event) => setMessage(event.currentTarget.value)} />
+      <Textarea
+        label="Message to the client"
+        autosize
+        minRows={9}
+        value={message}
+        onChange={(event) => setMessage(event.currentTarget.value)}
+      />
       <ContactDetailsWarning text={message} applies={upworkRulesApply(detail)} callLink={detail.interview.channelLink} />
       <Group>
         <CopyButton value={message}>

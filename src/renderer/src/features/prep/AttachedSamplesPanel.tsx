@@ -3,13 +3,13 @@ import { notifications } from '@mantine/notifications'
 import { IconFolders, IconPlus, IconUnlink } from '@tabler/icons-react'
 import { useState } from 'react'
 import { Link } from 'react-router'
-import type { PrepRoom, Sample } from '../../../../shared/prep'
-import { useQuery } from '../../hooks/useQuery'
-import { useSave } from '../../hooks/useSave'
-import { tagsOf } from '../samples/QuestionBank'
-import { SampleCard } from '../samples/SampleCard'
-import { SampleModal } from '../samples/SampleModal'
-import { useAppInfo } from '../settings/useAppInfo'
+import type { PrepRoom, Sample } from '@shared/prep'
+import { useQuery } from '@renderer/hooks/useQuery'
+import { useSave } from '@renderer/hooks/useSave'
+import { tagsOf } from '@renderer/features/samples/QuestionBank'
+import { SampleCard } from '@renderer/features/samples/SampleCard'
+import { SampleModal } from '@renderer/features/samples/SampleModal'
+import { useAppInfo } from '@renderer/hooks/useAppInfo'
 
 /** The samples to show in this call: attach from the library or add a new one, open in one click. */
 export function AttachedSamplesPanel({ room }: { room: PrepRoom }) {
@@ -28,7 +28,14 @@ export function AttachedSamplesPanel({ room }: { room: PrepRoom }) {
       message: (
         <Group justify="space-between" wrap="nowrap">
           <Text size="sm">“{sample.title}” taken off this interview</Text>
-          <Button size="compact-sm" variant="light" onClick={() => { notifications.hide(key); void attach(sample.id) }}>
+          <Button
+            size="compact-sm"
+            variant="light"
+            onClick={() => {
+              notifications.hide(key)
+              void attach(sample.id)
+            }}
+          >
             Undo
           </Button>
         </Group>
@@ -42,7 +49,13 @@ export function AttachedSamplesPanel({ room }: { room: PrepRoom }) {
         <Select
           w={360}
           label="Attach from your library"
-          placeholder={library.data?.length === 0 ? 'Your library is empty' : available.length === 0 ? 'All your samples are attached' : 'Pick a sample'}
+          placeholder={
+            library.data?.length === 0
+              ? 'Your library is empty'
+              : available.length === 0
+                ? 'All your samples are attached'
+                : 'Pick a sample'
+          }
           data={available.map((sample) => ({ value: sample.id, label: sample.title }))}
           searchable
           value={null}
@@ -79,7 +92,9 @@ export function AttachedSamplesPanel({ room }: { room: PrepRoom }) {
           ))}
         </Stack>
       )}
-      {adding && <SampleModal tags={tagsOf(library.data ?? [])} onClose={() => setAdding(false)} onSaved={(sample) => void attach(sample.id)} />}
+      {adding && (
+        <SampleModal tags={tagsOf(library.data ?? [])} onClose={() => setAdding(false)} onSaved={(sample) => void attach(sample.id)} />
+      )}
     </Stack>
   )
 }

@@ -4,12 +4,12 @@ import { notifications } from '@mantine/notifications'
 import { IconArrowDown, IconArrowUp, IconPlus, IconX } from '@tabler/icons-react'
 import { useState } from 'react'
 import { Link } from 'react-router'
-import type { ChecklistItem, PrepRoom } from '../../../../shared/prep'
-import { formatInstant } from '../../components/time'
-import { useOptimisticFlag } from '../../hooks/useOptimisticFlag'
-import { useSave } from '../../hooks/useSave'
+import type { ChecklistItem, PrepRoom } from '@shared/prep'
+import { formatInstant } from '@renderer/components/time'
+import { useOptimisticFlag } from '@renderer/hooks/useOptimisticFlag'
+import { useSave } from '@renderer/hooks/useSave'
 import { ReadinessRing } from './ReadinessMeter'
-import { useHourCycle } from '../../hooks/useHourCycle'
+import { useHourCycle } from '@renderer/hooks/useHourCycle'
 
 const VERDICT_TEXT = { ready: 'Ready', usable: 'Usable with warnings' } as const
 
@@ -19,13 +19,16 @@ function ConnectionNote({ room, zone }: { room: PrepRoom; zone: string }) {
   if (connection.fresh && connection.lastPassedAt) {
     return (
       <Text size="xs" c="greenroom.8">
-        Ticked by the connection test of {formatInstant(connection.lastPassedAt, zone, cycle)} ({VERDICT_TEXT[connection.lastPassedVerdict ?? 'ready']}).
+        Ticked by the connection test of {formatInstant(connection.lastPassedAt, zone, cycle)} (
+        {VERDICT_TEXT[connection.lastPassedVerdict ?? 'ready']}).
       </Text>
     )
   }
   return (
     <Text size="xs" c="dimmed">
-      {connection.lastPassedAt ? `Last passed test: ${formatInstant(connection.lastPassedAt, zone, cycle)}, over 24 hours ago. ` : 'No passed test yet. '}
+      {connection.lastPassedAt
+        ? `Last passed test: ${formatInstant(connection.lastPassedAt, zone, cycle)}, over 24 hours ago. `
+        : 'No passed test yet. '}
       <Anchor component={Link} to="/connection-test?start=1" size="xs" underline="always">
         Run the connection test
       </Anchor>{' '}
@@ -34,7 +37,19 @@ function ConnectionNote({ room, zone }: { room: PrepRoom; zone: string }) {
   )
 }
 
-function ItemRow({ item, index, room, zone, onMove }: { item: ChecklistItem; index: number; room: PrepRoom; zone: string; onMove: (from: number, to: number) => void }) {
+function ItemRow({
+  item,
+  index,
+  room,
+  zone,
+  onMove
+}: {
+  item: ChecklistItem
+  index: number
+  room: PrepRoom
+  zone: string
+  onMove: (from: number, to: number) => void
+}) {
   const { run } = useSave()
   const [checked, setChecked] = useOptimisticFlag(item.done)
   const last = room.checklist.length - 1
@@ -86,12 +101,26 @@ function ItemRow({ item, index, room, zone, onMove }: { item: ChecklistItem; ind
       />
       <Group gap={0} wrap="nowrap">
         <Tooltip label="Move up">
-          <ActionIcon variant="subtle" color="gray" size="sm" aria-label={`Move “${item.label}” up`} disabled={index === 0} onClick={() => onMove(index, index - 1)}>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="sm"
+            aria-label={`Move “${item.label}” up`}
+            disabled={index === 0}
+            onClick={() => onMove(index, index - 1)}
+          >
             <IconArrowUp size={14} />
           </ActionIcon>
         </Tooltip>
         <Tooltip label="Move down">
-          <ActionIcon variant="subtle" color="gray" size="sm" aria-label={`Move “${item.label}” down`} disabled={index === last} onClick={() => onMove(index, index + 1)}>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="sm"
+            aria-label={`Move “${item.label}” down`}
+            disabled={index === last}
+            onClick={() => onMove(index, index + 1)}
+          >
             <IconArrowDown size={14} />
           </ActionIcon>
         </Tooltip>
@@ -110,7 +139,11 @@ export function ChecklistPanel({ room, zone }: { room: PrepRoom; zone: string })
   const [draft, setDraft] = useState('')
   const { busy, run } = useSave()
   const add = async () => {
-    if (draft.trim() && (await run(() => window.greenroom.addChecklistItem({ interviewId: room.interviewId, fields: { label: draft, why: '' } })))) setDraft('')
+    if (
+      draft.trim() &&
+      (await run(() => window.greenroom.addChecklistItem({ interviewId: room.interviewId, fields: { label: draft, why: '' } })))
+    )
+      setDraft('')
   }
   const move = (from: number, to: number) => {
     const ids = room.checklist.map((item) => item.id)
@@ -118,7 +151,13 @@ export function ChecklistPanel({ room, zone }: { room: PrepRoom; zone: string })
     ids.splice(to, 0, moved!)
     void run(() => window.greenroom.reorderChecklist({ interviewId: room.interviewId, ids })).then(() => {
       // Keep the keyboard on the item that moved.
-      requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`[aria-label="Move “${room.checklist[from]!.label}” ${to < from ? 'up' : 'down'}"]:not([disabled])`)?.focus())
+      requestAnimationFrame(() =>
+        document
+          .querySelector<HTMLButtonElement>(
+            `[aria-label="Move “${room.checklist[from]!.label}” ${to < from ? 'up' : 'down'}"]:not([disabled])`
+          )
+          ?.focus()
+      )
     })
   }
   return (
@@ -150,7 +189,14 @@ export function ChecklistPanel({ room, zone }: { room: PrepRoom; zone: string })
           onChange={(event) => setDraft(event.currentTarget.value)}
           onKeyDown={getHotkeyHandler([['Enter', () => void add()]])}
         />
-        <Button size="sm" variant="light" leftSection={<IconPlus size={16} />} disabled={!draft.trim()} loading={busy} onClick={() => void add()}>
+        <Button
+          size="sm"
+          variant="light"
+          leftSection={<IconPlus size={16} />}
+          disabled={!draft.trim()}
+          loading={busy}
+          onClick={() => void add()}
+        >
           Add
         </Button>
       </Group>

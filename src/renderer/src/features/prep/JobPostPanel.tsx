@@ -2,8 +2,8 @@ import { ActionIcon, Anchor, Button, CopyButton, Group, Paper, ScrollArea, Stack
 import { IconCopy, IconQuote } from '@tabler/icons-react'
 import { useRef, useState } from 'react'
 import { Link } from 'react-router'
-import type { Job } from '../../../../shared/pipeline'
-import { JobFacts } from '../../components/JobFacts'
+import type { Job } from '@shared/pipeline'
+import { JobFacts } from '@renderer/components/JobFacts'
 
 /** "> line" for every line: the client's words as a Markdown quote. */
 export function asQuote(text: string): string {
@@ -15,7 +15,17 @@ export function asQuote(text: string): string {
 }
 
 /** The job post in full beside the checklist: the client's own words, easy to quote into the notes. */
-export function JobPostPanel({ job, interviewId, onQuote, height }: { job: Job | null; interviewId: string; onQuote: (quote: string) => void; height: number }) {
+export function JobPostPanel({
+  job,
+  interviewId,
+  onQuote,
+  height
+}: {
+  job: Job | null
+  interviewId: string
+  onQuote: (quote: string) => void
+  height: number
+}) {
   const body = useRef<HTMLDivElement>(null)
   const [selection, setSelection] = useState('')
   const readSelection = () => {
@@ -53,7 +63,14 @@ export function JobPostPanel({ job, interviewId, onQuote, height }: { job: Job |
         </div>
         <CopyButton value={job.description}>
           {({ copied, copy }) => (
-            <Button size="compact-sm" variant="default" leftSection={<IconCopy size={14} />} onClick={copy} disabled={!job.description} style={{ flexShrink: 0 }}>
+            <Button
+              size="compact-sm"
+              variant="default"
+              leftSection={<IconCopy size={14} />}
+              onClick={copy}
+              disabled={!job.description}
+              style={{ flexShrink: 0 }}
+            >
               {copied ? 'Copied' : 'Copy post'}
             </Button>
           )}
@@ -85,7 +102,13 @@ export function JobPostPanel({ job, interviewId, onQuote, height }: { job: Job |
                     {paragraph.trim()}
                   </Text>
                   <Tooltip label="Quote in notes">
-                    <ActionIcon variant="subtle" color="gray" size="sm" aria-label={`Quote paragraph ${index + 1} in notes`} onClick={() => onQuote(asQuote(paragraph))}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="gray"
+                      size="sm"
+                      aria-label={`Quote paragraph ${index + 1} in notes`}
+                      onClick={() => onQuote(asQuote(paragraph))}
+                    >
                       <IconQuote size={14} />
                     </ActionIcon>
                   </Tooltip>

@@ -4,15 +4,15 @@ import { IconArrowLeft, IconCalendarEvent } from '@tabler/icons-react'
 import { DateTime } from 'luxon'
 import { useRef, useState } from 'react'
 import { Link, useParams } from 'react-router'
-import type { InterviewDetail } from '../../../../shared/pipeline'
-import type { PrepRoom } from '../../../../shared/prep'
-import { describeInBothZones } from '../../../../shared/schedule'
-import { now } from '../../clock'
-import { QueryState } from '../../components/QueryState'
-import { StatusBadge } from '../../components/StatusBadge'
-import { useSettings } from '../../hooks/settings-context'
-import { useQuery } from '../../hooks/useQuery'
-import { CallButton } from '../companion/CallButton'
+import type { InterviewDetail } from '@shared/pipeline'
+import type { PrepRoom } from '@shared/prep'
+import { describeInBothZones } from '@shared/schedule'
+import { now } from '@renderer/clock'
+import { QueryState } from '@renderer/components/QueryState'
+import { StatusBadge } from '@renderer/components/StatusBadge'
+import { useSettings } from '@renderer/hooks/settings-context'
+import { useQuery } from '@renderer/hooks/useQuery'
+import { CallButton } from '@renderer/features/companion/CallButton'
 import { AskClientPanel } from './AskClientPanel'
 import { AttachedSamplesPanel } from './AttachedSamplesPanel'
 import { ChecklistPanel } from './ChecklistPanel'
@@ -21,7 +21,7 @@ import { NotesEditor, type NotesEditorHandle } from './notes/NotesEditor'
 import { QuestionsPanel } from './QuestionsPanel'
 import { ResearchPanel } from './ResearchPanel'
 import { QuestionsTab } from './QuestionsTab'
-import { useHourCycle } from '../../hooks/useHourCycle'
+import { useHourCycle } from '@renderer/hooks/useHourCycle'
 
 function Header({ detail, zone }: { detail: InterviewDetail; zone: string }) {
   const cycle = useHourCycle()
@@ -47,7 +47,12 @@ function Header({ detail, zone }: { detail: InterviewDetail; zone: string }) {
       <Group gap="md">
         <Text>
           {interview.title} · {client.name}
-          {client.company && <Text span c="dimmed"> · {client.company}</Text>}
+          {client.company && (
+            <Text span c="dimmed">
+              {' '}
+              · {client.company}
+            </Text>
+          )}
         </Text>
         <Group gap={6}>
           <IconCalendarEvent size={16} aria-hidden />

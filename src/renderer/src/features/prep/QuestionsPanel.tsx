@@ -3,13 +3,13 @@ import { notifications } from '@mantine/notifications'
 import { IconArrowBackUp, IconPlus, IconX } from '@tabler/icons-react'
 import { useState } from 'react'
 import { Link } from 'react-router'
-import type { PickedQuestion, PrepRoom } from '../../../../shared/prep'
-import { useQuery } from '../../hooks/useQuery'
-import { useOptimisticFlag } from '../../hooks/useOptimisticFlag'
-import { useSave } from '../../hooks/useSave'
-import { tagsOf } from '../samples/QuestionBank'
-import { QuestionModal } from '../samples/QuestionModal'
-import { TagBadges } from '../../components/TagBadges'
+import type { PickedQuestion, PrepRoom } from '@shared/prep'
+import { useQuery } from '@renderer/hooks/useQuery'
+import { useOptimisticFlag } from '@renderer/hooks/useOptimisticFlag'
+import { useSave } from '@renderer/hooks/useSave'
+import { tagsOf } from '@renderer/features/samples/QuestionBank'
+import { QuestionModal } from '@renderer/features/samples/QuestionModal'
+import { TagBadges } from '@renderer/components/TagBadges'
 
 function PickedCard({ picked, room }: { picked: PickedQuestion; room: PrepRoom }) {
   const { run } = useSave()
@@ -23,7 +23,14 @@ function PickedCard({ picked, room }: { picked: PickedQuestion; room: PrepRoom }
       message: (
         <Group justify="space-between" wrap="nowrap">
           <Text size="sm">Took “{question.question}” off this interview</Text>
-          <Button size="compact-sm" variant="light" onClick={() => { notifications.hide(key); void run(() => window.greenroom.pickQuestion({ interviewId: room.interviewId, questionId: question.id })) }}>
+          <Button
+            size="compact-sm"
+            variant="light"
+            onClick={() => {
+              notifications.hide(key)
+              void run(() => window.greenroom.pickQuestion({ interviewId: room.interviewId, questionId: question.id }))
+            }}
+          >
             Undo
           </Button>
         </Group>
@@ -32,7 +39,14 @@ function PickedCard({ picked, room }: { picked: PickedQuestion; room: PrepRoom }
     })
   }
   return (
-    <Paper withBorder radius="md" p="sm" component="article" aria-label={question.question} style={struggled ? { borderColor: 'var(--mantine-color-orange-5)' } : undefined}>
+    <Paper
+      withBorder
+      radius="md"
+      p="sm"
+      component="article"
+      aria-label={question.question}
+      style={struggled ? { borderColor: 'var(--mantine-color-orange-5)' } : undefined}
+    >
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <Stack gap={4} style={{ minWidth: 0 }}>
           <Group gap="xs">
@@ -46,7 +60,12 @@ function PickedCard({ picked, room }: { picked: PickedQuestion; room: PrepRoom }
           </Text>
         </Stack>
         <Tooltip label="Take off this interview (you can undo)">
-          <ActionIcon variant="subtle" color="gray" aria-label={`Take “${question.question}” off this interview`} onClick={() => void unpick()}>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            aria-label={`Take “${question.question}” off this interview`}
+            onClick={() => void unpick()}
+          >
             <IconX size={16} />
           </ActionIcon>
         </Tooltip>
@@ -55,11 +74,17 @@ function PickedCard({ picked, room }: { picked: PickedQuestion; room: PrepRoom }
         mt="xs"
         color="orange"
         label="Couldn’t answer well"
-        description={struggled ? 'Be straight with the client, then follow up: a follow-up was added to this interview.' : 'Mark it during or after the call; a follow-up is added to this interview.'}
+        description={
+          struggled
+            ? 'Be straight with the client, then follow up: a follow-up was added to this interview.'
+            : 'Mark it during or after the call; a follow-up is added to this interview.'
+        }
         checked={struggled}
         onChange={(event) => {
           const couldntAnswer = event.currentTarget.checked
-          setStruggled(couldntAnswer, () => run(() => window.greenroom.markQuestion({ interviewId: room.interviewId, questionId: question.id, couldntAnswer })))
+          setStruggled(couldntAnswer, () =>
+            run(() => window.greenroom.markQuestion({ interviewId: room.interviewId, questionId: question.id, couldntAnswer }))
+          )
         }}
       />
     </Paper>
@@ -86,7 +111,13 @@ export function FollowUps({ room }: { room: PrepRoom }) {
   if (room.followUps.length === 0) return null
   const open = room.followUps.filter((followUp) => !followUp.doneAt).length
   return (
-    <Alert color={open ? 'orange' : 'gray'} variant="light" title={open ? `Follow-ups (${open} open)` : 'Follow-ups (all done)'} icon={<IconArrowBackUp />} aria-label="Follow-ups">
+    <Alert
+      color={open ? 'orange' : 'gray'}
+      variant="light"
+      title={open ? `Follow-ups (${open} open)` : 'Follow-ups (all done)'}
+      icon={<IconArrowBackUp />}
+      aria-label="Follow-ups"
+    >
       <Stack gap={6}>
         {room.followUps.map((followUp) => (
           <FollowUpBox key={followUp.id} id={followUp.id} text={followUp.text} done={followUp.doneAt !== null} />
@@ -111,7 +142,13 @@ export function QuestionsPanel({ room }: { room: PrepRoom }) {
         <Select
           style={{ flex: '1 1 240px', maxWidth: 420 }}
           label="Pick a likely question"
-          placeholder={bank.data?.length === 0 ? 'Your question bank is empty' : available.length === 0 ? 'Every question is picked' : 'Search your question bank'}
+          placeholder={
+            bank.data?.length === 0
+              ? 'Your question bank is empty'
+              : available.length === 0
+                ? 'Every question is picked'
+                : 'Search your question bank'
+          }
           data={available.map((question) => ({ value: question.id, label: question.question }))}
           searchable
           value={null}
@@ -140,7 +177,9 @@ export function QuestionsPanel({ room }: { room: PrepRoom }) {
           ))}
         </Stack>
       )}
-      {creating && <QuestionModal tags={tagsOf(bank.data ?? [])} onClose={() => setCreating(false)} onSaved={(question) => void pick(question.id)} />}
+      {creating && (
+        <QuestionModal tags={tagsOf(bank.data ?? [])} onClose={() => setCreating(false)} onSaved={(question) => void pick(question.id)} />
+      )}
     </Stack>
   )
 }

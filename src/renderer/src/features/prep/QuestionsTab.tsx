@@ -1,5 +1,5 @@
 import { Badge, Tabs } from '@mantine/core'
-import type { PrepRoom } from '../../../../shared/prep'
+import type { PrepRoom } from '@shared/prep'
 
 /** The "Questions" tab, counting the likely questions, with a badge for open follow-ups. */
 export function QuestionsTab({ room }: { room: PrepRoom }) {

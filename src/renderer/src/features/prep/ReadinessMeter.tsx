@@ -1,5 +1,5 @@
 import { Group, Progress, RingProgress, Text, Tooltip } from '@mantine/core'
-import type { Readiness } from '../../../../shared/prep'
+import type { Readiness } from '@shared/prep'
 
 export function readinessColor(share: number): string {
   return share >= 1 ? 'greenroom' : share >= 0.5 ? 'yellow' : 'orange'

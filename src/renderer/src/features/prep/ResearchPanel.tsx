@@ -2,9 +2,9 @@ import { Anchor, Button, Group, SimpleGrid, Stack, Text, Textarea, TextInput } f
 import { getHotkeyHandler } from '@mantine/hooks'
 import { IconExternalLink } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
-import { researchFieldsSchema, type Research, type ResearchFields } from '../../../../shared/prep'
-import { fieldErrors } from '../../components/validation'
-import { useSave } from '../../hooks/useSave'
+import { researchFieldsSchema, type Research, type ResearchFields } from '@shared/prep'
+import { fieldErrors } from '@renderer/components/validation'
+import { useSave } from '@renderer/hooks/useSave'
 
 function fieldsOf(research: Research): ResearchFields {
   const { website, mission, whatTheyDo, aboutNotes, people, notes } = research
@@ -30,12 +30,22 @@ export function ResearchPanel({ research, clientLabel }: { research: Research; c
     setFields((current) => ({ ...current, [key]: value }))
   }
   const save = () => {
-    if (changed && Object.keys(errors).length === 0) void run(() => window.greenroom.saveResearch({ clientId: research.clientId, fields }), 'Research saved')
+    if (changed && Object.keys(errors).length === 0)
+      void run(() => window.greenroom.saveResearch({ clientId: research.clientId, fields }), 'Research saved')
   }
   const validWebsite = research.website && !errors.website && fields.website === research.website
   const about = validWebsite ? aboutPageOf(research.website) : null
   const area = (key: keyof ResearchFields, label: string, placeholder: string, rows = 3) => (
-    <Textarea label={label} placeholder={placeholder} autosize minRows={rows} maxRows={12} value={fields[key]} onChange={set(key)} error={errors[key]} />
+    <Textarea
+      label={label}
+      placeholder={placeholder}
+      autosize
+      minRows={rows}
+      maxRows={12}
+      value={fields[key]}
+      onChange={set(key)}
+      error={errors[key]}
+    />
   )
   return (
     <Stack gap="sm" onKeyDown={getHotkeyHandler([['mod+S', save]])}>
@@ -43,10 +53,24 @@ export function ResearchPanel({ research, clientLabel }: { research: Research; c
         Shared by every interview with {clientLabel}. Read their home and about pages, then write down what you would want to mention.
       </Text>
       <Group align="flex-end" gap="sm">
-        <TextInput style={{ flex: 1 }} label="Website" placeholder="https://…" value={fields.website} onChange={set('website')} error={errors.website} />
+        <TextInput
+          style={{ flex: 1 }}
+          label="Website"
+          placeholder="https://…"
+          value={fields.website}
+          onChange={set('website')}
+          error={errors.website}
+        />
         {validWebsite && (
           <Group gap="xs" pb={errors.website ? 22 : 0}>
-            <Button component="a" href={research.website} target="_blank" rel="noreferrer" variant="light" leftSection={<IconExternalLink size={16} />}>
+            <Button
+              component="a"
+              href={research.website}
+              target="_blank"
+              rel="noreferrer"
+              variant="light"
+              leftSection={<IconExternalLink size={16} />}
+            >
               Open home page
             </Button>
             {about && (

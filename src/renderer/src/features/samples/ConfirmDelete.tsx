@@ -2,7 +2,19 @@ import { Button, Group, Modal, Text } from '@mantine/core'
 import { useState } from 'react'
 
 /** Asks before something is removed for good. */
-export function ConfirmDelete({ title, body, action, onConfirm, onClose }: { title: string; body: string; action: string; onConfirm: () => Promise<boolean>; onClose: () => void }) {
+export function ConfirmDelete({
+  title,
+  body,
+  action,
+  onConfirm,
+  onClose
+}: {
+  title: string
+  body: string
+  action: string
+  onConfirm: () => Promise<boolean>
+  onClose: () => void
+}) {
   const [busy, setBusy] = useState(false)
   return (
     <Modal opened onClose={onClose} title={title}>

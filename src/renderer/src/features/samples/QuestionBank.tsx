@@ -2,14 +2,14 @@ import { Accordion, ActionIcon, Badge, Box, Button, Group, List, Paper, Stack, T
 import { IconPencil, IconPlus, IconQuestionMark, IconSearch, IconSparkles, IconTrash } from '@tabler/icons-react'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
-import { holdsStarterPrompt, STARTER_QUESTIONS, type Question } from '../../../../shared/prep'
-import { Placeholder } from '../../components/Placeholder'
-import { QueryState } from '../../components/QueryState'
-import { useQuery } from '../../hooks/useQuery'
-import { useSave } from '../../hooks/useSave'
+import { holdsStarterPrompt, STARTER_QUESTIONS, type Question } from '@shared/prep'
+import { Placeholder } from '@renderer/components/Placeholder'
+import { QueryState } from '@renderer/components/QueryState'
+import { useQuery } from '@renderer/hooks/useQuery'
+import { useSave } from '@renderer/hooks/useSave'
 import { ConfirmDelete } from './ConfirmDelete'
 import { QuestionModal } from './QuestionModal'
-import { TagBadges } from '../../components/TagBadges'
+import { TagBadges } from '@renderer/components/TagBadges'
 
 export function matchesQuery(text: string, query: string): boolean {
   return query
@@ -39,7 +39,13 @@ export function QuestionBank() {
     const saved = await run(async () => {
       added = (await window.greenroom.addStarterQuestions()).length
     })
-    if (saved) notifications.show({ message: added > 0 ? `${added} common questions added: open one to write your own answer` : 'Your bank already has all the common questions' })
+    if (saved)
+      notifications.show({
+        message:
+          added > 0
+            ? `${added} common questions added: open one to write your own answer`
+            : 'Your bank already has all the common questions'
+      })
   }
   return (
     <QueryState query={questions}>
@@ -68,14 +74,23 @@ export function QuestionBank() {
                     {STARTER_QUESTIONS.slice(0, 5).map((starter) => (
                       <List.Item key={starter.question}>{starter.question}</List.Item>
                     ))}
-                    <List.Item>…and {STARTER_QUESTIONS.length - 5} more: your rate, a lower budget, updates, scope changes, and what to ask them.</List.Item>
+                    <List.Item>
+                      …and {STARTER_QUESTIONS.length - 5} more: your rate, a lower budget, updates, scope changes, and what to ask them.
+                    </List.Item>
                   </List>
                 </Box>
               </Placeholder>
             ) : (
               <>
                 <Group justify="space-between">
-                  <TextInput leftSection={<IconSearch size={16} />} placeholder="Find by words or tag" aria-label="Find questions" value={query} onChange={(event) => setQuery(event.currentTarget.value)} w={320} />
+                  <TextInput
+                    leftSection={<IconSearch size={16} />}
+                    placeholder="Find by words or tag"
+                    aria-label="Find questions"
+                    value={query}
+                    onChange={(event) => setQuery(event.currentTarget.value)}
+                    w={320}
+                  />
                   <Group gap="xs">
                     {!hasEveryStarter(loaded) && (
                       <Button variant="default" leftSection={<IconSparkles size={16} />} loading={busy} onClick={() => void starters()}>
@@ -111,12 +126,22 @@ export function QuestionBank() {
                               </Group>
                             </Accordion.Control>
                             <Tooltip label="Edit">
-                              <ActionIcon variant="subtle" color="gray" aria-label={`Edit “${question.question}”`} onClick={() => setEditing(question)}>
+                              <ActionIcon
+                                variant="subtle"
+                                color="gray"
+                                aria-label={`Edit “${question.question}”`}
+                                onClick={() => setEditing(question)}
+                              >
                                 <IconPencil size={16} />
                               </ActionIcon>
                             </Tooltip>
                             <Tooltip label="Delete">
-                              <ActionIcon variant="subtle" color="red" aria-label={`Delete “${question.question}”`} onClick={() => setDeleting(question)}>
+                              <ActionIcon
+                                variant="subtle"
+                                color="red"
+                                aria-label={`Delete “${question.question}”`}
+                                onClick={() => setDeleting(question)}
+                              >
                                 <IconTrash size={16} />
                               </ActionIcon>
                             </Tooltip>
@@ -133,7 +158,9 @@ export function QuestionBank() {
                 )}
               </>
             )}
-            {editing && <QuestionModal question={editing === 'new' ? undefined : editing} tags={tagsOf(loaded)} onClose={() => setEditing(null)} />}
+            {editing && (
+              <QuestionModal question={editing === 'new' ? undefined : editing} tags={tagsOf(loaded)} onClose={() => setEditing(null)} />
+            )}
             {deleting && (
               <ConfirmDelete
                 title="Delete this question?"

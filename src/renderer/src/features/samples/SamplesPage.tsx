@@ -2,13 +2,13 @@ import { Button, Group, MultiSelect, SimpleGrid, Stack, Tabs, Text, TextInput } 
 import { IconFolders, IconPlus, IconSearch } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useSearchParams } from 'react-router'
-import type { Sample } from '../../../../shared/prep'
-import { PageHeader } from '../../components/PageHeader'
-import { Placeholder } from '../../components/Placeholder'
-import { QueryState } from '../../components/QueryState'
-import { useQuery } from '../../hooks/useQuery'
-import { useSave } from '../../hooks/useSave'
-import { useAppInfo } from '../settings/useAppInfo'
+import type { Sample } from '@shared/prep'
+import { PageHeader } from '@renderer/components/PageHeader'
+import { Placeholder } from '@renderer/components/Placeholder'
+import { QueryState } from '@renderer/components/QueryState'
+import { useQuery } from '@renderer/hooks/useQuery'
+import { useSave } from '@renderer/hooks/useSave'
+import { useAppInfo } from '@renderer/hooks/useAppInfo'
 import { ConfirmDelete } from './ConfirmDelete'
 import { matchesQuery, QuestionBank, tagsOf } from './QuestionBank'
 import { SampleCard } from './SampleCard'
@@ -26,7 +26,9 @@ function SampleLibrary() {
     <QueryState query={samples}>
       {(loaded) => {
         const shown = loaded.filter(
-          (sample) => matchesQuery(`${sample.title} ${sample.proves} ${sample.fileName} ${sample.url}`, query) && tags.every((tag) => sample.tags.includes(tag))
+          (sample) =>
+            matchesQuery(`${sample.title} ${sample.proves} ${sample.fileName} ${sample.url}`, query) &&
+            tags.every((tag) => sample.tags.includes(tag))
         )
         return (
           <Stack gap="sm">
@@ -45,8 +47,25 @@ function SampleLibrary() {
               <>
                 <Group justify="space-between" align="flex-end">
                   <Group gap="sm" align="flex-end">
-                    <TextInput leftSection={<IconSearch size={16} />} placeholder="Find by words" aria-label="Find samples" value={query} onChange={(event) => setQuery(event.currentTarget.value)} w={260} />
-                    {tagsOf(loaded).length > 0 && <MultiSelect aria-label="Filter by tags" placeholder={tags.length ? undefined : 'Filter by tags'} data={tagsOf(loaded)} value={tags} onChange={setTags} clearable w={260} />}
+                    <TextInput
+                      leftSection={<IconSearch size={16} />}
+                      placeholder="Find by words"
+                      aria-label="Find samples"
+                      value={query}
+                      onChange={(event) => setQuery(event.currentTarget.value)}
+                      w={260}
+                    />
+                    {tagsOf(loaded).length > 0 && (
+                      <MultiSelect
+                        aria-label="Filter by tags"
+                        placeholder={tags.length ? undefined : 'Filter by tags'}
+                        data={tagsOf(loaded)}
+                        value={tags}
+                        onChange={setTags}
+                        clearable
+                        w={260}
+                      />
+                    )}
                   </Group>
                   <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
                     Add a sample
@@ -59,13 +78,21 @@ function SampleLibrary() {
                 ) : (
                   <SimpleGrid cols={1} spacing="xs">
                     {shown.map((sample) => (
-                      <SampleCard key={sample.id} sample={sample} mode={info?.mode} onEdit={() => setEditing(sample)} onDelete={() => setDeleting(sample)} />
+                      <SampleCard
+                        key={sample.id}
+                        sample={sample}
+                        mode={info?.mode}
+                        onEdit={() => setEditing(sample)}
+                        onDelete={() => setDeleting(sample)}
+                      />
                     ))}
                   </SimpleGrid>
                 )}
               </>
             )}
-            {editing && <SampleModal sample={editing === 'new' ? undefined : editing} tags={tagsOf(loaded)} onClose={() => setEditing(null)} />}
+            {editing && (
+              <SampleModal sample={editing === 'new' ? undefined : editing} tags={tagsOf(loaded)} onClose={() => setEditing(null)} />
+            )}
             {deleting && (
               <ConfirmDelete
                 title="Delete this sample?"
@@ -88,7 +115,10 @@ export function SamplesPage() {
   const tab = params.get('tab') === 'questions' ? 'questions' : 'samples'
   return (
     <>
-      <PageHeader title="Samples" description="Portfolio pieces and case studies to walk a client through, each with what it proves, and the questions you prepare answers for." />
+      <PageHeader
+        title="Samples"
+        description="Portfolio pieces and case studies to walk a client through, each with what it proves, and the questions you prepare answers for."
+      />
       <Tabs value={tab} onChange={(value) => setParams(value === 'questions' ? { tab: 'questions' } : {}, { replace: true })}>
         <Tabs.List mb="md">
           <Tabs.Tab value="samples">Portfolio samples</Tabs.Tab>

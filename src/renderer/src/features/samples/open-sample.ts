@@ -1,6 +1,6 @@
 import { notifications } from '@mantine/notifications'
-import type { Sample } from '../../../../shared/prep'
-import { errorMessage } from '../../hooks/useQuery'
+import type { Sample } from '@shared/prep'
+import { errorMessage } from '@renderer/hooks/useQuery'
 
 /**
  * Opens a sample in one click: the desktop app hands files to the system's app; browser
@@ -20,7 +20,9 @@ export async function openSample(sample: Sample): Promise<void> {
 /** What "Open" does in this mode, for the button's tooltip. */
 export function openHint(sample: Sample, mode: 'electron' | 'browser' | undefined): string {
   if (sample.kind === 'link') return 'Opens in your browser'
-  return mode === 'browser' ? 'Opens in a new browser tab (office files download for their app)' : 'Opens with your system’s app for this type'
+  return mode === 'browser'
+    ? 'Opens in a new browser tab (office files download for their app)'
+    : 'Opens with your system’s app for this type'
 }
 
 /** Reads a picked file as base64 for the contract. */

@@ -1,17 +1,17 @@
 import { Alert, Button, Checkbox, CopyButton, Group, Modal, ScrollArea, Stack, Text, Textarea } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useState } from 'react'
-import type { InterviewDetail } from '../../../../shared/pipeline'
-import { alternativesMessage, cityOf, describeInBothZones, type OfferedSlot } from '../../../../shared/schedule'
-import { callMinutesSchema } from '../../../../shared/settings'
-import { formatClockText } from '../../../../shared/time-format'
-import { QueryState } from '../../components/QueryState'
-import { useSettings } from '../../hooks/settings-context'
-import { useHourCycle } from '../../hooks/useHourCycle'
-import { useQuery } from '../../hooks/useQuery'
-import { upworkRulesApply } from '../../../../shared/marketplace-rules'
-import { ContactDetailsWarning } from '../companion/MarketplaceWarnings'
-import { formatMinutes } from '../../components/time'
+import type { InterviewDetail } from '@shared/pipeline'
+import { alternativesMessage, cityOf, describeInBothZones, type OfferedSlot } from '@shared/schedule'
+import { callMinutesSchema } from '@shared/settings'
+import { formatClockText } from '@shared/time-format'
+import { QueryState } from '@renderer/components/QueryState'
+import { useSettings } from '@renderer/hooks/settings-context'
+import { useHourCycle } from '@renderer/hooks/useHourCycle'
+import { useQuery } from '@renderer/hooks/useQuery'
+import { upworkRulesApply } from '@shared/marketplace-rules'
+import { ContactDetailsWarning } from '@renderer/components/MarketplaceWarnings'
+import { formatMinutes } from '@renderer/components/time'
 import { DurationPicker } from './DurationPicker'
 
 const DAYS_AHEAD = 7
@@ -45,7 +45,10 @@ export function AlternativesModal({ detail, onClose }: { detail: InterviewDetail
   const [chosen, setChosen] = useState<string[]>([])
   const validLength = callMinutesSchema.safeParse(duration).success
   const offer = useQuery(
-    () => (validLength ? window.greenroom.suggestSlots({ durationMinutes: duration, days: DAYS_AHEAD, interviewId: detail.interview.id }) : Promise.resolve({ overlap: true, slots: [] })),
+    () =>
+      validLength
+        ? window.greenroom.suggestSlots({ durationMinutes: duration, days: DAYS_AHEAD, interviewId: detail.interview.id })
+        : Promise.resolve({ overlap: true, slots: [] }),
     [duration, validLength]
   )
   const picked = (offer.data?.slots ?? []).filter((slot) => chosen.includes(slot.start))
@@ -75,8 +78,8 @@ export function AlternativesModal({ detail, onClose }: { detail: InterviewDetail
             <>
               {!overlap && (
                 <Alert color="orange" icon={<IconAlertTriangle size={18} />} title="Your working days don’t overlap">
-                  Over the next {DAYS_AHEAD} days your working hours and {client.name}’s never meet. These are the least bad times, each marked with how far it falls outside someone’s
-                  hours.
+                  Over the next {DAYS_AHEAD} days your working hours and {client.name}’s never meet. These are the least bad times, each
+                  marked with how far it falls outside someone’s hours.
                 </Alert>
               )}
               {!validLength ? null : slots.length === 0 ? (
@@ -109,8 +112,17 @@ export function AlternativesModal({ detail, onClose }: { detail: InterviewDetail
             </>
           )}
         </QueryState>
-        <Textarea label="Message to paste" autosize minRows={6} readOnly value={picked.length ? message : ''} placeholder="Pick one or more times above." />
-        {picked.length > 0 && <ContactDetailsWarning text={message} applies={upworkRulesApply(detail)} callLink={detail.interview.channelLink} />}
+        <Textarea
+          label="Message to paste"
+          autosize
+          minRows={6}
+          readOnly
+          value={picked.length ? message : ''}
+          placeholder="Pick one or more times above."
+        />
+        {picked.length > 0 && (
+          <ContactDetailsWarning text={message} applies={upworkRulesApply(detail)} callLink={detail.interview.channelLink} />
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Close

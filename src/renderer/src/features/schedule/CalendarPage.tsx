@@ -4,19 +4,19 @@ import { IconCalendarEvent, IconChevronLeft, IconChevronRight, IconDownload } fr
 import { DateTime } from 'luxon'
 import { useState } from 'react'
 import { Link } from 'react-router'
-import type { InterviewSummary } from '../../../../shared/pipeline'
-import { cityOf } from '../../../../shared/schedule'
-import { PageHeader } from '../../components/PageHeader'
-import { Placeholder } from '../../components/Placeholder'
-import { QueryState } from '../../components/QueryState'
-import { StatusBadge } from '../../components/StatusBadge'
-import { useSettings } from '../../hooks/settings-context'
-import { errorMessage, useQuery } from '../../hooks/useQuery'
-import { downloadText } from '../../components/download'
-import { describeWorkingHours } from '../settings/working-hours-text'
+import type { InterviewSummary } from '@shared/pipeline'
+import { cityOf } from '@shared/schedule'
+import { PageHeader } from '@renderer/components/PageHeader'
+import { Placeholder } from '@renderer/components/Placeholder'
+import { QueryState } from '@renderer/components/QueryState'
+import { StatusBadge } from '@renderer/components/StatusBadge'
+import { useSettings } from '@renderer/hooks/settings-context'
+import { errorMessage, useQuery } from '@renderer/hooks/useQuery'
+import { downloadText } from '@renderer/components/download'
+import { describeWorkingHours } from '@renderer/components/working-hours-text'
 import { TimeGrid } from './TimeGrid'
-import { formatClock } from '../../../../shared/time-format'
-import { useHourCycle } from '../../hooks/useHourCycle'
+import { formatClock } from '@shared/time-format'
+import { useHourCycle } from '@renderer/hooks/useHourCycle'
 
 type Span = 'day' | 'week'
 
@@ -28,7 +28,14 @@ function CallRow({ interview, zone }: { interview: InterviewSummary; zone: strin
   const clientZone = interview.clientTimeZone ?? schedule.timeZone
   const theirs = DateTime.fromISO(schedule.startsAt).setZone(clientZone)
   return (
-    <Paper withBorder radius="md" p="sm" component={Link} to={`/interviews/${interview.id}`} style={{ textDecoration: 'none', color: 'inherit' }}>
+    <Paper
+      withBorder
+      radius="md"
+      p="sm"
+      component={Link}
+      to={`/interviews/${interview.id}`}
+      style={{ textDecoration: 'none', color: 'inherit' }}
+    >
       <Group justify="space-between" wrap="nowrap">
         <Group gap="md" wrap="nowrap">
           <Stack gap={0} w={110}>

@@ -1,5 +1,5 @@
 import { Group, NumberInput, SegmentedControl } from '@mantine/core'
-import { CALL_LENGTH_PRESETS, callMinutesSchema } from '../../../../shared/settings'
+import { CALL_LENGTH_PRESETS, callMinutesSchema } from '@shared/settings'
 
 /** Why a length cannot be booked ("A call lasts at least 5 minutes"), or null when it can. */
 export function durationProblem(minutes: number): string | null {
@@ -15,7 +15,10 @@ export function DurationPicker({ value, onChange }: { value: number; onChange: (
       <SegmentedControl
         aria-label="Call length"
         value={preset ? String(value) : 'custom'}
-        data={[...CALL_LENGTH_PRESETS.map((minutes) => ({ value: String(minutes), label: `${minutes} min` })), { value: 'custom', label: 'Custom' }]}
+        data={[
+          ...CALL_LENGTH_PRESETS.map((minutes) => ({ value: String(minutes), label: `${minutes} min` })),
+          { value: 'custom', label: 'Custom' }
+        ]}
         onChange={(choice) => onChange(choice === 'custom' ? 45 : Number(choice))}
       />
       {!preset && (

@@ -3,14 +3,28 @@ import { notifications } from '@mantine/notifications'
 import { IconFileImport, IconInfoCircle } from '@tabler/icons-react'
 import { DateTime } from 'luxon'
 import { useState } from 'react'
-import { MAX_INVITATION_CHARACTERS, readInvitation, readInvitationIcs, withPastWarning, type InvitationDetails, type InvitationReading } from '../../../../shared/invitations'
-import { CHANNELS, interviewFieldsSchema, LINKED_CHANNELS, type Channel, type InterviewDetail, type InterviewFields } from '../../../../shared/pipeline'
-import { cityOf, describeInBothZones, fromWallClock } from '../../../../shared/schedule'
-import { DateTimeField } from '../../components/DateTimeField'
-import { useSettings } from '../../hooks/settings-context'
-import { useHourCycle } from '../../hooks/useHourCycle'
-import { errorMessage } from '../../hooks/useQuery'
-import { timeZoneOptions } from '../settings/time-zones'
+import {
+  MAX_INVITATION_CHARACTERS,
+  readInvitation,
+  readInvitationIcs,
+  withPastWarning,
+  type InvitationDetails,
+  type InvitationReading
+} from '@shared/invitations'
+import {
+  CHANNELS,
+  interviewFieldsSchema,
+  LINKED_CHANNELS,
+  type Channel,
+  type InterviewDetail,
+  type InterviewFields
+} from '@shared/pipeline'
+import { cityOf, describeInBothZones, fromWallClock } from '@shared/schedule'
+import { DateTimeField } from '@renderer/components/DateTimeField'
+import { useSettings } from '@renderer/hooks/settings-context'
+import { useHourCycle } from '@renderer/hooks/useHourCycle'
+import { errorMessage } from '@renderer/hooks/useQuery'
+import { timeZoneOptions } from '@renderer/components/time-zones'
 import { DurationPicker } from './DurationPicker'
 import { SlotWarnings, useSlotCheck } from './SlotWarnings'
 
@@ -24,7 +38,8 @@ interface Draft {
   notes: string[]
 }
 
-type Step = { step: 'paste' } | { step: 'zone'; reading: Extract<InvitationReading, { kind: 'needs_zone' }> } | { step: 'confirm'; draft: Draft }
+type Step =
+  { step: 'paste' } | { step: 'zone'; reading: Extract<InvitationReading, { kind: 'needs_zone' }> } | { step: 'confirm'; draft: Draft }
 
 function fieldsOf(detail: InterviewDetail): InterviewFields {
   const { title, scenario, type, sampleTask, channel, channelLink, outcomeNotes } = detail.interview
@@ -57,7 +72,13 @@ export function PasteInvitationModal({ detail, onClose }: { detail: InterviewDet
     const { startsAt, timeZone, ...details } = reading.found
     // A file in UTC fixes the instant, not a zone anyone agreed in: show it in the client's.
     const zone = timeZone === 'UTC' && clientZone ? clientZone : timeZone
-    const notes = zone === timeZone ? reading.notes : [...reading.notes.filter((note) => note !== 'The file gives the time in UTC'), `The file gives the time in UTC; shown in ${cityOf(zone)} time, the client’s`]
+    const notes =
+      zone === timeZone
+        ? reading.notes
+        : [
+            ...reading.notes.filter((note) => note !== 'The file gives the time in UTC'),
+            `The file gives the time in UTC; shown in ${cityOf(zone)} time, the client’s`
+          ]
     setStep({ step: 'confirm', draft: { local: DateTime.fromISO(startsAt).setZone(zone).toFormat(WALL_CLOCK), zone, details, notes } })
   }
 
@@ -67,7 +88,7 @@ export function PasteInvitationModal({ detail, onClose }: { detail: InterviewDet
     if (!file) return
     if (file.size > MAX_INVITATION_CHARACTERS) return setRefusal({ reason: `“${file.name}” is too large to be an invitation`, notes: [] })
     const at = now()
-    take(withPastWarning(readInvitationIcs(await file.text(), { now: at }), at))
+    take(withPastWarning(readInvitationIcs(await file.text()), at))
   }
 
   const title = step.step === 'confirm' ? 'Check the call and confirm' : step.step === 'zone' ? 'Which time zone?' : 'Paste an invitation'
@@ -76,12 +97,14 @@ export function PasteInvitationModal({ detail, onClose }: { detail: InterviewDet
       {step.step === 'paste' && (
         <Stack gap="sm">
           <Text size="sm">
-            Paste the invitation the client sent from Zoom, Google Meet, Microsoft Teams or Calendly, or open the calendar file (.ics) that came with it. Greenroom
-            finds the time, the length and the join link, and shows them to you before anything is saved.
+            Paste the invitation the client sent from Zoom, Google Meet, Microsoft Teams or Calendly, or open the calendar file (.ics) that
+            came with it. Greenroom finds the time, the length and the join link, and shows them to you before anything is saved.
           </Text>
           <Textarea
             label="Invitation text"
-            placeholder={'Topic: Intro call\nTime: Dec 3, 2026 11:00 AM Eastern Time (US and Canada)\nJoin Zoom Meeting\nhttps://zoom.us/j/…'}
+            placeholder={
+              'Topic: Intro call\nTime: Dec 3, 2026 11:00 AM Eastern Time (US and Canada)\nJoin Zoom Meeting\nhttps://zoom.us/j/…'
+            }
             autosize
             minRows={6}
             maxRows={14}
@@ -130,10 +153,17 @@ export function PasteInvitationModal({ detail, onClose }: { detail: InterviewDet
           userZone={userZone}
           clientZone={clientZone}
           onBack={() => setStep({ step: 'paste' })}
-          onChoose={(zone) => setStep({ step: 'confirm', draft: { local: step.reading.wallClock, zone, details: step.reading.details, notes: step.reading.notes } })}
+          onChoose={(zone) =>
+            setStep({
+              step: 'confirm',
+              draft: { local: step.reading.wallClock, zone, details: step.reading.details, notes: step.reading.notes }
+            })
+          }
         />
       )}
-      {step.step === 'confirm' && <Confirmation detail={detail} draft={step.draft} onBack={() => setStep({ step: 'paste' })} onDone={onClose} />}
+      {step.step === 'confirm' && (
+        <Confirmation detail={detail} draft={step.draft} onBack={() => setStep({ step: 'paste' })} onDone={onClose} />
+      )}
     </Modal>
   )
 }
@@ -158,7 +188,9 @@ function ZoneQuestion({
   const zone = choice === 'other' ? other : choice
   return (
     <Stack gap="sm">
-      <Text size="sm">The invitation says {day}, {reading.wallClock.slice(11)}.</Text>
+      <Text size="sm">
+        The invitation says {day}, {reading.wallClock.slice(11)}.
+      </Text>
       <Radio.Group label={reading.question} value={choice} onChange={setChoice}>
         <Stack gap="xs" mt="xs">
           {clientZone && clientZone !== userZone && <Radio value={clientZone} label={`The client’s zone (${cityOf(clientZone)})`} />}
@@ -166,7 +198,9 @@ function ZoneQuestion({
           <Radio value="other" label="Another zone" />
         </Stack>
       </Radio.Group>
-      {choice === 'other' && <Select label="Zone of the time" searchable limit={60} data={timeZoneOptions()} value={other} onChange={setOther} />}
+      {choice === 'other' && (
+        <Select label="Zone of the time" searchable limit={60} data={timeZoneOptions()} value={other} onChange={setOther} />
+      )}
       <Group justify="flex-end" mt="sm">
         <Button variant="default" onClick={onBack}>
           Back
@@ -180,7 +214,17 @@ function ZoneQuestion({
 }
 
 /** What was read, correctable, with the usual warnings; Confirm saves the channel and link and schedules. */
-function Confirmation({ detail, draft, onBack, onDone }: { detail: InterviewDetail; draft: Draft; onBack: () => void; onDone: () => void }) {
+function Confirmation({
+  detail,
+  draft,
+  onBack,
+  onDone
+}: {
+  detail: InterviewDetail
+  draft: Draft
+  onBack: () => void
+  onDone: () => void
+}) {
   const { settings } = useSettings()
   const userZone = settings?.timeZone ?? 'UTC'
   const [zone, setZone] = useState(draft.zone)
@@ -190,7 +234,9 @@ function Confirmation({ detail, draft, onBack, onDone }: { detail: InterviewDeta
   const [duration, setDuration] = useState(draft.details.durationMinutes ?? usualLength)
   const [channel, setChannel] = useState<Channel>(draft.details.channel ?? detail.interview.channel)
   // A link the invitation lacks is kept from the interview only if the channel stays the same.
-  const [link, setLink] = useState(draft.details.link ?? (!draft.details.channel || draft.details.channel === detail.interview.channel ? detail.interview.channelLink : ''))
+  const [link, setLink] = useState(
+    draft.details.link ?? (!draft.details.channel || draft.details.channel === detail.interview.channel ? detail.interview.channelLink : '')
+  )
   const [saving, setSaving] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
 
@@ -202,7 +248,9 @@ function Confirmation({ detail, draft, onBack, onDone }: { detail: InterviewDeta
   const linkError = fields.success ? undefined : fields.error.issues.find((issue) => issue.path[0] === 'channelLink')?.message
   const shownZone = zone === userZone ? detail.client.timeZone : zone
   const notes = draft.notes.map((note) =>
-    note === 'The invitation does not say how long the call is' ? `${note}: your usual length (${usualLength} min) is set; change it below if needed` : note
+    note === 'The invitation does not say how long the call is'
+      ? `${note}: your usual length (${usualLength} min) is set; change it below if needed`
+      : note
   )
 
   async function confirm(): Promise<void> {
@@ -214,7 +262,13 @@ function Confirmation({ detail, draft, onBack, onDone }: { detail: InterviewDeta
       if (saved.channel !== fields.data.channel || saved.channelLink !== fields.data.channelLink) {
         await window.greenroom.updateInterview({ id: detail.interview.id, fields: fields.data })
       }
-      await window.greenroom.scheduleInterview({ id: detail.interview.id, startsAt: start, timeZone: zone, durationMinutes: duration, note: 'From the client’s invitation' })
+      await window.greenroom.scheduleInterview({
+        id: detail.interview.id,
+        startsAt: start,
+        timeZone: zone,
+        durationMinutes: duration,
+        note: 'From the client’s invitation'
+      })
       notifications.show({ message: `Scheduled: ${describeInBothZones(start, userZone, shownZone, cycle)}` })
       onDone()
     } catch (error) {
@@ -246,8 +300,21 @@ function Confirmation({ detail, draft, onBack, onDone }: { detail: InterviewDeta
         </Alert>
       )}
       <Group grow align="flex-start">
-        <Select label="Time zone of the invitation" searchable allowDeselect={false} limit={60} data={zoneOptions(zone)} value={zone} onChange={(value) => value && setZone(value)} />
-        <DateTimeField label={`Date and time in ${cityOf(zone)}`} value={local} error={parsed && 'error' in parsed ? parsed.error : undefined} onChange={setLocal} />
+        <Select
+          label="Time zone of the invitation"
+          searchable
+          allowDeselect={false}
+          limit={60}
+          data={zoneOptions(zone)}
+          value={zone}
+          onChange={(value) => value && setZone(value)}
+        />
+        <DateTimeField
+          label={`Date and time in ${cityOf(zone)}`}
+          value={local}
+          error={parsed && 'error' in parsed ? parsed.error : undefined}
+          onChange={setLocal}
+        />
       </Group>
       <DurationPicker value={duration} onChange={setDuration} />
       <Group grow align="flex-start">
@@ -258,7 +325,15 @@ function Confirmation({ detail, draft, onBack, onDone }: { detail: InterviewDeta
           value={channel}
           onChange={(value) => value && setChannel(value as Channel)}
         />
-        {linked && <TextInput label={`${CHANNELS[channel]} link`} placeholder="https://" value={link} error={linkError} onChange={(event) => setLink(event.currentTarget.value)} />}
+        {linked && (
+          <TextInput
+            label={`${CHANNELS[channel]} link`}
+            placeholder="https://"
+            value={link}
+            error={linkError}
+            onChange={(event) => setLink(event.currentTarget.value)}
+          />
+        )}
       </Group>
       <SlotWarnings check={check} />
       {failure && (

@@ -1,21 +1,20 @@
 import { Button, Group, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconBell, IconClockExclamation, IconExternalLink } from '@tabler/icons-react'
-import { useCallback, useEffect } from 'react'
+import { useCallback, useEffect, useRef } from 'react'
 import { useNavigate } from 'react-router'
-import { isHeldElsewhere, isJoinOpen } from '../../../../shared/join-window'
-import type { ReminderAlert } from '../../../../shared/reminders-api'
-import { reminderPath, reminderText } from '../../../../shared/reminder-text'
-import { useSettings } from '../../hooks/settings-context'
-import { errorMessage } from '../../hooks/useQuery'
-import { now } from '../../clock'
-import { joinCall } from '../companion/join'
-import { useAppInfo } from '../settings/useAppInfo'
-import { useHourCycle } from '../../hooks/useHourCycle'
+import { isHeldElsewhere, isJoinOpen } from '@shared/join-window'
+import type { ReminderAlert } from '@shared/reminders'
+import { reminderPath, reminderText } from '@shared/reminder-text'
+import { useSettings } from '@renderer/hooks/settings-context'
+import { errorMessage } from '@renderer/hooks/useQuery'
+import { now } from '@renderer/clock'
+import { joinCall } from '@renderer/features/companion/join'
+import { useAppInfo } from '@renderer/hooks/useAppInfo'
+import { useHourCycle } from '@renderer/hooks/useHourCycle'
 import { reminderToastId } from './reminder-toasts'
 
 const FIRED_TOAST_MS = 60_000
-
 
 /**
  * Shows reminders in the app as they ring (and, in browser mode with the window hidden,
@@ -40,10 +39,13 @@ export function ReminderCenter() {
           navigate(path)
         }
         // A call held in another app, near enough: the reminder's first offer is Join.
-        const joinable = alert.kind === 'before_call' && isHeldElsewhere(alert.interview.channel) && isJoinOpen(alert.interview.schedule, at)
+        const joinable =
+          alert.kind === 'before_call' && isHeldElsewhere(alert.interview.channel) && isJoinOpen(alert.interview.schedule, at)
         const join = () => {
           notifications.hide(id)
-          joinCall(alert.interview.id, navigate).catch((error: unknown) => notifications.show({ color: 'red', title: 'Could not join', message: errorMessage(error) }))
+          joinCall(alert.interview.id, navigate).catch((error: unknown) =>
+            notifications.show({ color: 'red', title: 'Could not join', message: errorMessage(error) })
+          )
         }
         notifications.show({
           id,
@@ -83,13 +85,23 @@ export function ReminderCenter() {
     [zone, cycle, browserMode, navigate]
   )
 
+  // The latest way to show them; the subscription below reads it, so a settings change never
+  // re-subscribes. (Re-subscribing would drop alerts taken by the call still in flight: main
+  // hands each alert out once.)
+  const showLatest = useRef(show)
   useEffect(() => {
-    if (!settings || !appInfo) return
+    showLatest.current = show
+  }, [show])
+
+  // Subscribed once both are known, not again on every settings change.
+  const ready = settings !== null && appInfo !== null
+  useEffect(() => {
+    if (!ready) return
     let current = true
     const take = () =>
       void window.greenroom
         .takeReminderAlerts()
-        .then((alerts) => current && show(alerts, now()))
+        .then((alerts) => current && showLatest.current(alerts, now()))
         .catch(() => undefined)
     take()
     const stopReminders = window.greenroom.on('remindersDue', take)
@@ -99,7 +111,7 @@ export function ReminderCenter() {
       stopReminders()
       stopNavigate()
     }
-  }, [settings !== null, appInfo !== null, show]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [ready, navigate])
 
   return null
 }

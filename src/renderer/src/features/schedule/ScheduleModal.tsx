@@ -2,13 +2,13 @@ import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@ma
 import { notifications } from '@mantine/notifications'
 import { DateTime } from 'luxon'
 import { useState } from 'react'
-import type { InterviewDetail } from '../../../../shared/pipeline'
-import { cityOf, describeInBothZones, fromWallClock } from '../../../../shared/schedule'
-import { useSettings } from '../../hooks/settings-context'
-import { errorMessage } from '../../hooks/useQuery'
-import { timeZoneOptions } from '../settings/time-zones'
-import { TimeSelect } from '../../components/TimeSelect'
-import { useHourCycle } from '../../hooks/useHourCycle'
+import type { InterviewDetail } from '@shared/pipeline'
+import { cityOf, describeInBothZones, fromWallClock } from '@shared/schedule'
+import { useSettings } from '@renderer/hooks/settings-context'
+import { errorMessage } from '@renderer/hooks/useQuery'
+import { timeZoneOptions } from '@renderer/components/time-zones'
+import { TimeSelect } from '@renderer/components/TimeSelect'
+import { useHourCycle } from '@renderer/hooks/useHourCycle'
 import { DurationPicker, durationProblem } from './DurationPicker'
 import { SlotWarnings, useSlotCheck } from './SlotWarnings'
 
@@ -44,7 +44,13 @@ export function ScheduleModal({ detail, onClose }: { detail: InterviewDetail; on
     setSaving(true)
     setFailure(null)
     try {
-      await window.greenroom.scheduleInterview({ id: detail.interview.id, startsAt: start, timeZone: zone, durationMinutes: duration, note: '' })
+      await window.greenroom.scheduleInterview({
+        id: detail.interview.id,
+        startsAt: start,
+        timeZone: zone,
+        durationMinutes: duration,
+        note: ''
+      })
       notifications.show({ message: `Scheduled: ${describeInBothZones(start, userZone, detail.client.timeZone, cycle)}` })
       onClose()
     } catch (error) {
@@ -59,7 +65,15 @@ export function ScheduleModal({ detail, onClose }: { detail: InterviewDetail; on
       <Stack gap="sm">
         {failure && <Alert color="red">{failure}</Alert>}
         <Group grow align="flex-start">
-          <Select label="Time zone of the proposed time" searchable allowDeselect={false} limit={60} data={timeZoneOptions()} value={zone} onChange={(value) => value && setZone(value)} />
+          <Select
+            label="Time zone of the proposed time"
+            searchable
+            allowDeselect={false}
+            limit={60}
+            data={timeZoneOptions()}
+            value={zone}
+            onChange={(value) => value && setZone(value)}
+          />
         </Group>
         <Group grow align="flex-start">
           <TextInput type="date" label={`Date in ${cityOf(zone)}`} value={date} onChange={(event) => setDate(event.currentTarget.value)} />
@@ -88,7 +102,12 @@ export function ScheduleModal({ detail, onClose }: { detail: InterviewDetail; on
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button disabled={blocked !== null} aria-describedby={blocked ? 'schedule-blocked' : undefined} loading={saving} onClick={() => void save()}>
+          <Button
+            disabled={blocked !== null}
+            aria-describedby={blocked ? 'schedule-blocked' : undefined}
+            loading={saving}
+            onClick={() => void save()}
+          >
             {existing ? 'Move call' : 'Schedule call'}
           </Button>
         </Group>

@@ -3,11 +3,11 @@ import { notifications } from '@mantine/notifications'
 import { IconUserQuestion } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { Link } from 'react-router'
-import { describeInBothZones } from '../../../../shared/schedule'
-import { whoText } from '../../../../shared/reminder-text'
-import { useSettings } from '../../hooks/settings-context'
-import { errorMessage, useQuery } from '../../hooks/useQuery'
-import { useHourCycle } from '../../hooks/useHourCycle'
+import { describeInBothZones } from '@shared/schedule'
+import { whoText } from '@shared/reminder-text'
+import { useSettings } from '@renderer/hooks/settings-context'
+import { errorMessage, useQuery } from '@renderer/hooks/useQuery'
+import { useHourCycle } from '@renderer/hooks/useHourCycle'
 import { hideReminderToasts } from './reminder-toasts'
 
 /**
@@ -56,13 +56,21 @@ export function ShowUpPrompt() {
                 <Text size="sm">
                   <Anchor component={Link} to={`/interviews/${interview.id}`} fw={600} inherit>
                     {interview.title}
-                  </Anchor> was booked for {describeInBothZones(schedule.startsAt, zone, interview.clientTimeZone ?? schedule.timeZone, cycle)} ({schedule.durationMinutes} min).
+                  </Anchor>{' '}
+                  was booked for {describeInBothZones(schedule.startsAt, zone, interview.clientTimeZone ?? schedule.timeZone, cycle)} (
+                  {schedule.durationMinutes} min).
                 </Text>
                 <Group gap="xs">
                   <Button size="xs" color="green" loading={busy === interview.id} onClick={() => void answer(interview.id, true, who)}>
                     Yes, we talked
                   </Button>
-                  <Button size="xs" color="red" variant="light" loading={busy === interview.id} onClick={() => void answer(interview.id, false, who)}>
+                  <Button
+                    size="xs"
+                    color="red"
+                    variant="light"
+                    loading={busy === interview.id}
+                    onClick={() => void answer(interview.id, false, who)}
+                  >
                     No, they didn’t show
                   </Button>
                   <Button size="xs" variant="subtle" color="gray" onClick={() => setLater(new Set([...later, interview.id]))}>

@@ -1,9 +1,9 @@
 import { Alert } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
-import { formatInstant } from '../../components/time'
-import { useSettings } from '../../hooks/settings-context'
-import { useHourCycle } from '../../hooks/useHourCycle'
+import { formatInstant } from '@renderer/components/time'
+import { useSettings } from '@renderer/hooks/settings-context'
+import { useHourCycle } from '@renderer/hooks/useHourCycle'
 
 type Check = Awaited<ReturnType<typeof window.greenroom.checkSlot>>
 
@@ -39,7 +39,10 @@ export function SlotWarnings({ check }: { check: Check | null }) {
       )}
       {check && check.conflicts.length > 0 && (
         <Alert color="orange" icon={<IconAlertTriangle size={18} />} title="Too close to another call">
-          {check.conflicts.map((conflict) => `${conflict.title} at ${formatInstant(conflict.start, userZone, cycle)} (${conflict.durationMinutes} min)`).join('; ')}, counting your {settings?.bufferMinutes ?? 0}-minute buffer.
+          {check.conflicts
+            .map((conflict) => `${conflict.title} at ${formatInstant(conflict.start, userZone, cycle)} (${conflict.durationMinutes} min)`)
+            .join('; ')}
+          , counting your {settings?.bufferMinutes ?? 0}-minute buffer.
         </Alert>
       )}
     </>

@@ -1,13 +1,13 @@
 import { Box, Text, Tooltip } from '@mantine/core'
 import { DateTime } from 'luxon'
 import { Link } from 'react-router'
-import type { InterviewSummary } from '../../../../shared/pipeline'
-import { cityOf } from '../../../../shared/schedule'
-import type { Settings } from '../../../../shared/settings'
-import { STATUS_COLORS } from '../../components/StatusBadge'
+import type { InterviewSummary } from '@shared/pipeline'
+import { cityOf } from '@shared/schedule'
+import type { Settings } from '@shared/settings'
+import { STATUS_COLORS } from '@renderer/components/StatusBadge'
 import classes from './TimeGrid.module.css'
-import { formatClock, formatClockText } from '../../../../shared/time-format'
-import { useHourCycle } from '../../hooks/useHourCycle'
+import { formatClock, formatClockText } from '@shared/time-format'
+import { useHourCycle } from '@renderer/hooks/useHourCycle'
 
 const HOUR_HEIGHT = 48
 const MIN_BLOCK_HEIGHT = 22
@@ -41,7 +41,8 @@ function CallBlock({ call, day, firstHour, zone }: { call: InterviewSummary; day
   const start = DateTime.fromISO(schedule.startsAt).setZone(zone)
   const end = start.plus({ minutes: schedule.durationMinutes })
   const clientZone = call.clientTimeZone ?? schedule.timeZone
-  const theirs = clientZone !== zone ? ` · ${formatClock(DateTime.fromISO(schedule.startsAt).setZone(clientZone), cycle)} in ${cityOf(clientZone)}` : ''
+  const theirs =
+    clientZone !== zone ? ` · ${formatClock(DateTime.fromISO(schedule.startsAt).setZone(clientZone), cycle)} in ${cityOf(clientZone)}` : ''
   const flag = call.clientHasRedFlags ? ' · ⚑ red flag' : ''
   // The visible lines, in full: the accessible name holds exactly what is shown.
   const label = `${formatClock(start, cycle)}–${formatClock(end, cycle)} ${call.title}, ${call.clientName}${flag}${theirs}`
@@ -74,7 +75,19 @@ function CallBlock({ call, day, firstHour, zone }: { call: InterviewSummary; day
 }
 
 /** Days side by side, hours down, calls as blocks; working hours shaded and a line at now. */
-export function TimeGrid({ days, calls, workingHours, zone, now }: { days: DateTime[]; calls: InterviewSummary[]; workingHours: Settings['workingHours']; zone: string; now: DateTime }) {
+export function TimeGrid({
+  days,
+  calls,
+  workingHours,
+  zone,
+  now
+}: {
+  days: DateTime[]
+  calls: InterviewSummary[]
+  workingHours: Settings['workingHours']
+  zone: string
+  now: DateTime
+}) {
   const cycle = useHourCycle()
   const [firstHour, lastHour] = visibleHours(days, calls, workingHours, zone)
   const hours = Array.from({ length: lastHour - firstHour }, (_, index) => firstHour + index)
@@ -83,7 +96,12 @@ export function TimeGrid({ days, calls, workingHours, zone, now }: { days: DateT
   const workHeight = (hourOf(workingHours.end) - hourOf(workingHours.start)) * HOUR_HEIGHT
 
   return (
-    <div className={classes.grid} style={{ gridTemplateColumns: `56px repeat(${days.length}, minmax(0, 1fr))` }} role="group" aria-label="Calls on a time grid">
+    <div
+      className={classes.grid}
+      style={{ gridTemplateColumns: `56px repeat(${days.length}, minmax(0, 1fr))` }}
+      role="group"
+      aria-label="Calls on a time grid"
+    >
       <div />
       {days.map((day) => (
         <div key={day.toISODate()} className={classes.dayHeader} data-today={day.hasSame(now, 'day') || undefined}>
@@ -107,7 +125,9 @@ export function TimeGrid({ days, calls, workingHours, zone, now }: { days: DateT
         return (
           <div key={day.toISODate()} className={classes.column} style={{ height, backgroundSize: `100% ${HOUR_HEIGHT}px` }}>
             {working && <div className={classes.workingHours} style={{ top: workTop, height: workHeight }} aria-hidden />}
-            {nowOffset !== null && nowOffset >= 0 && nowOffset <= height && <div className={classes.now} style={{ top: nowOffset }} aria-hidden />}
+            {nowOffset !== null && nowOffset >= 0 && nowOffset <= height && (
+              <div className={classes.now} style={{ top: nowOffset }} aria-hidden />
+            )}
             {dayCalls.map((call) => (
               <CallBlock key={call.id} call={call} day={day} firstHour={firstHour} zone={zone} />
             ))}

@@ -1,5 +1,5 @@
 import { notifications, notificationsStore } from '@mantine/notifications'
-import type { ReminderAlert } from '../../../../shared/reminders-api'
+import type { ReminderAlert } from '@shared/reminders'
 
 const PREFIX = 'reminder-'
 

@@ -3,6 +3,7 @@ import { Fragment } from 'react'
 
 /** Renders text whose matches main wrapped in \u0002 … \u0003 as <mark> elements (never as HTML). */
 export function Highlighted({ text }: { text: string }) {
+  // eslint-disable-next-line no-control-regex -- \u0002 and \u0003 are the markers main puts around matches
   const parts = text.split(/(\u0002[^\u0003]*\u0003)/)
   return (
     <>

@@ -1,10 +1,11 @@
 import { Alert, Code, NumberInput, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core'
 import { IconInfoCircle } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
-import type { SignalingInfo } from '../../../../shared/call'
-import type { SignalingSettings } from '../../../../shared/settings'
+import type { SignalingInfo } from '@shared/call'
+import type { SignalingSettings } from '@shared/settings'
+import { ServerCheck } from './ServerCheck'
 
-/** Where call rooms are made: the app's own server (this computer or the local network), or a server of your own. */
+/** Where call rooms are made: the app's own server (this computer only), or a server of your own. */
 export function CallsSection({
   value,
   onChange,
@@ -20,11 +21,10 @@ export function CallsSection({
       .getSignalingInfo()
       .then(setInfo)
       .catch(() => setInfo(null))
-  }, [value.mode, value.listen, value.port])
+  }, [value.mode, value.port])
   const set = (patch: Partial<SignalingSettings>) => onChange({ ...value, ...patch })
-  // What this page sends as its Origin when it joins a call (file:// in the desktop app).
+  // What this page sends as its Origin when it joins a call (app://greenroom in the desktop app).
   const pageOrigin = window.location.origin
-  const lanUrl = info?.lanAddresses[0] ? `http://${info.lanAddresses[0]}:${value.port || '…'}` : null
   return (
     <Stack gap="md">
       <SegmentedControl
@@ -37,18 +37,17 @@ export function CallsSection({
           { value: 'remote', label: 'A server of mine' }
         ]}
       />
+      {info?.retiredLocalNetwork && (
+        <Alert color="yellow" icon={<IconInfoCircle size={18} />} title="“My local network” is gone">
+          <Text size="sm">
+            Browsers refuse the camera and microphone on its plain links, so guests could not join. Invite links now open on this computer
+            only. To call a client on another computer, set up a server of your own (the README’s “Calling clients over the internet”) and
+            choose it as the call server above. Saving Settings hides this note.
+          </Text>
+        </Alert>
+      )}
       {value.mode === 'embedded' ? (
         <>
-          <SegmentedControl
-            aria-label="Who can reach it"
-            w="fit-content"
-            value={value.listen}
-            onChange={(listen) => set({ listen: listen as SignalingSettings['listen'] })}
-            data={[
-              { value: 'loopback', label: 'This computer only' },
-              { value: 'lan', label: 'My local network' }
-            ]}
-          />
           <NumberInput
             label="Port"
             description="0 picks a free one and keeps it while invite links are alive"
@@ -60,20 +59,10 @@ export function CallsSection({
             onChange={(port) => set({ port: typeof port === 'number' ? port : 0 })}
             error={errors['signaling.port']}
           />
-          {value.listen === 'lan' ? (
-            <Alert color="blue" icon={<IconInfoCircle size={18} />}>
-              <Text size="sm">
-                Guests on your network reach calls at {lanUrl ? <Code>{info?.running && info.baseUrl ? info.baseUrl : lanUrl}</Code> : 'this computer’s address'}
-                {info?.lanAddresses && info.lanAddresses.length > 1 && <> (also {info.lanAddresses.slice(1).join(', ')})</>}. Your firewall may ask to let
-                Greenroom accept connections. For guests elsewhere on the internet, run a server of your own.
-              </Text>
-            </Alert>
-          ) : (
-            <Text size="sm" c="dimmed">
-              Invite links open on this computer only (127.0.0.1): good for trying a call out. Choose your local network or a server of yours to
-              call someone else.
-            </Text>
-          )}
+          <Text size="sm" c="dimmed">
+            Invite links open on this computer only (127.0.0.1): good for trying a call out. To call a client on another computer, run a
+            server of your own (the README’s “Calling clients over the internet”) and choose it as the call server above.
+          </Text>
         </>
       ) : (
         <>
@@ -98,6 +87,11 @@ export function CallsSection({
               <Code style={{ whiteSpace: 'nowrap' }}>--allow-origin {pageOrigin}</Code> and start Greenroom with the same --port each time.
             </Text>
           )}
+          <ServerCheck
+            url={value.remoteUrl.trim()}
+            adminSecret={value.adminSecret.trim()}
+            disabled={Boolean(errors['signaling.remoteUrl'] || errors['signaling.adminSecret'])}
+          />
         </>
       )}
     </Stack>

@@ -2,13 +2,13 @@ import { Alert, Button, Code, FileButton, Group, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconDownload, IconTrash, IconUpload } from '@tabler/icons-react'
 import { useRef, useState } from 'react'
-import type { AppInfo } from '../../../../shared/api'
-import { downloadBlob } from '../../components/download'
-import { errorMessage } from '../../hooks/useQuery'
+import type { AppInfo } from '@shared/contract'
+import { downloadBlob } from '@renderer/components/download'
+import { errorMessage } from '@renderer/hooks/useQuery'
 import { backupFileProblem } from './backup-file'
 import { fetchBackupArchive, type TransferProgress as Progressed } from './backup-transfer'
 import { DeleteAllDialog } from './DeleteAllDialog'
-import { DemoDataButton } from './DemoDataButton'
+import { DemoDataButton } from '@renderer/components/DemoDataButton'
 import { ImportBackupDialog } from './ImportBackupDialog'
 import { SettingsSection } from './SettingsSection'
 import { TransferProgress } from './TransferProgress'
@@ -36,7 +36,10 @@ export function DataSection({ appInfo }: { appInfo: AppInfo | null }) {
   }
 
   return (
-    <SettingsSection title="Your data" description="Everything Greenroom knows stays on this computer: one database file and a folder of sample files.">
+    <SettingsSection
+      title="Your data"
+      description="Everything Greenroom knows stays on this computer: one database file and a folder of sample files."
+    >
       {appInfo && (
         <Text size="sm">
           Database: <Code>{appInfo.databaseFile}</Code>
@@ -46,7 +49,12 @@ export function DataSection({ appInfo }: { appInfo: AppInfo | null }) {
         A backup is one .zip file with every record and every sample file. Backups saved as .json by older versions still import.
       </Text>
       <Group gap="sm">
-        <Button variant="default" leftSection={<IconDownload size={18} />} loading={exportProgress !== null} onClick={() => void exportAll()}>
+        <Button
+          variant="default"
+          leftSection={<IconDownload size={18} />}
+          loading={exportProgress !== null}
+          onClick={() => void exportAll()}
+        >
           Export backup
         </Button>
         <FileButton
@@ -72,7 +80,14 @@ export function DataSection({ appInfo }: { appInfo: AppInfo | null }) {
         </Button>
       </Group>
       {fileProblem && (
-        <Alert color="red" title="Not imported" role="alert" withCloseButton closeButtonLabel="Dismiss" onClose={() => setFileProblem(null)}>
+        <Alert
+          color="red"
+          title="Not imported"
+          role="alert"
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={() => setFileProblem(null)}
+        >
           {fileProblem}
         </Alert>
       )}
@@ -97,7 +112,12 @@ export function DataSection({ appInfo }: { appInfo: AppInfo | null }) {
           resetChooser.current?.()
         }}
       />
-      <DeleteAllDialog opened={wiping} onClose={() => setWiping(false)} onExport={() => void exportAll()} exporting={exportProgress !== null} />
+      <DeleteAllDialog
+        opened={wiping}
+        onClose={() => setWiping(false)}
+        onExport={() => void exportAll()}
+        exporting={exportProgress !== null}
+      />
     </SettingsSection>
   )
 }

@@ -2,11 +2,21 @@ import { Alert, Button, Group, Loader, Modal, Stack, Text, TextInput } from '@ma
 import { notifications } from '@mantine/notifications'
 import { IconDownload } from '@tabler/icons-react'
 import { useState } from 'react'
-import { errorMessage, useQuery } from '../../hooks/useQuery'
+import { errorMessage, useQuery } from '@renderer/hooks/useQuery'
 import { describeWhatGoes } from './data-counts-text'
 
 /** Asks for the word DELETE, after saying exactly what goes (files included) and offering a backup first. */
-export function DeleteAllDialog({ opened, onClose, onExport, exporting }: { opened: boolean; onClose: () => void; onExport: () => void; exporting: boolean }) {
+export function DeleteAllDialog({
+  opened,
+  onClose,
+  onExport,
+  exporting
+}: {
+  opened: boolean
+  onClose: () => void
+  onExport: () => void
+  exporting: boolean
+}) {
   const [confirmWord, setConfirmWord] = useState('')
   const [deleting, setDeleting] = useState(false)
   const counts = useQuery(() => (opened ? window.greenroom.countData() : Promise.resolve(null)), [opened])
@@ -55,7 +65,12 @@ export function DeleteAllDialog({ opened, onClose, onExport, exporting }: { open
             </Button>
           </Group>
         )}
-        <TextInput label="Type DELETE to confirm" value={confirmWord} onChange={(event) => setConfirmWord(event.currentTarget.value)} data-autofocus />
+        <TextInput
+          label="Type DELETE to confirm"
+          value={confirmWord}
+          onChange={(event) => setConfirmWord(event.currentTarget.value)}
+          data-autofocus
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
             Cancel

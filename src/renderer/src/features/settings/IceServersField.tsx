@@ -1,14 +1,25 @@
-import { ActionIcon, Button, Group, PasswordInput, Stack, Text, TextInput, Tooltip } from '@mantine/core'
-import { IconPlus, IconTrash } from '@tabler/icons-react'
+import { ActionIcon, Alert, Button, Group, PasswordInput, Stack, Text, TextInput, Tooltip } from '@mantine/core'
+import { IconInfoCircle, IconPlus, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
-import type { IceServer } from '../../../../shared/settings'
+import { guestRelayNote } from '@shared/guest-ice'
+import type { IceServer, Settings } from '@shared/settings'
 
 /** The STUN and TURN servers calls and the connection test use; an empty list means local only. */
-export function IceServersField({ value, onChange, errors }: { value: IceServer[]; onChange: (servers: IceServer[]) => void; errors: Partial<Record<string, string>> }) {
-  const update = (index: number, patch: Partial<IceServer>) => onChange(value.map((server, other) => (other === index ? { ...server, ...patch } : server)))
+export function IceServersField({
+  value,
+  onChange,
+  errors
+}: {
+  value: IceServer[]
+  onChange: (servers: IceServer[]) => void
+  errors: Partial<Record<string, string>>
+}) {
+  const update = (index: number, patch: Partial<IceServer>) =>
+    onChange(value.map((server, other) => (other === index ? { ...server, ...patch } : server)))
   // A new, empty row is not a mistake yet: its address is checked once typed in or left.
   const [left, setLeft] = useState<ReadonlySet<number>>(new Set())
-  const addressError = (index: number) => (value[index]!.url.trim() !== '' || left.has(index) ? errors[`iceServers.${index}.url`] : undefined)
+  const addressError = (index: number) =>
+    value[index]!.url.trim() !== '' || left.has(index) ? errors[`iceServers.${index}.url`] : undefined
   const remove = (index: number) => {
     onChange(value.filter((_, other) => other !== index))
     setLeft(new Set([...left].filter((other) => other !== index).map((other) => (other > index ? other - 1 : other))))
@@ -47,17 +58,64 @@ export function IceServersField({ value, onChange, errors }: { value: IceServer[
             style={{ flex: 1 }}
           />
           <Tooltip label="Remove server">
-            <ActionIcon variant="subtle" color="red" mt={index === 0 ? 28 : 4} aria-label={`Remove server ${index + 1}`} onClick={() => remove(index)}>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              mt={index === 0 ? 28 : 4}
+              aria-label={`Remove server ${index + 1}`}
+              onClick={() => remove(index)}
+            >
               <IconTrash size={16} />
             </ActionIcon>
           </Tooltip>
         </Group>
       ))}
       <Group>
-        <Button variant="default" size="xs" leftSection={<IconPlus size={14} />} disabled={value.length >= 10} onClick={() => onChange([...value, { url: '', username: '', credential: '' }])}>
+        <Button
+          variant="default"
+          size="xs"
+          leftSection={<IconPlus size={14} />}
+          disabled={value.length >= 10}
+          onClick={() => onChange([...value, { url: '', username: '', credential: '' }])}
+        >
           Add server
         </Button>
       </Group>
+    </Stack>
+  )
+}
+
+/**
+ * The TURN server's shared secret, from which the app's own call server mints each call's
+ * TURN passwords, and why a guest gets no relay when that cannot happen.
+ */
+export function TurnSecretField({
+  draft,
+  error,
+  onChange
+}: {
+  draft: Settings
+  error: string | undefined
+  onChange: (secret: string) => void
+}) {
+  const note = guestRelayNote(draft)
+  return (
+    <Stack gap="xs">
+      {draft.signaling.mode === 'embedded' && (
+        <PasswordInput
+          label="TURN shared secret"
+          description="Your TURN server’s static-auth-secret (coturn). Leave the TURN server’s user name empty above: each call then gets a password of its own, valid only while its invite link lives. The secret stays on this computer."
+          maw={520}
+          value={draft.turnSecret}
+          error={error}
+          onChange={(event) => onChange(event.currentTarget.value)}
+        />
+      )}
+      {note && (
+        <Alert color="yellow" icon={<IconInfoCircle size={18} />} p="xs">
+          <Text size="sm">{note}</Text>
+        </Alert>
+      )}
     </Stack>
   )
 }

@@ -1,8 +1,8 @@
 import { Alert, Button, Code, Group, Modal, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
-import { formatBytes } from '../../../../shared/prep'
-import { errorMessage } from '../../hooks/useQuery'
+import { formatBytes } from '@shared/prep'
+import { errorMessage } from '@renderer/hooks/useQuery'
 import { backupFileProblem, isJsonBackup } from './backup-file'
 import { sendBackupFile, type TransferProgress as Progressed } from './backup-transfer'
 import { describeImport } from './data-counts-text'
@@ -37,19 +37,32 @@ export function ImportBackupDialog({ file, onClose }: { file: File | null; onClo
   }
 
   return (
-    <Modal opened={file !== null} onClose={close} title="Import this backup?" closeOnClickOutside={!busy} closeOnEscape={!busy} withCloseButton={!busy}>
+    <Modal
+      opened={file !== null}
+      onClose={close}
+      title="Import this backup?"
+      closeOnClickOutside={!busy}
+      closeOnEscape={!busy}
+      withCloseButton={!busy}
+    >
       <Stack gap="sm">
         <Text size="sm">
-          <Code>{file?.name}</Code> ({formatBytes(file?.size ?? 0, 1)}) replaces every client, invitation, interview, note and sample, and your settings. The file is
-          checked first: if anything in it is wrong, nothing changes.
+          <Code>{file?.name}</Code> ({formatBytes(file?.size ?? 0, 1)}) replaces every client, invitation, interview, note and sample, and
+          your settings. The file is checked first: if anything in it is wrong, nothing changes.
         </Text>
         {file && isJsonBackup(file) && (
           <Text size="sm" c="dimmed">
-            This is a backup saved as .json by an older Greenroom: it holds the samples list but not their files, so file samples will show as missing until you add them
-            again.
+            This is a backup saved as .json by an older Greenroom: it holds the samples list but not their files, so file samples will show
+            as missing until you add them again.
           </Text>
         )}
-        {progress && <TransferProgress label={progress.checking ? 'Checking the backup and restoring it…' : 'Sending the backup'} progress={progress} checking={progress.checking} />}
+        {progress && (
+          <TransferProgress
+            label={progress.checking ? 'Checking the backup and restoring it…' : 'Sending the backup'}
+            progress={progress}
+            checking={progress.checking}
+          />
+        )}
         {(problem ?? failure) && (
           <Alert color="red" title="Not imported" role="alert">
             {problem ?? failure}

@@ -1,34 +1,22 @@
-import {
-  Button,
-  Group,
-  Input,
-  NumberInput,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput
-} from '@mantine/core'
+import { Button, Group, Input, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { IconCheck, IconDeviceFloppy } from '@tabler/icons-react'
 import { DateTime } from 'luxon'
 import { useEffect, useMemo, useState } from 'react'
-import { CALL_LENGTH_PRESETS, settingsSchema, type Settings } from '../../../../shared/settings'
-import { PageHeader } from '../../components/PageHeader'
-import { fieldErrors } from '../../components/validation'
-import { useSettings } from '../../hooks/settings-context'
+import { CALL_LENGTH_PRESETS, settingsSchema, type Settings } from '@shared/settings'
+import { PageHeader } from '@renderer/components/PageHeader'
+import { fieldErrors } from '@renderer/components/validation'
+import { useSettings } from '@renderer/hooks/settings-context'
 import { DataSection } from './DataSection'
 import { CallsSection } from './CallsSection'
-import { IceServersField } from './IceServersField'
+import { IceServersField, TurnSecretField } from './IceServersField'
 import { RemindersSection } from './RemindersSection'
 import { SettingsSection } from './SettingsSection'
-import { systemTimeZone, timeZoneOptions } from './time-zones'
-import { useAppInfo } from './useAppInfo'
-import { formatClock, resolveHourCycle, systemHourCycle } from '../../../../shared/time-format'
-import { WorkingHoursFields } from '../../components/WorkingHoursFields'
-
+import { systemTimeZone, timeZoneOptions } from '@renderer/components/time-zones'
+import { useAppInfo } from '@renderer/hooks/useAppInfo'
+import { formatClock, resolveHourCycle, systemHourCycle } from '@shared/time-format'
+import { WorkingHoursFields } from '@renderer/components/WorkingHoursFields'
 
 export function SettingsPage() {
   const { settings, save } = useSettings()
@@ -41,7 +29,7 @@ export function SettingsPage() {
   const dirty = useMemo(() => JSON.stringify(draft) !== JSON.stringify(settings), [draft, settings])
   useEffect(() => {
     if (!dirty) setDraft(settings)
-  }, [settings]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [dirty, settings])
 
   const errors = useMemo(() => (draft ? fieldErrors(settingsSchema, draft) : {}), [draft])
   const valid = Object.keys(errors).length === 0
@@ -203,6 +191,7 @@ export function SettingsPage() {
           description="STUN and TURN servers for calls across networks, as your call service or network admin gives them. The connection test uses them too."
         >
           <IceServersField value={draft.iceServers} onChange={(iceServers) => update({ iceServers })} errors={errors} />
+          <TurnSecretField draft={draft} error={errors.turnSecret} onChange={(turnSecret) => update({ turnSecret })} />
         </SettingsSection>
 
         <SettingsSection

@@ -1,5 +1,5 @@
 import { Progress, Stack, Text } from '@mantine/core'
-import { formatBytes } from '../../../../shared/prep'
+import { formatBytes } from '@shared/prep'
 import type { TransferProgress as Progressed } from './backup-transfer'
 
 /** A labelled bar for a backup on its way: "Saving backup: 3.1 of 10.4 MB". */

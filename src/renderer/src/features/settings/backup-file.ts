@@ -1,9 +1,10 @@
-import { MAX_BACKUP_CHARACTERS } from '../../../../shared/backup'
-import { MAX_ARCHIVE_BYTES } from '../../../../shared/backup-archive'
-import { formatBytes } from '../../../../shared/prep'
+import { MAX_BACKUP_CHARACTERS } from '@shared/backup'
+import { MAX_ARCHIVE_BYTES } from '@shared/backup-archive'
+import { formatBytes } from '@shared/prep'
 
 /** A backup saved as .json by an older Greenroom (records only), rather than a .zip with the files. */
-export const isJsonBackup = (file: { name: string; type: string }): boolean => /\.json$/i.test(file.name) || file.type === 'application/json'
+export const isJsonBackup = (file: { name: string; type: string }): boolean =>
+  /\.json$/i.test(file.name) || file.type === 'application/json'
 
 /** Checks a chosen backup's size before it is read or sent, so a file too large is refused at once; null when it may be one. */
 export function backupFileProblem(file: { name: string; size: number; type: string }): string | null {

@@ -1,4 +1,4 @@
-import type { ImportSummary } from '../../../../shared/backup-archive'
+import type { ImportSummary } from '@shared/backup-archive'
 
 /**
  * Moves a backup between main and this window in bounded chunks (base64, about 1 MiB
@@ -31,7 +31,7 @@ export async function fetchBackupArchive(onProgress: (progress: TransferProgress
   const parts: Uint8Array<ArrayBuffer>[] = []
   let offset = 0
   onProgress({ done: 0, total: bytes })
-  for (let done = false; !done; ) {
+  for (let done = false; !done;) {
     const chunk = await window.greenroom.readBackupExport({ exportId, offset })
     const part = base64ToBytes(chunk.base64)
     parts.push(part)

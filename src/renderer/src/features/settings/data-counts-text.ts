@@ -1,5 +1,5 @@
-import type { DataCounts, ImportSummary } from '../../../../shared/backup-archive'
-import { formatBytes } from '../../../../shared/prep'
+import type { DataCounts, ImportSummary } from '@shared/backup-archive'
+import { formatBytes } from '@shared/prep'
 
 const counted = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`
 
@@ -24,7 +24,8 @@ export function describeWhatGoes(counts: DataCounts): string | null {
     counts.offers && counted(counts.offers, 'offer'),
     counts.notes && counted(counts.notes, 'note'),
     counts.questions && counted(counts.questions, 'question'),
-    counts.samples && `${describeSamples(counts.samples, counts.sampleFiles, counts.sampleFileBytes)}${counts.sampleFiles ? ` in ${counts.samplesFolder}` : ''}`,
+    counts.samples &&
+      `${describeSamples(counts.samples, counts.sampleFiles, counts.sampleFileBytes)}${counts.sampleFiles ? ` in ${counts.samplesFolder}` : ''}`,
     counts.calls && counted(counts.calls, 'call'),
     counts.connectionTests && counted(counts.connectionTests, 'connection test result')
   ].filter((part): part is string => Boolean(part))

@@ -1,8 +1,8 @@
 import { ActionIcon, Anchor, Button, Group, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core'
 import { IconPaperclip, IconX } from '@tabler/icons-react'
 import { useState } from 'react'
-import type { Proposal } from '../../../../../shared/pipeline'
-import { useSave } from '../../../hooks/useSave'
+import type { Proposal } from '@shared/pipeline'
+import { useSave } from '@renderer/hooks/useSave'
 
 const isWebLink = (reference: string) => /^https?:\/\//i.test(reference)
 
@@ -33,7 +33,10 @@ export function AttachmentsEditor({ proposal }: { proposal: Proposal }) {
             </Anchor>
           ) : (
             <Text size="sm">
-              {attachment.name} <Text span c="dimmed">({attachment.reference})</Text>
+              {attachment.name}{' '}
+              <Text span c="dimmed">
+                ({attachment.reference})
+              </Text>
             </Text>
           )}
           <Tooltip label="Remove attachment">
@@ -42,7 +45,12 @@ export function AttachmentsEditor({ proposal }: { proposal: Proposal }) {
               color="gray"
               size="sm"
               aria-label={`Remove ${attachment.name}`}
-              onClick={() => save(proposal.attachments.filter((_, other) => other !== index), 'Attachment removed')}
+              onClick={() =>
+                save(
+                  proposal.attachments.filter((_, other) => other !== index),
+                  'Attachment removed'
+                )
+              }
             >
               <IconX size={14} />
             </ActionIcon>
@@ -50,8 +58,19 @@ export function AttachmentsEditor({ proposal }: { proposal: Proposal }) {
         </Group>
       ))}
       <Group align="flex-end" gap="xs">
-        <TextInput label="Attachment name" placeholder="Case study.pdf" value={name} onChange={(event) => setName(event.currentTarget.value)} />
-        <TextInput label="Link or file location" placeholder="https://… or ~/Portfolio/…" value={reference} onChange={(event) => setReference(event.currentTarget.value)} style={{ flex: 1 }} />
+        <TextInput
+          label="Attachment name"
+          placeholder="Case study.pdf"
+          value={name}
+          onChange={(event) => setName(event.currentTarget.value)}
+        />
+        <TextInput
+          label="Link or file location"
+          placeholder="https://… or ~/Portfolio/…"
+          value={reference}
+          onChange={(event) => setReference(event.currentTarget.value)}
+          style={{ flex: 1 }}
+        />
         <Button
           variant="default"
           disabled={!name.trim() || !reference.trim()}

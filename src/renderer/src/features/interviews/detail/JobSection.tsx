@@ -1,10 +1,10 @@
 import { Blockquote, Button, Group, Stack, Text, Title } from '@mantine/core'
 import { useMemo, useState } from 'react'
-import { jobFieldsSchema, type Job, type JobFields } from '../../../../../shared/pipeline'
-import { JobFieldsForm } from '../../../components/JobFieldsForm'
-import { fieldErrors } from '../../../components/validation'
-import { useSave } from '../../../hooks/useSave'
-import { JobFacts } from '../../../components/JobFacts'
+import { jobFieldsSchema, type Job, type JobFields } from '@shared/pipeline'
+import { JobFieldsForm } from '@renderer/components/JobFieldsForm'
+import { fieldErrors } from '@renderer/components/validation'
+import { useSave } from '@renderer/hooks/useSave'
+import { JobFacts } from '@renderer/components/JobFacts'
 
 function fieldsOf(job: Job): JobFields {
   const { title, description, url, budgetType, budget, skills, postedAt } = job
@@ -25,7 +25,9 @@ export function JobSection({ job }: { job: Job | null }) {
           <Button
             disabled={Object.keys(errors).length > 0}
             loading={busy}
-            onClick={async () => (await run(() => window.greenroom.updateJob({ id: job.id, fields: editing }), 'Job post saved')) && setEditing(null)}
+            onClick={async () =>
+              (await run(() => window.greenroom.updateJob({ id: job.id, fields: editing }), 'Job post saved')) && setEditing(null)
+            }
           >
             Save job post
           </Button>

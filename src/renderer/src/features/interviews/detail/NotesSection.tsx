@@ -2,10 +2,10 @@ import { ActionIcon, Button, Group, Modal, Paper, Stack, Text, Textarea, Tooltip
 import { getHotkeyHandler } from '@mantine/hooks'
 import { IconPencil, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
-import type { InterviewDetail, Note } from '../../../../../shared/pipeline'
-import { formatInstant } from '../../../components/time'
-import { useSave } from '../../../hooks/useSave'
-import { useHourCycle } from '../../../hooks/useHourCycle'
+import type { InterviewDetail, Note } from '@shared/pipeline'
+import { formatInstant } from '@renderer/components/time'
+import { useSave } from '@renderer/hooks/useSave'
+import { useHourCycle } from '@renderer/hooks/useHourCycle'
 
 function NoteCard({ note, zone }: { note: Note; zone: string }) {
   const cycle = useHourCycle()
@@ -42,7 +42,15 @@ function NoteCard({ note, zone }: { note: Note; zone: string }) {
         </Group>
       ) : (
         <Stack gap="xs">
-          <Textarea aria-label="Edit note" autosize minRows={2} value={editing} onChange={(event) => setEditing(event.currentTarget.value)} onKeyDown={getHotkeyHandler([['mod+Enter', () => void save()]])} autoFocus />
+          <Textarea
+            aria-label="Edit note"
+            autosize
+            minRows={2}
+            value={editing}
+            onChange={(event) => setEditing(event.currentTarget.value)}
+            onKeyDown={getHotkeyHandler([['mod+Enter', () => void save()]])}
+            autoFocus
+          />
           <Group gap="xs">
             <Button size="xs" loading={busy} onClick={() => void save()}>
               Save
@@ -59,7 +67,12 @@ function NoteCard({ note, zone }: { note: Note; zone: string }) {
           <Button variant="default" onClick={() => setConfirming(false)}>
             Keep it
           </Button>
-          <Button color="red" loading={busy} onClick={() => run(() => window.greenroom.deleteNote({ id: note.id }), 'Note deleted')} data-autofocus>
+          <Button
+            color="red"
+            loading={busy}
+            onClick={() => run(() => window.greenroom.deleteNote({ id: note.id }), 'Note deleted')}
+            data-autofocus
+          >
             Delete note
           </Button>
         </Group>

@@ -1,9 +1,9 @@
 import { Badge, Button, Group, NumberInput, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core'
 import { DateTime } from 'luxon'
 import { useRef, useState } from 'react'
-import { OFFER_OPEN_STATUSES, type InterviewDetail, type Offer } from '../../../../../shared/pipeline'
-import { formatDate, formatMoney } from '../../../components/time'
-import { useSave } from '../../../hooks/useSave'
+import { OFFER_OPEN_STATUSES, type InterviewDetail, type Offer } from '@shared/pipeline'
+import { formatDate, formatMoney } from '@renderer/components/time'
+import { useSave } from '@renderer/hooks/useSave'
 
 const OFFER_COLOR = { pending: 'yellow', accepted: 'greenroom', declined: 'red' } as const
 
@@ -20,7 +20,12 @@ export function OffersSection({ detail, zone }: { detail: InterviewDetail; zone:
   async function record(): Promise<void> {
     if (recording.current || amount === null) return
     recording.current = true
-    const fields = { priceType, amount, note, deadline: deadline ? DateTime.fromISO(deadline, { zone }).endOf('day').toUTC().toISO() : null }
+    const fields = {
+      priceType,
+      amount,
+      note,
+      deadline: deadline ? DateTime.fromISO(deadline, { zone }).endOf('day').toUTC().toISO() : null
+    }
     const saved = await run(() => window.greenroom.createOffer({ interviewId: detail.interview.id, fields }), 'Offer recorded')
     if (saved) {
       setAmount(null)
@@ -32,7 +37,11 @@ export function OffersSection({ detail, zone }: { detail: InterviewDetail; zone:
 
   return (
     <Stack gap="md" maw={760}>
-      {detail.offers.length === 0 && <Text c="dimmed" size="sm">No offer yet.</Text>}
+      {detail.offers.length === 0 && (
+        <Text c="dimmed" size="sm">
+          No offer yet.
+        </Text>
+      )}
       {detail.offers.map((offer) => (
         <Paper key={offer.id} withBorder radius="md" p="sm">
           <Group justify="space-between">
@@ -46,10 +55,20 @@ export function OffersSection({ detail, zone }: { detail: InterviewDetail; zone:
             </Stack>
             {offer.status === 'pending' ? (
               <Group gap="xs">
-                <Button size="xs" loading={busy} onClick={() => run(() => window.greenroom.decideOffer({ id: offer.id, accepted: true }), 'Offer accepted: you are hired')}>
+                <Button
+                  size="xs"
+                  loading={busy}
+                  onClick={() => run(() => window.greenroom.decideOffer({ id: offer.id, accepted: true }), 'Offer accepted: you are hired')}
+                >
                   Accept offer
                 </Button>
-                <Button size="xs" color="red" variant="light" loading={busy} onClick={() => run(() => window.greenroom.decideOffer({ id: offer.id, accepted: false }), 'Offer declined')}>
+                <Button
+                  size="xs"
+                  color="red"
+                  variant="light"
+                  loading={busy}
+                  onClick={() => run(() => window.greenroom.decideOffer({ id: offer.id, accepted: false }), 'Offer declined')}
+                >
                   Decline
                 </Button>
               </Group>

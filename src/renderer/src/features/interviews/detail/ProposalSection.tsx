@@ -1,16 +1,20 @@
 import { Badge, Button, Group, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core'
 import { IconEye, IconLock } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
-import type { InterviewDetail, Proposal, Terms } from '../../../../../shared/pipeline'
-import { formatInstant, formatMoney } from '../../../components/time'
+import type { InterviewDetail, Proposal, Terms } from '@shared/pipeline'
+import { formatInstant, formatMoney } from '@renderer/components/time'
 import { AttachmentsEditor } from './AttachmentsEditor'
-import { TermsEditor } from '../../../components/TermsEditor'
-import { useSave } from '../../../hooks/useSave'
-import { useHourCycle } from '../../../hooks/useHourCycle'
+import { TermsEditor } from '@renderer/components/TermsEditor'
+import { useSave } from '@renderer/hooks/useSave'
+import { useHourCycle } from '@renderer/hooks/useHourCycle'
 
 function NewProposal({ detail }: { detail: InterviewDetail }) {
   const [coverLetter, setCoverLetter] = useState('')
-  const [terms, setTerms] = useState<Terms>({ bidType: detail.job?.budgetType ?? 'hourly', amount: detail.job?.budget ?? 0, estimatedDuration: '' })
+  const [terms, setTerms] = useState<Terms>({
+    bidType: detail.job?.budgetType ?? 'hourly',
+    amount: detail.job?.budget ?? 0,
+    estimatedDuration: ''
+  })
   const { busy, run } = useSave()
   if (!detail.job) return <Text c="dimmed">Attach a job post before recording a proposal.</Text>
   return (
@@ -18,10 +22,24 @@ function NewProposal({ detail }: { detail: InterviewDetail }) {
       <Text c="dimmed" size="sm">
         No proposal recorded. Keep what you sent here: your terms, and the cover letter you may be asked about.
       </Text>
-      <Textarea label="Cover letter" autosize minRows={5} value={coverLetter} onChange={(event) => setCoverLetter(event.currentTarget.value)} />
+      <Textarea
+        label="Cover letter"
+        autosize
+        minRows={5}
+        value={coverLetter}
+        onChange={(event) => setCoverLetter(event.currentTarget.value)}
+      />
       <TermsEditor value={terms} onChange={setTerms} />
       <Group>
-        <Button loading={busy} onClick={() => run(() => window.greenroom.createProposal({ interviewId: detail.interview.id, coverLetter, terms, attachments: [] }), 'Proposal recorded')}>
+        <Button
+          loading={busy}
+          onClick={() =>
+            run(
+              () => window.greenroom.createProposal({ interviewId: detail.interview.id, coverLetter, terms, attachments: [] }),
+              'Proposal recorded'
+            )
+          }
+        >
           Record proposal
         </Button>
       </Group>
@@ -70,17 +88,34 @@ function ExistingProposal({ proposal, zone }: { proposal: Proposal; zone: string
             <Button
               loading={busy}
               onClick={async () => {
-                if (await run(() => window.greenroom.markProposalViewed({ id: proposal.id }), 'Marked as viewed: the cover letter is now frozen')) setConfirmingViewed(false)
+                if (
+                  await run(
+                    () => window.greenroom.markProposalViewed({ id: proposal.id }),
+                    'Marked as viewed: the cover letter is now frozen'
+                  )
+                )
+                  setConfirmingViewed(false)
               }}
             >
               Mark viewed and freeze
             </Button>
           </Group>
         </Modal>
-        <Textarea aria-label="Cover letter" autosize minRows={4} value={coverLetter} readOnly={viewed} onChange={(event) => setCoverLetter(event.currentTarget.value)} />
+        <Textarea
+          aria-label="Cover letter"
+          autosize
+          minRows={4}
+          value={coverLetter}
+          readOnly={viewed}
+          onChange={(event) => setCoverLetter(event.currentTarget.value)}
+        />
         {!viewed && coverLetter !== proposal.coverLetter && (
           <Group>
-            <Button size="xs" loading={busy} onClick={() => run(() => window.greenroom.updateCoverLetter({ id: proposal.id, coverLetter }), 'Cover letter saved')}>
+            <Button
+              size="xs"
+              loading={busy}
+              onClick={() => run(() => window.greenroom.updateCoverLetter({ id: proposal.id, coverLetter }), 'Cover letter saved')}
+            >
               Save cover letter
             </Button>
           </Group>
@@ -94,7 +129,11 @@ function ExistingProposal({ proposal, zone }: { proposal: Proposal; zone: string
         <TermsEditor value={terms} onChange={setTerms} />
         {termsChanged && (
           <Group>
-            <Button size="xs" loading={busy} onClick={() => run(() => window.greenroom.updateProposalTerms({ id: proposal.id, terms }), 'Terms updated')}>
+            <Button
+              size="xs"
+              loading={busy}
+              onClick={() => run(() => window.greenroom.updateProposalTerms({ id: proposal.id, terms }), 'Terms updated')}
+            >
               Update terms
             </Button>
           </Group>

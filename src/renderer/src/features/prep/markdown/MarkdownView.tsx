@@ -89,10 +89,33 @@ function block(token: Token, key: string): ReactNode {
     case 'list': {
       const list = token as Tokens.List
       return (
-        <List key={key} type={list.ordered ? 'ordered' : 'unordered'} size="sm" mb="xs" withPadding start={list.ordered && list.start !== '' ? Number(list.start) : undefined}>
+        <List
+          key={key}
+          type={list.ordered ? 'ordered' : 'unordered'}
+          size="sm"
+          mb="xs"
+          withPadding
+          start={list.ordered && list.start !== '' ? Number(list.start) : undefined}
+        >
           {list.items.map((item, index) => (
-            <List.Item key={index} icon={item.task ? <Checkbox size="xs" checked={item.checked ?? false} readOnly aria-label={item.checked ? 'Done' : 'Not done'} tabIndex={-1} /> : undefined}>
-              {blocks(item.tokens.filter((child) => child.type !== 'checkbox'), `${key}-${index}`)}
+            <List.Item
+              key={index}
+              icon={
+                item.task ? (
+                  <Checkbox
+                    size="xs"
+                    checked={item.checked ?? false}
+                    readOnly
+                    aria-label={item.checked ? 'Done' : 'Not done'}
+                    tabIndex={-1}
+                  />
+                ) : undefined
+              }
+            >
+              {blocks(
+                item.tokens.filter((child) => child.type !== 'checkbox'),
+                `${key}-${index}`
+              )}
             </List.Item>
           ))}
         </List>
@@ -130,7 +153,11 @@ function block(token: Token, key: string): ReactNode {
         </Text>
       )
     default:
-      return 'raw' in token ? <Text key={key} size="sm">{String(token.raw)}</Text> : null
+      return 'raw' in token ? (
+        <Text key={key} size="sm">
+          {String(token.raw)}
+        </Text>
+      ) : null
   }
 }
 
@@ -140,6 +167,11 @@ function blocks(tokens: Token[], key = ''): ReactNode[] {
 
 /** The preview of a Markdown text. */
 export const MarkdownView = memo(function MarkdownView({ text, empty }: { text: string; empty?: ReactNode }) {
-  if (!text.trim()) return <Text c="dimmed" size="sm">{empty ?? 'Nothing written yet.'}</Text>
+  if (!text.trim())
+    return (
+      <Text c="dimmed" size="sm">
+        {empty ?? 'Nothing written yet.'}
+      </Text>
+    )
   return <div>{blocks(marked.lexer(text, { gfm: true }))}</div>
 })

@@ -3,12 +3,12 @@ import { ActionIcon, Alert, Box, Group, Kbd, Paper, SegmentedControl, SimpleGrid
 import { useOs } from '@mantine/hooks'
 import { IconBold, IconClockPlay, IconH2, IconItalic, IconList, IconListCheck } from '@tabler/icons-react'
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react'
-import { callTimestamp } from '../../../../../shared/prep'
+import { callTimestamp } from '@shared/prep'
 import { MarkdownView } from '../markdown/MarkdownView'
-import { useCallClock } from './CallClockContext'
+import { useCallClock } from '@renderer/hooks/CallClockContext'
 import { useAutosave, type SaveState } from './useAutosave'
-import { formatClock, type HourCycle } from '../../../../../shared/time-format'
-import { useHourCycle } from '../../../hooks/useHourCycle'
+import { formatClock, type HourCycle } from '@shared/time-format'
+import { useHourCycle } from '@renderer/hooks/useHourCycle'
 
 export interface NotesEditorHandle {
   /** Inserts text at the cursor (a quote from the job post, say) and saves it. */
@@ -90,7 +90,7 @@ export function NotesEditor({
   height?: number | string
   handleRef?: Ref<NotesEditorHandle>
 }) {
-  const os = useOs()
+  const os = useOs({ getValueInEffect: false })
   const modifier = os === 'macos' ? '⌘' : 'Ctrl'
   const clock = useCallClock()
   const area = useRef<HTMLTextAreaElement>(null)
@@ -137,7 +137,8 @@ export function NotesEditor({
       if (draftTimer.current) clearTimeout(draftTimer.current)
       if (previewTimer.current) clearTimeout(previewTimer.current)
     }
-  }, []) // eslint-disable-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per editor: the restored draft is applied at mount, the timers cleared at unmount
+  }, [])
 
   useEffect(() => {
     if (!hint) return
@@ -200,7 +201,14 @@ export function NotesEditor({
 
   const tool = (name: string, shortcut: string | null, icon: React.ReactNode, action: () => void) => (
     <Tooltip label={shortcut ? `${name} (${shortcut})` : name}>
-      <ActionIcon variant="subtle" color="gray" aria-label={name} onMouseDown={(event) => event.preventDefault()} onClick={action} disabled={mode === 'preview'}>
+      <ActionIcon
+        variant="subtle"
+        color="gray"
+        aria-label={name}
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={action}
+        disabled={mode === 'preview'}
+      >
         {icon}
       </ActionIcon>
     </Tooltip>
@@ -256,7 +264,10 @@ export function NotesEditor({
         <Box display={mode === 'preview' ? 'none' : undefined}>{editor}</Box>
         {mode !== 'write' && (
           <Paper withBorder p="sm" radius="md" style={{ height, overflow: 'auto' }} aria-label="Notes preview" role="region">
-            <MarkdownView text={preview} empty="Nothing written yet. Markdown works: # headings, **bold**, - lists, - [ ] to-dos, > quotes." />
+            <MarkdownView
+              text={preview}
+              empty="Nothing written yet. Markdown works: # headings, **bold**, - lists, - [ ] to-dos, > quotes."
+            />
           </Paper>
         )}
       </SimpleGrid>

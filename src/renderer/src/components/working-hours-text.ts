@@ -1,4 +1,4 @@
-import type { Settings } from '../../../../shared/settings'
+import type { Settings } from '@shared/settings'
 
 export const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const
 

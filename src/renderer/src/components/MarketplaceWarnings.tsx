@@ -1,7 +1,7 @@
 import { Alert, Text } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useMemo } from 'react'
-import { BUILTIN_CALL_WARNING, contactDetailsWarning, findContactDetails } from '../../../../shared/marketplace-rules'
+import { BUILTIN_CALL_WARNING, contactDetailsWarning, findContactDetails } from '@shared/marketplace-rules'
 
 /** Shown where the user is about to hold an Upwork client's call in Greenroom before a contract. */
 export function BuiltinCallWarning() {
@@ -19,7 +19,8 @@ export function BuiltinCallWarning() {
  */
 export function ContactDetailsWarning({ text, applies, callLink = '' }: { text: string; applies: boolean; callLink?: string }) {
   const warning = useMemo(
-    () => (applies ? contactDetailsWarning(findContactDetails(text).filter((detail) => callLink === '' || detail.text !== callLink)) : null),
+    () =>
+      applies ? contactDetailsWarning(findContactDetails(text).filter((detail) => callLink === '' || detail.text !== callLink)) : null,
     [text, applies, callLink]
   )
   if (!warning) return null

@@ -1,18 +1,24 @@
 import { AppShell, Box, Button, Group, Image, Kbd, NavLink, Stack, Text, Title } from '@mantine/core'
 import { useHotkeys, useOs } from '@mantine/hooks'
 import { IconSearch } from '@tabler/icons-react'
+import { Suspense } from 'react'
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router'
-import { useSettings } from '../hooks/settings-context'
-import { destinations } from '../navigation'
-import { ReminderCenter } from '../features/schedule/ReminderCenter'
-import { ShowUpPrompt } from '../features/schedule/ShowUpPrompt'
-import { LocalClock } from './LocalClock'
+import { useSettings } from './hooks/settings-context'
+import { destinations } from './navigation'
+import { IncomingCall } from './features/call/ring/IncomingCall'
+import { lazyNamed, PageLoading } from './pages'
+import { LocalClock } from './components/LocalClock'
+
+// Reminders and the show-up question draw nothing until one is due, so they load after the shell.
+const ReminderCenter = lazyNamed(() => import('@renderer/features/schedule/ReminderCenter'), 'ReminderCenter')
+const ShowUpPrompt = lazyNamed(() => import('@renderer/features/schedule/ShowUpPrompt'), 'ShowUpPrompt')
 
 export function AppLayout() {
   const navigate = useNavigate()
   const location = useLocation()
   const { settings } = useSettings()
-  const os = useOs()
+  // Read at once (this app never renders on a server): the default reads it in an effect and draws everything twice.
+  const os = useOs({ getValueInEffect: false })
   const modifier = os === 'macos' ? '⌘' : 'Ctrl'
 
   useHotkeys(
@@ -75,15 +81,22 @@ export function AppLayout() {
         </Stack>
         <Box mt="auto" p="xs">
           <Text size="xs" c="dimmed">
-            Everything stays on this computer.
+            Your records and notes stay on this computer; only calls leave it.
           </Text>
         </Box>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
-        <ReminderCenter />
+        <Suspense fallback={null}>
+          <ReminderCenter />
+        </Suspense>
+        <IncomingCall />
         <Box maw={1040}>
-          <ShowUpPrompt />
-          <Outlet />
+          <Suspense fallback={null}>
+            <ShowUpPrompt />
+          </Suspense>
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
         </Box>
       </AppShell.Main>
     </AppShell>

@@ -2,7 +2,7 @@ import { Button } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconDatabaseImport } from '@tabler/icons-react'
 import { useState } from 'react'
-import { errorMessage, useQuery } from '../../hooks/useQuery'
+import { errorMessage, useQuery } from '@renderer/hooks/useQuery'
 
 /** Offered only while the database is empty, so a new user can see the app at work. */
 export function DemoDataButton() {
@@ -18,7 +18,9 @@ export function DemoDataButton() {
         setBusy(true)
         try {
           const summary = await window.greenroom.loadDemoData()
-          notifications.show({ message: `Demo data loaded: ${summary.clients} clients, ${summary.interviews} interviews, ${summary.invitations} invitations` })
+          notifications.show({
+            message: `Demo data loaded: ${summary.clients} clients, ${summary.interviews} interviews, ${summary.invitations} invitations`
+          })
         } catch (error) {
           notifications.show({ color: 'red', message: errorMessage(error) })
         } finally {
