@@ -9,9 +9,17 @@ import sqlite3 from 'sqlite3'
 import { createCore } from '../src/main/core'
 import { dispatch } from '../src/main/rpc'
 import { listQuery } from '../src/main/services/pipeline/interviews'
-import { BROAD_MATCH_COUNT, HITS_SQL, PROBE_SQL, RECENT_HITS_SQL, toMatchQuery } from '../src/main/services/pipeline/search'
+import {
+  BROAD_MATCH_COUNT,
+  HITS_SQL,
+  PREP_HITS_SQL,
+  PROBE_SQL,
+  RECENT_HITS_SQL,
+  TARGETS_SQL,
+  toMatchQuery
+} from '../src/main/services/pipeline/search'
 import { INTERVIEW_STATUSES } from '../src/shared/pipeline'
-import { interviewFilterSchema } from '../src/shared/pipeline-api'
+import { interviewFilterSchema } from '../src/shared/pipeline'
 
 const INTERVIEWS = 10_000
 const NOTES = 100_000
@@ -26,7 +34,7 @@ const DOMAIN_WORDS = (
 ).split(' ')
 
 let seed = 42
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
 
 // Text that behaves like text: a 4,000-word vocabulary drawn with Zipf's law, so a few words
@@ -92,7 +100,13 @@ export async function benchPipeline(): Promise<void> {
     await run('BEGIN')
     const clientIds = Array.from({ length: CLIENTS }, () => randomUUID())
     for (const [index, id] of clientIds.entries()) {
-      await run('INSERT INTO clients (id, name, company, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [id, `Client ${index}`, `Company ${index}`, instant(0), instant(0)])
+      await run('INSERT INTO clients (id, name, company, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [
+        id,
+        `Client ${index}`,
+        `Company ${index}`,
+        instant(0),
+        instant(0)
+      ])
     }
     const interviewIds: string[] = []
     for (let i = 0; i < INTERVIEWS; i++) {
@@ -100,7 +114,13 @@ export async function benchPipeline(): Promise<void> {
       const jobId = randomUUID()
       const id = randomUUID()
       interviewIds.push(id)
-      await run("INSERT INTO jobs (id, client_id, title, description, budget_type, created_at) VALUES (?, ?, ?, ?, 'hourly', ?)", [jobId, clientId, sentence(4), sentence(60), instant(i)])
+      await run("INSERT INTO jobs (id, client_id, title, description, budget_type, created_at) VALUES (?, ?, ?, ?, 'hourly', ?)", [
+        jobId,
+        clientId,
+        sentence(4),
+        sentence(60),
+        instant(i)
+      ])
       await run(
         `INSERT INTO interviews (id, client_id, job_id, title, scenario, type, channel, status, created_at, updated_at)
          VALUES (?, ?, ?, ?, 'more_info', 'call', 'marketplace', ?, ?, ?)`,
@@ -108,7 +128,13 @@ export async function benchPipeline(): Promise<void> {
       )
     }
     for (let i = 0; i < NOTES; i++) {
-      await run('INSERT INTO notes (id, interview_id, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [randomUUID(), interviewIds[i % INTERVIEWS], sentence(25), instant(i / 10), instant(i / 10)])
+      await run('INSERT INTO notes (id, interview_id, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [
+        randomUUID(),
+        interviewIds[i % INTERVIEWS],
+        sentence(25),
+        instant(i / 10),
+        instant(i / 10)
+      ])
     }
     await run('COMMIT')
     await run('ANALYZE')
@@ -118,19 +144,35 @@ export async function benchPipeline(): Promise<void> {
     const { sql: listSql, params: listParams } = listQuery(filter)
     const app = await time(RUNS, () => dispatch(core.handlers, 'listInterviews', { statuses: ['scheduled', 'done'], limit: 200 }))
     const rawList = await time(RUNS, () => rawAll(listSql, listParams))
-    report(`pipeline: filtered interview list, 200 of ${INTERVIEWS} (baseline: same SQL on raw sqlite3), p50`, percentile(app, 50), percentile(rawList, 50))
-    report(`pipeline: filtered interview list, 200 of ${INTERVIEWS} (baseline: same SQL on raw sqlite3), p95`, percentile(app, 95), percentile(rawList, 95))
+    report(
+      `pipeline: filtered interview list, 200 of ${INTERVIEWS} (baseline: same SQL on raw sqlite3), p50`,
+      percentile(app, 50),
+      percentile(rawList, 50)
+    )
+    report(
+      `pipeline: filtered interview list, 200 of ${INTERVIEWS} (baseline: same SQL on raw sqlite3), p95`,
+      percentile(app, 95),
+      percentile(rawList, 95)
+    )
 
     // A specific term, and the most common word of the corpus (the worst case: it is in most rows).
     const common = VOCABULARY[0]!
-    for (const [label, query] of [['the term "cohort"', 'cohort'], [`the corpus's most common word`, common]] as const) {
-      const matching = ((await rawAll('SELECT count(*) AS n FROM search_index WHERE search_index MATCH ?', [toMatchQuery(query)])) as { n: number }[])[0]!.n
+    for (const [label, query] of [
+      ['the term "cohort"', 'cohort'],
+      [`the corpus's most common word`, common]
+    ] as const) {
+      const matching = (
+        (await rawAll('SELECT count(*) AS n FROM search_index WHERE search_index MATCH ?', [toMatchQuery(query)])) as { n: number }[]
+      )[0]!.n
       const searchApp = await time(RUNS, () => dispatch(core.handlers, 'search', { query, limit: 30 }))
       const match = toMatchQuery(query)
-      // The same two statements the service runs, on the raw handle.
+      // The same statements the service runs, on the raw handle: the probe, a page of hits,
+      // where those hits lead, and the prep index.
       const searchRaw = await time(RUNS, async () => {
         const [probe] = (await rawAll(PROBE_SQL, [match])) as { n: number }[]
-        return rawAll(probe!.n >= BROAD_MATCH_COUNT ? RECENT_HITS_SQL : HITS_SQL, [match, 30])
+        const hits = (await rawAll(probe!.n >= BROAD_MATCH_COUNT ? RECENT_HITS_SQL : HITS_SQL, [match, 30])) as { rowid: number }[]
+        await rawAll(TARGETS_SQL, [JSON.stringify(hits.map((hit) => hit.rowid))])
+        return rawAll(PREP_HITS_SQL, [match, 30])
       })
       const name = `pipeline: search for ${label} (${matching} of ${NOTES + INTERVIEWS + CLIENTS} documents match), 30 hits (baseline: same FTS5 statements on raw sqlite3)`
       report(`${name}, p50`, percentile(searchApp, 50), percentile(searchRaw, 50))

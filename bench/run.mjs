@@ -2,27 +2,19 @@
 // each next to a baseline measured in the same run on the same machine and Chromium.
 import { spawn } from 'node:child_process'
 import { createSocket } from 'node:dgram'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:http'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { extname, join } from 'node:path'
+import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { build } from 'vite'
 import { WebSocketServer } from 'ws'
 import { buildIfNeeded } from '../scripts/build-if-needed.mjs'
+import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs'
 
 const root = new URL('..', import.meta.url).pathname
 const COLD_START_ROUNDS = 7
 const ROUND_TRIPS = 500
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
 const temp = mkdtempSync(join(tmpdir(), 'greenroom-bench-'))
-
-function chromiumPath() {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean)
-  const found = candidates.find((path) => existsSync(path))
-  if (!found) throw new Error('No Chromium found: install it with `sudo apt-get install chromium` or set CHROME_PATH.')
-  return found
-}
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -38,7 +30,13 @@ function report(name, unit, value, baseline) {
 /** Starts the built browser host on a fresh data folder; resolves once it prints its link. */
 function startGreenroom() {
   const started = performance.now()
-  const child = spawn(process.execPath, [join(root, 'out/main/browser-host.js'), '--data-dir', mkdtempSync(join(temp, 'data-')), '--port', '0'])
+  const child = spawn(process.execPath, [
+    join(root, 'out/main/browser-host.js'),
+    '--data-dir',
+    mkdtempSync(join(temp, 'data-')),
+    '--port',
+    '0'
+  ])
   return new Promise((resolve, reject) => {
     let output = ''
     child.stdout.on('data', (chunk) => {
@@ -114,7 +112,12 @@ async function benchColdStart(browser, emptyPageDir) {
     greenroom.stop()
     baseline.stop()
   }
-  report('browser mode: host process start to link printed (baseline: bare Node static server), median', 'ms', median(hostStartup), median(serverStartup))
+  report(
+    'browser mode: host process start to link printed (baseline: bare Node static server), median',
+    'ms',
+    median(hostStartup),
+    median(serverStartup)
+  )
   report('browser mode: cold start to interactive shell (baseline: empty Vite page), median', 'ms', median(shell), median(empty))
 }
 
@@ -157,7 +160,12 @@ async function benchRoundTrip(browser) {
     },
     { port: echo.address().port, count: ROUND_TRIPS, payload: settingsJson }
   )
-  report(`API round trip getSettings over the WebSocket bridge (baseline: bare WebSocket echo of the same payload), median of ${ROUND_TRIPS}`, 'ms', median(apiMs), median(echoMs))
+  report(
+    `API round trip getSettings over the WebSocket bridge (baseline: bare WebSocket echo of the same payload), median of ${ROUND_TRIPS}`,
+    'ms',
+    median(apiMs),
+    median(echoMs)
+  )
   echo.close()
   await context.close()
   greenroom.stop()
@@ -218,7 +226,7 @@ async function runConnectionTestOnce(browser, greenroom, iceServers, beforeTest 
  * healthy computer (no STUN/TURN set), and to full report with a TURN server that is down.
  */
 async function benchConnectionTest() {
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] })
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
   const greenroom = await startGreenroom()
   try {
     const first = []
@@ -231,12 +239,29 @@ async function benchConnectionTest() {
       first.push(healthy.report.firstVerdictMs)
       full.push(healthy.report.durationMs)
       const port = await deadUdpPort()
-      const deadTurn = await runConnectionTestOnce(browser, greenroom, [{ url: `turn:127.0.0.1:${port}?transport=udp`, username: 'user', credential: 'secret' }])
+      const deadTurn = await runConnectionTestOnce(browser, greenroom, [
+        { url: `turn:127.0.0.1:${port}?transport=udp`, username: 'user', credential: 'secret' }
+      ])
       deadTurnFull.push(deadTurn.report.durationMs)
     }
-    report('connection test: start to first verdict (baseline: bare RTCPeerConnection loopback to connected), median of 3', 'ms', median(first), median(floor))
-    report('connection test: start to full report (baseline: bare RTCPeerConnection loopback to connected), median of 3', 'ms', median(full), median(floor))
-    report('connection test with a TURN server that is down: start to full report (baseline: the same test with no TURN server set, same run), median of 3', 'ms', median(deadTurnFull), median(full))
+    report(
+      'connection test: start to first verdict (baseline: bare RTCPeerConnection loopback to connected), median of 3',
+      'ms',
+      median(first),
+      median(floor)
+    )
+    report(
+      'connection test: start to full report (baseline: bare RTCPeerConnection loopback to connected), median of 3',
+      'ms',
+      median(full),
+      median(floor)
+    )
+    report(
+      'connection test with a TURN server that is down: start to full report (baseline: the same test with no TURN server set, same run), median of 3',
+      'ms',
+      median(deadTurnFull),
+      median(full)
+    )
   } finally {
     greenroom.stop()
     await browser.close()
@@ -295,12 +320,23 @@ async function benchNotesTyping(browser) {
       const bare = document.createElement('textarea')
       bare.setAttribute('aria-label', 'Bare textarea')
       bare.value = document.querySelector('textarea[aria-label="Prep notes"]').value
-      Object.assign(bare.style, { position: 'fixed', top: '80px', left: '300px', width: '900px', height: '420px', zIndex: '10000', display: 'none' })
+      Object.assign(bare.style, {
+        position: 'fixed',
+        top: '80px',
+        left: '300px',
+        width: '900px',
+        height: '420px',
+        zIndex: '10000',
+        display: 'none'
+      })
       document.body.appendChild(bare)
     })
     const bare = page.getByRole('textbox', { name: 'Bare textarea' })
     const typeInto = async (target, showBare) => {
-      await page.evaluate((show) => (document.querySelector('textarea[aria-label="Bare textarea"]').style.display = show ? 'block' : 'none'), showBare)
+      await page.evaluate(
+        (show) => (document.querySelector('textarea[aria-label="Bare textarea"]').style.display = show ? 'block' : 'none'),
+        showBare
+      )
       await target.focus()
       await page.keyboard.press('Control+End')
       await new Promise((resolve) => setTimeout(resolve, 200))
@@ -320,10 +356,23 @@ async function benchNotesTyping(browser) {
       baseline.push(...(await typeInto(bare, true)))
       app.push(...(await typeInto(editor, false)))
     }
-    const saved = await page.evaluate((id) => window.greenroom.getPrepRoom({ interviewId: id }).then((room) => room.notes.body.length), interviewId)
+    const saved = await page.evaluate(
+      (id) => window.greenroom.getPrepRoom({ interviewId: id }).then((room) => room.notes.body.length),
+      interviewId
+    )
     if (saved < NOTE_BYTES) throw new Error('The notes editor did not save what was typed')
-    report(`notes editor: key to next paint with a 200 KB note (baseline: bare textarea with the same text in the same page), p95 of ${app.length} keys`, 'ms', p95(app), p95(baseline))
-    report(`notes editor: key to next paint with a 200 KB note (baseline: bare textarea, same page), median of ${app.length} keys`, 'ms', median(app), median(baseline))
+    report(
+      `notes editor: key to next paint with a 200 KB note (baseline: bare textarea with the same text in the same page), p95 of ${app.length} keys`,
+      'ms',
+      p95(app),
+      p95(baseline)
+    )
+    report(
+      `notes editor: key to next paint with a 200 KB note (baseline: bare textarea, same page), median of ${app.length} keys`,
+      'ms',
+      median(app),
+      median(baseline)
+    )
   } finally {
     await context.close()
     greenroom.stop()
@@ -337,7 +386,11 @@ async function benchPipelineAtScale() {
     configFile: false,
     logLevel: 'silent',
     root,
-    build: { ssr: join(root, 'bench/pipeline.ts'), outDir, rollupOptions: { external: ['sqlite3'], output: { format: 'esm', entryFileNames: 'pipeline.mjs' } } }
+    build: {
+      ssr: join(root, 'bench/pipeline.ts'),
+      outDir,
+      rollupOptions: { external: ['sqlite3'], output: { format: 'esm', entryFileNames: 'pipeline.mjs' } }
+    }
   })
   const { benchPipeline } = await import(join(outDir, 'pipeline.mjs'))
   await benchPipeline()
@@ -386,7 +439,7 @@ async function bareFirstFrameMs(page) {
  * next to a bare RTCPeerConnection pair in the same Chromium.
  */
 async function benchCall() {
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] })
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
   const greenroom = await startGreenroom()
   try {
     const joined = []
@@ -414,7 +467,9 @@ async function benchCall() {
       await guest.getByRole('textbox', { name: 'Your name' }).fill('Maya Chen')
       await guest.getByLabel('Your camera preview').waitFor()
       const firstFrame = (page, label) =>
-        page.getByLabel(label, { exact: true }).evaluate((video) => new Promise((resolve) => video.requestVideoFrameCallback(() => resolve())), undefined, { timeout: 30_000 })
+        page
+          .getByLabel(label, { exact: true })
+          .evaluate((video) => new Promise((resolve) => video.requestVideoFrameCallback(() => resolve())), undefined, { timeout: 30_000 })
 
       const start = performance.now()
       await guest.getByRole('button', { name: 'Join call' }).click()
@@ -431,14 +486,55 @@ async function benchCall() {
       await hostContext.close()
       await guestContext.close()
     }
-    report(`call room: guest presses Join to first remote video frame on both sides, host accepting at once (baseline: bare RTCPeerConnection pair to first frame, same Chromium), median of ${CALL_ROUNDS}`, 'ms', median(joined), median(bare))
+    report(
+      `call room: guest presses Join to first remote video frame on both sides, host accepting at once (baseline: bare RTCPeerConnection pair to first frame, same Chromium), median of ${CALL_ROUNDS}`,
+      'ms',
+      median(joined),
+      median(bare)
+    )
   } finally {
     greenroom.stop()
     await browser.close()
   }
 }
 
-// `npm run bench -- notes` runs one group: startup, round-trip, connection-test, call, pipeline or notes.
+/** Compiles the TypeScript media bench (it shares the speech-in-noise maker with the e2e test), then runs it. */
+async function benchMedia(group) {
+  const outDir = join(root, 'out/bench')
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    root,
+    build: {
+      ssr: join(root, 'bench/media.ts'),
+      outDir,
+      emptyOutDir: false,
+      rollupOptions: { external: ['playwright-core'], output: { format: 'esm', entryFileNames: 'media.mjs' } }
+    }
+  })
+  const { benchNoiseSuppression, benchBackgroundBlur } = await import(join(outDir, 'media.mjs'))
+  if (group === 'noise') await benchNoiseSuppression(startGreenroom, findChromium(), report)
+  else await benchBackgroundBlur(startGreenroom, findChromium(), report)
+}
+
+/** Join-to-first-frame through the relay between simulated home networks (bench/home-networks.ts; needs root). */
+async function benchHomeNetworksGroup() {
+  const outDir = join(root, 'out/bench-home-networks') // inside the project, so 'playwright-core' resolves from node_modules
+  await build({
+    root,
+    logLevel: 'silent',
+    configFile: false,
+    build: {
+      ssr: join(root, 'bench/home-networks.ts'),
+      outDir,
+      rollupOptions: { external: ['playwright-core'], output: { format: 'esm', entryFileNames: 'home-networks.mjs' } }
+    }
+  })
+  const { benchHomeNetworks } = await import(join(outDir, 'home-networks.mjs'))
+  await benchHomeNetworks(report, root)
+}
+
+// `npm run bench -- notes` runs one group: startup, round-trip, connection-test, call, home-networks, noise, blur, pipeline or notes.
 const only = process.argv[2]
 const wanted = (group) => !only || only === group
 
@@ -446,7 +542,7 @@ async function main() {
   buildIfNeeded()
   const emptyPageDir = join(temp, 'empty-page')
   await build({ root: join(root, 'bench/empty-page'), logLevel: 'silent', configFile: false, build: { outDir: emptyPageDir } })
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
   try {
     if (wanted('startup')) await benchColdStart(browser, emptyPageDir)
     if (wanted('round-trip')) await benchRoundTrip(browser)
@@ -456,6 +552,9 @@ async function main() {
   }
   if (wanted('connection-test')) await benchConnectionTest()
   if (wanted('call')) await benchCall()
+  if (wanted('noise')) await benchMedia('noise')
+  if (wanted('blur')) await benchMedia('blur')
+  if (wanted('home-networks')) await benchHomeNetworksGroup()
   try {
     if (wanted('pipeline')) await benchPipelineAtScale()
   } finally {

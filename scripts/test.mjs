@@ -1,5 +1,5 @@
-// `npm test`: typecheck, build, unit tests and end-to-end tests, then one line that sums them.
-import { spawnSync } from 'node:child_process'
+// `npm test`: typecheck, lint, build, unit tests and end-to-end tests, then one line that sums them.
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,8 +9,8 @@ const bin = (name) => join(root, 'node_modules/.bin', name)
 const reports = mkdtempSync(join(tmpdir(), 'greenroom-test-report-'))
 const suites = []
 
-function run(command, args) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env })
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
   return result.status === 0
 }
 
@@ -22,13 +22,44 @@ function check(name, command, args) {
   return ok
 }
 
-/** A vitest run, counted test by test from its JSON report. */
-function vitest(name, configArgs) {
-  console.log(`\n▶ ${name}`)
-  const report = join(reports, `${name.replaceAll(/\W+/g, '-')}.json`)
-  const ok = run(bin('vitest'), ['run', ...configArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`])
+/** A command run with its output kept: resolves to whether it passed, and what it printed. */
+function runKept(command, args, env = {}) {
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  child.stdout.on('data', (chunk) => (output += chunk))
+  child.stderr.on('data', (chunk) => (output += chunk))
+  return new Promise((resolve) => {
+    child.on('error', (error) => resolve({ ok: false, output: `${output}${error.message}\n` }))
+    child.on('close', (code) => resolve({ ok: code === 0, output }))
+  })
+}
+
+/** Checks run `width` at a time; each one's output is printed whole, in the order given, so no two mix. */
+async function checksSideBySide(checks, width) {
+  const results = new Array(checks.length)
+  let next = 0
+  const worker = async () => {
+    while (next < checks.length) {
+      const index = next++
+      results[index] = runKept(checks[index].command, checks[index].args)
+      await results[index]
+    }
+  }
+  const workers = Promise.all(Array.from({ length: width }, worker))
+  for (const [index, { name }] of checks.entries()) {
+    while (!results[index]) await new Promise((resolve) => setTimeout(resolve, 50))
+    const { ok, output } = await results[index]
+    console.log(`\n▶ ${name}`)
+    if (output) process.stdout.write(output)
+    suites.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 })
+  }
+  await workers
+}
+
+/** A vitest run's counts, test by test, from its JSON report (`ok`: the run's own exit status). */
+function countReport(name, report, ok) {
   let passed = 0
-  let failed = 0
+  let failed
   try {
     const summary = JSON.parse(readFileSync(report, 'utf8'))
     passed = summary.numPassedTests
@@ -39,12 +70,66 @@ function vitest(name, configArgs) {
   suites.push({ name, passed, failed })
 }
 
-check('typecheck: main, preload and tests', bin('tsc'), ['--noEmit', '-p', 'tsconfig.node.json'])
-check('typecheck: renderer', bin('tsc'), ['--noEmit', '-p', 'tsconfig.web.json'])
-check('typecheck: end-to-end tests and benchmarks', bin('tsc'), ['--noEmit', '-p', 'tsconfig.e2e.json'])
+const reportFor = (name) => join(reports, `${name.replaceAll(/\W+/g, '-')}.json`)
+const vitestArgs = (configArgs, report) => ['run', ...configArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]
+
+/** A vitest run, counted test by test from its JSON report. */
+function vitest(name, configArgs, env = {}) {
+  console.log(`\n▶ ${name}`)
+  const report = reportFor(name)
+  countReport(name, report, run(bin('vitest'), vitestArgs(configArgs, report), env))
+}
+
+/**
+ * Vitest runs side by side, each with its own environment; the first one's output streams, the
+ * others' is kept and printed whole after it, so that no two runs' lines mix.
+ */
+async function vitestLanes(lanes) {
+  const [first, ...beside] = lanes.map((lane) => ({ ...lane, report: reportFor(lane.name) }))
+  console.log(`\n▶ ${first.name} (beside it: ${beside.map((lane) => lane.name).join(', ')})`)
+  const besideRuns = beside.map((lane) => runKept(bin('vitest'), vitestArgs(lane.configArgs, lane.report), lane.env))
+  const firstRun = new Promise((resolve) => {
+    const child = spawn(bin('vitest'), vitestArgs(first.configArgs, first.report), {
+      cwd: root,
+      env: { ...process.env, ...first.env },
+      stdio: 'inherit'
+    })
+    child.on('error', () => resolve(false))
+    child.on('close', (code) => resolve(code === 0))
+  })
+  countReport(first.name, first.report, await firstRun)
+  for (const [index, lane] of beside.entries()) {
+    const { ok, output } = await besideRuns[index]
+    console.log(`\n▶ ${lane.name}\n${output}`)
+    countReport(lane.name, lane.report, ok)
+  }
+}
+
+// The static checks, two at a time (the machine has two cores; each is mostly one thread).
+// Both linters keep a cache beside the project (never inside node_modules, whose files other checkouts may share).
+await checksSideBySide(
+  [
+    { name: 'typecheck: main, preload and tests', command: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.node.json'] },
+    { name: 'typecheck: renderer', command: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.web.json'] },
+    { name: 'typecheck: end-to-end tests and benchmarks', command: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.e2e.json'] },
+    { name: 'lint: ESLint', command: bin('eslint'), args: ['--cache', '.'] },
+    {
+      name: 'lint: Prettier formatting',
+      command: bin('prettier'),
+      args: ['--check', '--cache', '--cache-location', '.prettiercache', '.', '--log-level', 'warn']
+    }
+  ],
+  2
+)
 check('build', bin('electron-vite'), ['build', '--logLevel', 'warn'])
 vitest('unit tests', [])
-vitest('end-to-end tests', ['--config', 'vitest.e2e.config.mts'])
+// The real calls one at a time, and the desk's pages beside them (vitest.e2e.config.mts).
+await vitestLanes([
+  { name: 'end-to-end tests: calls', configArgs: ['--config', 'vitest.e2e.config.mts'], env: { GREENROOM_E2E_LANE: 'calls' } },
+  { name: 'end-to-end tests: desk', configArgs: ['--config', 'vitest.e2e.config.mts'], env: { GREENROOM_E2E_LANE: 'desk' } }
+])
+// The calls whose checks are timings, with nothing beside them.
+vitest('end-to-end tests: timed calls, alone', ['--config', 'vitest.e2e.config.mts'], { GREENROOM_E2E_LANE: 'timing' })
 rmSync(reports, { recursive: true, force: true })
 
 const passed = suites.reduce((sum, suite) => sum + suite.passed, 0)

@@ -47,12 +47,16 @@ describe('backups that hold the sample files', () => {
     const sampleEntry = Object.keys(entries).find((name) => name.endsWith('/call-script.txt'))!
     expect(sampleEntry).toMatch(/^samples\/[0-9a-f-]{36}\/call-script\.txt$/)
     expect(strFromU8(entries[sampleEntry]!)).toBe(NOTES)
-    expect(JSON.parse(strFromU8(entries['backup.json']!)).files).toEqual([expect.objectContaining({ path: sampleEntry, size: NOTES.length })])
+    expect(JSON.parse(strFromU8(entries['backup.json']!)).files).toEqual([
+      expect.objectContaining({ path: sampleEntry, size: NOTES.length })
+    ])
 
     await page.getByRole('button', { name: 'Delete all data…' }).click()
     const wipe = page.getByRole('dialog', { name: 'Delete all data?' })
     await wipe
-      .getByText(`This deletes 7 interviews, 11 clients, 11 invitations, 1 offer, 7 notes, 14 questions, 4 samples with 1 file (${NOTES.length} B) in ${join(dataDir, 'samples')} and 2 calls. Your settings stay.`)
+      .getByText(
+        `This deletes 7 interviews, 11 clients, 11 invitations, 1 offer, 7 notes, 14 questions, 4 samples with 1 file (${NOTES.length} B) in ${join(dataDir, 'samples')} and 2 calls. Your settings stay.`
+      )
       .waitFor()
     await wipe.getByText('Export a backup first if you may want them back: it holds the sample files too.').waitFor()
     await wipe.getByLabel('Type DELETE to confirm').fill('DELETE')
@@ -65,7 +69,9 @@ describe('backups that hold the sample files', () => {
     const dialog = page.getByRole('dialog', { name: 'Import this backup?' })
     await dialog.getByText(download.suggestedFilename()).waitFor()
     await dialog.getByRole('button', { name: 'Replace with backup' }).click()
-    await page.getByText(`Backup imported: 11 clients, 7 interviews, 11 invitations, 7 notes and 4 samples with 1 file (${NOTES.length} B)`).waitFor()
+    await page
+      .getByText(`Backup imported: 11 clients, 7 interviews, 11 invitations, 7 notes and 4 samples with 1 file (${NOTES.length} B)`)
+      .waitFor()
     await dialog.waitFor({ state: 'hidden' })
 
     await page.getByRole('link', { name: 'Samples' }).first().click()
@@ -88,10 +94,17 @@ describe('backups that hold the sample files', () => {
     await page.getByRole('button', { name: 'Load demo data' }).click()
     await page.getByText(/Demo data loaded/).waitFor()
     await page.getByRole('link', { name: 'Settings' }).click()
-    await page.locator('input[type=file]').setInputFiles({ name: 'greenroom-backup.zip', mimeType: 'application/zip', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]) })
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'greenroom-backup.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6])
+    })
     const dialog = page.getByRole('dialog', { name: 'Import this backup?' })
     await dialog.getByRole('button', { name: 'Replace with backup' }).click()
-    await dialog.getByRole('alert').getByText(/not a complete zip archive.*Nothing was changed/).waitFor()
+    await dialog
+      .getByRole('alert')
+      .getByText(/not a complete zip archive.*Nothing was changed/)
+      .waitFor()
     await dialog.getByRole('button', { name: 'Cancel' }).click()
     await page.getByRole('link', { name: 'Interviews' }).click()
     await page.getByRole('link', { name: 'React dashboard for subscription metrics' }).waitFor()

@@ -1,20 +1,16 @@
 import type { Page } from 'playwright-core'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { useStopAfterEach } from '../support/stop-after-each'
 import { useTempDirs } from '../support/temp-dir'
 import { useChromium } from './support/browser'
-import { CAPTURE_CONNECTIONS, CAPTURE_RELAY_ONLY_CONNECTIONS, connectionsMade, hostWithInterview, selectedPathType, startCall, videoFlows } from './support/call'
+import { CAPTURE_CONNECTIONS, connectionsMade, hostWithInterview, relayOnlyCall, startCall, videoFlows } from './support/call'
 import { useHosts } from './support/host'
-import { startLossyRelay, type LossyRelay } from './support/lossy-relay'
 import { startTcpProxy } from './support/tcp-proxy'
-import { startTurnServer } from './support/turn'
 
 const tempDir = useTempDirs()
 const chromium = useChromium()
 const startHost = useHosts(tempDir)
-const running: { stop(): Promise<void> }[] = []
-afterEach(async () => {
-  for (const thing of running.splice(0).reverse()) await thing.stop()
-})
+const stopAfterEach = useStopAfterEach()
 
 /**
  * Counts the times the page was told it joined a room (the signaling service's `joined`).
@@ -43,40 +39,18 @@ const iceCredentials = (page: Page) =>
   })
 const roomJoins = (page: Page) => page.evaluate(() => (window as unknown as { __roomJoins: number }).__roomJoins)
 
-/**
- * A call where both sides are behind a firewall that lets only the TURN relay through, and
- * the relay sits behind a link the test can switch off.
- */
-async function relayOnlyCall(): Promise<{ page: Page; guest: Page; link: LossyRelay }> {
-  // Both sides are behind a firewall that lets only the TURN relay through, and the
-  // relay sits behind a link the test can switch off.
-  const turn = await startTurnServer()
-  running.push(turn)
-  const link = await startLossyRelay({ targetPort: turn.port, delayMs: 0, dropEveryRtp: 0 })
-  running.push(link)
-  const host = await startHost()
-  const { page } = await hostWithInterview(host, chromium.newPage, CAPTURE_RELAY_ONLY_CONNECTIONS)
-  await page.evaluate(
-    (server) => window.greenroom.updateSettings({ iceServers: [server] }),
-    { url: `turn:127.0.0.1:${link.port}?transport=udp`, username: turn.username, credential: turn.password }
-  )
-  // The guest has no settings: the room hands it the host's TURN server.
-  const { guest } = await startCall(page, chromium.newPage, { guestInit: CAPTURE_RELAY_ONLY_CONNECTIONS })
-  expect(await selectedPathType(page)).toBe('relay')
-  expect(await selectedPathType(guest)).toBe('relay')
-  return { page, guest, link }
-}
-
 describe('the call room when the network drops', () => {
   it('says it is reconnecting while the media path is dead for a few seconds, restarts ICE, then carries on over the same connection', async () => {
-    const { page, guest, link } = await relayOnlyCall()
+    const { page, guest, link } = await relayOnlyCall(startHost, chromium.newPage, (started) => stopAfterEach(started))
     const connections = { host: await connectionsMade(page), guest: await connectionsMade(guest) }
 
     // The link goes dead: both sides say so in plain words, and nothing ends the call.
     link.pause()
     await page.getByText('Connection dropped. Reconnecting…').waitFor({ timeout: 20_000 })
     await guest.getByText('Connection dropped. Reconnecting…').waitFor({ timeout: 20_000 })
-    await expect(page.getByLabel(/^Connection: /).getAttribute('aria-label')).resolves.toMatch(/The connection dropped\. Greenroom is getting it back…/)
+    await expect(page.getByLabel(/^Connection: /).getAttribute('aria-label')).resolves.toMatch(
+      /The connection dropped\. Greenroom is getting it back…/
+    )
     // The link stays dead until the guest has restarted ICE (new credentials on the same connection).
     const before = await iceCredentials(guest)
     await expect.poll(() => iceCredentials(guest), { timeout: 15_000 }).not.toBe(before)
@@ -97,12 +71,15 @@ describe('the call room when the network drops', () => {
     await page.getByRole('button', { name: 'Hang up' }).click()
     await guest.getByText('Sam Rivera ended the call.').waitFor()
     await page.getByRole('heading', { name: 'Call ended' }).waitFor()
-    const reconnections = page.getByRole('table', { name: 'Measured call quality' }).getByRole('row', { name: /^Reconnections/ }).getByRole('cell')
+    const reconnections = page
+      .getByRole('table', { name: 'Measured call quality' })
+      .getByRole('row', { name: /^Reconnections/ })
+      .getByRole('cell')
     await expect(reconnections.textContent()).resolves.toMatch(/^[1-9]\d*$/)
   })
 
   it('builds a new connection within the same call when the link stays dead past the ICE restart', async () => {
-    const { page, guest, link } = await relayOnlyCall()
+    const { page, guest, link } = await relayOnlyCall(startHost, chromium.newPage, (started) => stopAfterEach(started))
     const connections = await connectionsMade(guest)
 
     link.pause()
@@ -122,7 +99,10 @@ describe('the call room when the network drops', () => {
     // Still the one call: hanging up ends it for both and records the drop.
     await page.getByRole('button', { name: 'Hang up' }).click()
     await guest.getByText('Sam Rivera ended the call.').waitFor()
-    const reconnections = page.getByRole('table', { name: 'Measured call quality' }).getByRole('row', { name: /^Reconnections/ }).getByRole('cell')
+    const reconnections = page
+      .getByRole('table', { name: 'Measured call quality' })
+      .getByRole('row', { name: /^Reconnections/ })
+      .getByRole('cell')
     await expect(reconnections.textContent()).resolves.toMatch(/^[1-9]\d*$/)
   })
 
@@ -137,7 +117,7 @@ describe('the call room when the network drops', () => {
       guestLink: async (link) => {
         const url = new URL(link)
         const proxy = await startTcpProxy(Number(url.port), { originAs: url.origin })
-        running.push(proxy)
+        stopAfterEach(proxy)
         proxyPort = proxy.port
         cut = () => proxy.cut()
         url.port = String(proxy.port)
@@ -172,11 +152,11 @@ describe('the call room when the network drops', () => {
     const room = await page.evaluate((interviewId) => window.greenroom.openCallRoom({ interviewId }), id)
     const server = new URL(room.signalUrl)
     const proxy = await startTcpProxy(Number(server.port))
-    running.push(proxy)
-    await page.evaluate(
-      (via) => Object.assign(window, { __signalingVia: via }),
-      { from: `${server.protocol}//${server.host}`, to: `${server.protocol}//127.0.0.1:${proxy.port}` }
-    )
+    stopAfterEach(proxy)
+    await page.evaluate((via) => Object.assign(window, { __signalingVia: via }), {
+      from: `${server.protocol}//${server.host}`,
+      to: `${server.protocol}//127.0.0.1:${proxy.port}`
+    })
     const { guest } = await startCall(page, chromium.newPage)
     expect(await roomJoins(page)).toBe(1)
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { useTempDirs } from '../support/temp-dir'
 import { useChromium } from './support/browser'
 import { hostWithInterview, startCall, videoFlows } from './support/call'
-import { CHROMIUM_ARGS, findChromium } from './support/chromium'
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs'
 import { useHosts } from './support/host'
 
 const tempDir = useTempDirs()
@@ -38,7 +38,10 @@ async function fakeCamera(dir: string, width = 320, height = 240, frames = 10): 
 
 /** A Chromium whose camera is the 4:3 file; the screen it shares is Chromium's fake 16:9 one. */
 async function browserWithCamera(file: string): Promise<(options?: Parameters<Browser['newContext']>[0]) => Promise<Page>> {
-  const browser = await playwright.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS, `--use-file-for-fake-video-capture=${file}`] })
+  const browser = await playwright.launch({
+    executablePath: findChromium(),
+    args: [...CHROMIUM_ARGS, `--use-file-for-fake-video-capture=${file}`]
+  })
   browsers.push(browser)
   return async (options) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 820 }, ...options })
@@ -71,8 +74,19 @@ function sentVideo(page: Page): Promise<string> {
   })
 }
 
+/** With GREENROOM_SHOTS set to a folder, the guest's page is photographed there in light and dark. */
+async function photograph(page: Page, name: string): Promise<void> {
+  const folder = process.env.GREENROOM_SHOTS
+  if (!folder) return
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    await page.waitForTimeout(400)
+    await page.screenshot({ path: `${folder}/${name}-${colorScheme}.png` })
+  }
+}
+
 describe('sharing the screen in a call', () => {
-  it('sends the screen in place of the camera while the guest keeps receiving, and goes back to the camera on stop', async () => {
+  it('sends the screen in place of the camera while the guest keeps receiving and sees the host’s camera as a presenter tile, and goes back to the camera on stop', async () => {
     const dir = await tempDir()
     const hostBrowser = await browserWithCamera(await fakeCamera(dir))
     const host = await startHost()
@@ -88,6 +102,11 @@ describe('sharing the screen in a call', () => {
     expect(await sentVideo(page)).toBe('screen (monitor)')
     await expect.poll(() => pictureShape(guest, 'Video from Sam Rivera'), { timeout: 15_000 }).toBe('16:9')
     await videoFlows(guest, 'Video from Sam Rivera')
+    // The guest still sees the host's face: the camera, on its own small tile, named as presenting.
+    await guest.getByText('Sam Rivera is presenting').waitFor()
+    await expect.poll(() => pictureShape(guest, 'Camera of Sam Rivera'), { timeout: 15_000 }).toBe('4:3')
+    await videoFlows(guest, 'Camera of Sam Rivera')
+    await photograph(guest, 'guest-while-host-presents')
 
     await page.getByRole('button', { name: 'Stop sharing' }).click()
     await page.getByRole('button', { name: 'Share screen' }).waitFor()
@@ -95,6 +114,8 @@ describe('sharing the screen in a call', () => {
     expect(await sentVideo(page)).toBe('camera')
     await expect.poll(() => pictureShape(guest, 'Video from Sam Rivera'), { timeout: 15_000 }).toBe('4:3')
     await videoFlows(guest, 'Video from Sam Rivera')
+    await guest.getByLabel('Camera of Sam Rivera', { exact: true }).waitFor({ state: 'detached' })
+    expect(await guest.getByText('Sam Rivera is presenting').count()).toBe(0)
   })
 
   it('opens a sample from the prep room and shares it in two clicks', async () => {

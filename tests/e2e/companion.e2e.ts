@@ -26,8 +26,18 @@ async function zoomInterview(host: RunningHost): Promise<{ page: Page; id: strin
     async ({ link, startsAt }) => {
       await window.greenroom.updateSettings({ userName: 'Sam Rivera', timeZone: 'Europe/Berlin', timeFormat: '24h' })
       const item = await window.greenroom.createInvitation({
-        client: { fields: { name: 'Maya Chen', company: 'Brightloop', website: '', timeZone: 'America/New_York', country: 'US', notes: '' } },
-        job: { title: 'Analytics dashboard', description: 'Cohort charts in React.', url: 'https://www.upwork.com/jobs/~01abc', budgetType: 'hourly', budget: 80, skills: [], postedAt: null },
+        client: {
+          fields: { name: 'Maya Chen', company: 'Brightloop', website: '', timeZone: 'America/New_York', country: 'US', notes: '' }
+        },
+        job: {
+          title: 'Analytics dashboard',
+          description: 'Cohort charts in React.',
+          url: 'https://www.upwork.com/jobs/~01abc',
+          budgetType: 'hourly',
+          budget: 80,
+          skills: [],
+          postedAt: null
+        },
         message: '',
         receivedAt: null
       })
@@ -35,7 +45,10 @@ async function zoomInterview(host: RunningHost): Promise<{ page: Page; id: strin
       const interviewId = accepted.invitation.interviewId!
       const { interview } = await window.greenroom.getInterview({ id: interviewId })
       const { title, scenario, type, sampleTask, outcomeNotes } = interview
-      await window.greenroom.updateInterview({ id: interviewId, fields: { title, scenario, type, sampleTask, outcomeNotes, channel: 'zoom', channelLink: link } })
+      await window.greenroom.updateInterview({
+        id: interviewId,
+        fields: { title, scenario, type, sampleTask, outcomeNotes, channel: 'zoom', channelLink: link }
+      })
       await window.greenroom.scheduleInterview({ id: interviewId, startsAt, timeZone: 'America/New_York', durationMinutes: 30, note: '' })
       return interviewId
     },
@@ -64,7 +77,7 @@ describe('a call held on Zoom', () => {
     await page.waitForURL(`**/#/interviews/${id}/companion`)
     await page.setViewportSize({ width: 420, height: 720 })
     await page.getByRole('heading', { level: 1, name: /Call with Maya Chen/ }).waitFor()
-    await expect(page.getByLabel('Local times').textContent()).resolves.toMatch(/^16:09 your time · 10:09 for Maya \(New York\)$/)
+    await expect.poll(() => page.getByLabel('Local times').textContent()).toMatch(/^16:09 your time · 10:09 for Maya \(New York\)$/)
     // The timer runs against the agreed 30 minutes.
     await page.getByRole('timer', { name: /^Call time 0:0[1-9] of 30 minutes$/ }).waitFor()
 
@@ -72,20 +85,19 @@ describe('a call held on Zoom', () => {
     await notes.click()
     await notes.press('Control+;')
     await notes.pressSequentially('They need cohorts by Friday')
-    await expect(notes.inputValue()).resolves.toMatch(/^\*\*\[\d\d:\d\d\]\*\* They need cohorts by Friday$/)
+    await expect.poll(() => notes.inputValue()).toMatch(/^\*\*\[\d\d:\d\d\]\*\* They need cohorts by Friday$/)
     await page.getByText(/^Saved \d/).waitFor()
 
     const before = await timerLabel(page)
     await page.reload()
-    await expect(page.getByRole('textbox', { name: 'Call notes' }).inputValue()).resolves.toMatch(/^\*\*\[\d\d:\d\d\]\*\* They need cohorts by Friday$/)
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Call notes' }).inputValue())
+      .toMatch(/^\*\*\[\d\d:\d\d\]\*\* They need cohorts by Friday$/)
     // The timer kept its start: it goes on from where it was instead of from zero.
-    await page.waitForFunction(
-      (earlier) => {
-        const seconds = (label: string | null | undefined) => Number(/0:(\d\d)/.exec(label ?? '')?.[1] ?? -1)
-        return seconds(document.querySelector('[role="timer"]')?.getAttribute('aria-label')) > seconds(earlier)
-      },
-      before
-    )
+    await page.waitForFunction((earlier) => {
+      const seconds = (label: string | null | undefined) => Number(/0:(\d\d)/.exec(label ?? '')?.[1] ?? -1)
+      return seconds(document.querySelector('[role="timer"]')?.getAttribute('aria-label')) > seconds(earlier)
+    }, before)
 
     await page.getByRole('button', { name: 'End call' }).click()
     await page.getByRole('heading', { name: 'Call ended' }).waitFor()
@@ -99,15 +111,15 @@ describe('a call held on Zoom', () => {
     await page.getByRole('button', { name: 'Back to the interview' }).click()
     await page.getByRole('tab', { name: 'Calls' }).click()
     const row = page.getByRole('table', { name: 'Calls held' }).getByRole('row').nth(1)
-    await expect(row.textContent()).resolves.toMatch(/^Wed 2 Dec, 16:09Zoom0:\d\d4 of 5$/)
+    await expect.poll(() => row.textContent()).toMatch(/^Wed 2 Dec, 16:09Zoom0:\d\d4 of 5$/)
 
     // Past the no-show margin, the question does not come: the call is on record.
     await page.waitForFunction(async () => (await window.greenroom.getClock()).now > '2026-12-02T15:10:05', undefined, { timeout: 30_000 })
-    await expect(page.evaluate(() => window.greenroom.listShowUpQuestions())).resolves.toEqual([])
+    await expect.poll(() => page.evaluate(() => window.greenroom.listShowUpQuestions())).toEqual([])
     await page.reload()
     await page.getByRole('heading', { level: 1, name: 'Analytics dashboard' }).waitFor()
     await page.waitForTimeout(500)
-    await expect(page.getByRole('region', { name: /No-show question/ }).count()).resolves.toBe(0)
+    await expect.poll(() => page.getByRole('region', { name: /No-show question/ }).count()).toBe(0)
     expect(consoleErrorsOf(page)).toEqual([])
   })
 
@@ -142,11 +154,13 @@ describe('Upwork’s rules before a contract', () => {
     await page.getByRole('tab', { name: 'Ask the client' }).click()
     const message = page.getByRole('textbox', { name: 'Message to the client' })
     await message.waitFor()
-    await expect(page.getByRole('alert').filter({ hasText: 'Contact details in this message' }).count()).resolves.toBe(0)
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Contact details in this message' }).count()).toBe(0)
     await message.fill(`${await message.inputValue()}\n\nOr write to me at sam.rivera@example.com`)
     const warning = page.getByRole('alert').filter({ hasText: 'Contact details in this message' })
-    await warning.getByText(/holds an e-mail address \(“sam\.rivera@example\.com”\).*keep talking on Upwork until a contract starts/).waitFor()
+    await warning
+      .getByText(/holds an e-mail address \(“sam\.rivera@example\.com”\).*keep talking on Upwork until a contract starts/)
+      .waitFor()
     // A warning, not a block: the message can still be copied.
-    await expect(page.getByRole('button', { name: 'Copy message' }).isEnabled()).resolves.toBe(true)
+    await expect.poll(() => page.getByRole('button', { name: 'Copy message' }).isEnabled()).toBe(true)
   })
 })

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { useStopAfterEach } from '../support/stop-after-each'
 import { meanOpinionScore } from '../../src/renderer/src/webrtc/mos'
 import type { IceServer } from '../../src/shared/settings'
 import { useTempDirs } from '../support/temp-dir'
@@ -11,17 +12,14 @@ import { freeUdpPort, startTurnServer, type TurnServer } from './support/turn'
 const tempDir = useTempDirs()
 const chromium = useChromium()
 const startHost = useHosts(tempDir)
-const running: { stop(): Promise<void> }[] = []
-afterEach(async () => {
-  for (const thing of running.splice(0).reverse()) await thing.stop()
-})
+const stopAfterEach = useStopAfterEach()
 
-async function openConnectionTest(iceServers: IceServer[]): Promise<Page> {
+async function openConnectionTest(iceServers: IceServer[], turnSecret = ''): Promise<Page> {
   const host = await startHost()
   const page = await chromium.newPage()
   await page.goto(host.url)
   await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor()
-  await page.evaluate((servers) => window.greenroom.updateSettings({ iceServers: servers }), iceServers)
+  await page.evaluate((patch) => window.greenroom.updateSettings(patch), { iceServers, turnSecret })
   await page.getByRole('link', { name: 'Connection test' }).click()
   return page
 }
@@ -35,19 +33,32 @@ const number = async (page: Page, label: string) => parseFloat((await page.getBy
 
 async function turn(): Promise<TurnServer> {
   const server = await startTurnServer()
-  running.push(server)
+  stopAfterEach(server)
   return server
 }
 
 describe('the connection test with a TURN server', () => {
   it('finds relay candidates and measures the call relayed through the server', async () => {
     const server = await turn()
-    const page = await openConnectionTest([{ url: `turn:127.0.0.1:${server.port}?transport=udp`, username: server.username, credential: server.password }])
+    const page = await openConnectionTest([
+      { url: `turn:127.0.0.1:${server.port}?transport=udp`, username: server.username, credential: server.password }
+    ])
     await runTest(page)
     await expect(page.getByLabel('Paths found', { exact: true }).textContent()).resolves.toMatch(/, [1-9]\d* relayed \(TURN\)$/)
     await expect(page.getByLabel('Path', { exact: true }).textContent()).resolves.toBe('through your TURN server')
     expect(await number(page, 'Round trip')).toBeLessThan(50)
     await expect(page.getByLabel('Verdict').textContent()).resolves.toBe('Ready')
+  })
+
+  it('reaches a TURN server that takes only passwords minted from its shared secret, as the call would', async () => {
+    const secret = 'the-coturn-static-auth-secret'
+    const server = await startTurnServer({ sharedSecret: secret })
+    stopAfterEach(server)
+    // The address alone, as Settings keep it for the app's own call server: the password is minted per call, and per test.
+    const page = await openConnectionTest([{ url: `turn:127.0.0.1:${server.port}?transport=udp`, username: '', credential: '' }], secret)
+    await runTest(page)
+    await expect(page.getByLabel('Paths found', { exact: true }).textContent()).resolves.toMatch(/, [1-9]\d* relayed \(TURN\)$/)
+    await expect(page.getByLabel('Path', { exact: true }).textContent()).resolves.toBe('through your TURN server')
   })
 
   it('says once that the TURN server is down, and still measures the direct test call', async () => {
@@ -69,9 +80,11 @@ describe('the connection test with a TURN server', () => {
     // Media crosses the relay twice each way (into the TURN server and back out of it), so
     // 50 ms a crossing makes a 200 ms round trip; 1 RTP packet in 20 is dropped on the way in.
     const relay: LossyRelay = await startLossyRelay({ targetPort: server.port, delayMs: 50, dropEveryRtp: 20 })
-    running.push(relay)
+    stopAfterEach(relay)
     const appliedLoss = 5
-    const page = await openConnectionTest([{ url: `turn:127.0.0.1:${relay.port}?transport=udp`, username: server.username, credential: server.password }])
+    const page = await openConnectionTest([
+      { url: `turn:127.0.0.1:${relay.port}?transport=udp`, username: server.username, credential: server.password }
+    ])
     await runTest(page)
 
     const rtt = await number(page, 'Round trip')
@@ -85,7 +98,10 @@ describe('the connection test with a TURN server', () => {
     expect(mos).toBeCloseTo(meanOpinionScore({ rttMs: rtt, jitterMs: jitter, lossPercent: loss }), 1)
     expect(mos).toBeLessThan(meanOpinionScore({ rttMs: 0, jitterMs: 0, lossPercent: 0 }) - 0.4)
     await expect(page.getByLabel('Verdict').textContent()).resolves.toBe('Usable with warnings')
-    await page.getByRole('list', { name: 'What to fix' }).getByText(/^Packet loss of \d\.\d%: audio may break up\.$/).waitFor()
+    await page
+      .getByRole('list', { name: 'What to fix' })
+      .getByText(/^Packet loss of \d\.\d%: audio may break up\.$/)
+      .waitFor()
     await page.getByText('Move closer to the router or use a cable.').first().waitFor()
   })
 })

@@ -2,7 +2,7 @@ import { chromium as playwright, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { useTempDirs } from '../support/temp-dir'
 import { useChromium } from './support/browser'
-import { CHROMIUM_ARGS, findChromium } from './support/chromium'
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs'
 import { useHosts } from './support/host'
 
 const tempDir = useTempDirs()
@@ -11,7 +11,8 @@ const startHost = useHosts(tempDir)
 
 const host = () => startHost()
 
-const figure = async (page: import('playwright-core').Page, label: string) => (await page.getByLabel(label, { exact: true }).textContent()) ?? ''
+const figure = async (page: import('playwright-core').Page, label: string) =>
+  (await page.getByLabel(label, { exact: true }).textContent()) ?? ''
 
 describe('the connection test', () => {
   // How fast the verdicts come is measured in bench/, not asserted here.
@@ -40,7 +41,10 @@ describe('the connection test', () => {
     let browser: Browser
     beforeAll(async () => {
       // No fake permission prompt here: the camera request is refused, as when a user says no.
-      browser = await playwright.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS.filter((arg) => arg !== '--use-fake-ui-for-media-stream') })
+      browser = await playwright.launch({
+        executablePath: findChromium(),
+        args: CHROMIUM_ARGS.filter((arg) => arg !== '--use-fake-ui-for-media-stream')
+      })
     })
     afterAll(async () => browser.close())
 

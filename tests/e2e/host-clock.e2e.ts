@@ -33,7 +33,13 @@ describe('the page follows the host’s clock', () => {
       })
       const accepted = await window.greenroom.acceptInvitation({ id: item.invitation.id, message: '', terms: null })
       const id = accepted.invitation.interviewId!
-      await window.greenroom.scheduleInterview({ id, startsAt: new Date(start + 3 * 3_600_000 + 10 * 60_000).toISOString(), timeZone: 'America/New_York', durationMinutes: 30, note: '' })
+      await window.greenroom.scheduleInterview({
+        id,
+        startsAt: new Date(start + 3 * 3_600_000 + 10 * 60_000).toISOString(),
+        timeZone: 'America/New_York',
+        durationMinutes: 30,
+        note: ''
+      })
       return id
     }, hostStart.toISOString())
 
@@ -41,6 +47,6 @@ describe('the page follows the host’s clock', () => {
     await page.getByText('Waiting 5 h').waitFor()
     await page.evaluate((id) => (location.hash = `#/interviews/${id}/prep`), interviewId)
     await page.getByRole('heading', { level: 1, name: 'Prep room' }).waitFor()
-    await expect(page.getByText('in 3 hours').isVisible()).resolves.toBe(true)
+    await expect.poll(() => page.getByText('in 3 hours').isVisible()).toBe(true)
   })
 })

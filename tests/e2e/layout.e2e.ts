@@ -38,8 +38,21 @@ describe('page layout', () => {
       const { page, interviewId } = await openWithDemoData(host, width)
       await page.evaluate(async (id) => {
         const { interview: i } = await window.greenroom.getInterview({ id })
-        const fields = { scenario: i.scenario, type: i.type, sampleTask: i.sampleTask, channel: i.channel, channelLink: i.channelLink, outcomeNotes: i.outcomeNotes }
-        await window.greenroom.updateInterview({ id, fields: { ...fields, title: 'React dashboard for subscription metrics, churn cohorts and the finance team’s monthly board report' } })
+        const fields = {
+          scenario: i.scenario,
+          type: i.type,
+          sampleTask: i.sampleTask,
+          channel: i.channel,
+          channelLink: i.channelLink,
+          outcomeNotes: i.outcomeNotes
+        }
+        await window.greenroom.updateInterview({
+          id,
+          fields: {
+            ...fields,
+            title: 'React dashboard for subscription metrics, churn cohorts and the finance team’s monthly board report'
+          }
+        })
       }, interviewId)
       await page.goto(`${host.origin}/#/interviews/${interviewId}`)
       await page.getByRole('heading', { level: 1, name: /^React dashboard for subscription metrics, churn cohorts/ }).waitFor()
@@ -49,7 +62,7 @@ describe('page layout', () => {
         const main = page.getByRole('main')
         const button = main.getByRole('link', { name }).or(main.getByRole('button', { name })).first()
         const label = button.locator('.mantine-Button-label')
-        await expect(isCut(label), `${name} is cut off`).resolves.toBe(false)
+        await expect.poll(() => isCut(label), { message: `${name} is cut off` }).toBe(false)
         const { x, width: buttonWidth } = await box(button)
         expect(x + buttonWidth, `${name} runs out of the window`).toBeLessThanOrEqual(width)
       }
@@ -75,7 +88,7 @@ describe('page layout', () => {
       const { x, width } = await box(column)
       expect(x + width, `${await column.getAttribute('aria-label')} is out of view`).toBeLessThanOrEqual(main.x + main.width)
     }
-    await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true)
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
   })
 
   it('keeps hang-up beside the other controls and the self-view name whole in the compact call view; the ringing card is readable', async () => {
@@ -107,7 +120,7 @@ describe('page layout', () => {
     expect(remote.width).toBeGreaterThan((await box(toolbar)).width * 0.9)
     const selfName = page.locator('.greenroom-video-name').filter({ hasText: /^You$/ })
     await selfName.waitFor()
-    await expect(isCut(selfName)).resolves.toBe(false)
+    await expect.poll(() => isCut(selfName)).toBe(false)
   })
 })
 
@@ -126,8 +139,8 @@ describe('settings layout', () => {
     const address = page.getByRole('textbox', { name: 'Server 1 address' })
     await address.waitFor()
     const problem = page.getByText('Use a stun:, turn: or turns: address', { exact: false })
-    await expect(problem.count()).resolves.toBe(0)
-    await expect(address.getAttribute('aria-invalid')).resolves.not.toBe('true')
+    await expect.poll(() => problem.count()).toBe(0)
+    await expect.poll(() => address.getAttribute('aria-invalid')).not.toBe('true')
 
     await address.fill('turn.example.com')
     await problem.waitFor()
@@ -137,7 +150,7 @@ describe('settings layout', () => {
     await page.getByRole('button', { name: 'Add server' }).click()
     const second = page.getByRole('textbox', { name: 'Server 2 address' })
     await second.focus()
-    await expect(problem.count()).resolves.toBe(0)
+    await expect.poll(() => problem.count()).toBe(0)
     await page.getByRole('textbox', { name: 'Server 2 user name' }).focus()
     await problem.waitFor()
   })

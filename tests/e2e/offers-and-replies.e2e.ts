@@ -24,7 +24,15 @@ function interviewWithMaya(page: Page, startsAt: string | null): Promise<string>
     await window.greenroom.updateSettings({ timeZone: 'Europe/Berlin', timeFormat: '24h', userName: 'Sam Rivera' })
     const item = await window.greenroom.createInvitation({
       client: { fields: { name: 'Maya Chen', company: 'Brightloop', website: '', timeZone: 'America/New_York', country: 'US', notes: '' } },
-      job: { title: 'Analytics dashboard', description: 'Cohort charts', url: '', budgetType: 'fixed', budget: 3000, skills: [], postedAt: null },
+      job: {
+        title: 'Analytics dashboard',
+        description: 'Cohort charts',
+        url: '',
+        budgetType: 'fixed',
+        budget: 3000,
+        skills: [],
+        postedAt: null
+      },
       message: '',
       receivedAt: null
     })
@@ -52,10 +60,10 @@ describe('offers', () => {
     await form.getByLabel('Note').fill('Phase 1 only')
     await form.getByRole('button', { name: 'Record offer' }).dblclick()
     await page.getByText('Offer recorded').first().waitFor()
-    await expect(amount.inputValue()).resolves.toBe('')
-    await expect(form.getByLabel('Note').inputValue()).resolves.toBe('')
-    await expect(form.getByRole('button', { name: 'Record offer' }).isDisabled()).resolves.toBe(true)
-    await expect(offersOf(page, id)).resolves.toMatchObject([{ amount: 2800, note: 'Phase 1 only', status: 'pending' }])
+    await expect.poll(() => amount.inputValue()).toBe('')
+    await expect.poll(() => form.getByLabel('Note').inputValue()).toBe('')
+    await expect.poll(() => form.getByRole('button', { name: 'Record offer' }).isDisabled()).toBe(true)
+    await expect.poll(() => offersOf(page, id)).toMatchObject([{ amount: 2800, note: 'Phase 1 only', status: 'pending' }])
 
     await amount.fill('3100')
     await amount.press('Enter')
@@ -64,12 +72,12 @@ describe('offers', () => {
     await page.waitForTimeout(500)
     expect((await offersOf(page, id)).map((offer) => offer.amount)).toEqual([2800, 3100])
     // The call is still booked: the offer came before it.
-    await expect(statusOf(page, id)).resolves.toBe('scheduled')
+    await expect.poll(() => statusOf(page, id)).toBe('scheduled')
 
     await page.getByRole('button', { name: 'Accept offer' }).first().click()
     await page.getByText('Offer accepted: you are hired').waitFor()
-    await expect(statusOf(page, id)).resolves.toBe('hired')
-    await expect(page.getByText(/cannot become/).count()).resolves.toBe(0)
+    await expect.poll(() => statusOf(page, id)).toBe('hired')
+    await expect.poll(() => page.getByText(/cannot become/).count()).toBe(0)
   })
 })
 
@@ -83,16 +91,16 @@ describe('the interview page', () => {
     await page.getByRole('button', { name: 'Move to' }).click()
     await page.getByRole('menuitem', { name: 'Done' }).click()
     const ask = page.getByRole('dialog', { name: 'Mark as done before the call?' })
-    await expect(ask.textContent()).resolves.toContain('Tue 4 Mar, 16:00 your time · 10:00 in New York')
+    await expect.poll(() => ask.textContent()).toContain('Tue 4 Mar, 16:00 your time · 10:00 in New York')
     await ask.getByRole('button', { name: 'Keep it scheduled' }).click()
     await ask.waitFor({ state: 'hidden' })
-    await expect(statusOf(page, id)).resolves.toBe('scheduled')
+    await expect.poll(() => statusOf(page, id)).toBe('scheduled')
 
     await page.getByRole('button', { name: 'Move to' }).click()
     await page.getByRole('menuitem', { name: 'Done' }).click()
     await ask.getByRole('button', { name: 'Mark as done' }).click()
     await page.getByText('Moved to “Done”').waitFor()
-    await expect(statusOf(page, id)).resolves.toBe('done')
+    await expect.poll(() => statusOf(page, id)).toBe('done')
   })
 
   it('asks before “Mark viewed by client” freezes the cover letter', async () => {
@@ -100,7 +108,12 @@ describe('the interview page', () => {
     const page = await openApp(host)
     const id = await interviewWithMaya(page, null)
     await page.evaluate(async (interviewId) => {
-      await window.greenroom.createProposal({ interviewId, coverLetter: 'I built churn dashboards for two SaaS teams.', terms: { bidType: 'fixed', amount: 3000, estimatedDuration: '3 weeks' }, attachments: [] })
+      await window.greenroom.createProposal({
+        interviewId,
+        coverLetter: 'I built churn dashboards for two SaaS teams.',
+        terms: { bidType: 'fixed', amount: 3000, estimatedDuration: '3 weeks' },
+        attachments: []
+      })
     }, id)
     await page.goto(`${host.origin}/#/interviews/${id}`)
     await page.getByRole('tab', { name: 'Proposal' }).click()
@@ -110,13 +123,13 @@ describe('the interview page', () => {
     const ask = page.getByRole('dialog', { name: 'Did the client view your proposal?' })
     await ask.getByRole('button', { name: 'Not yet' }).click()
     await ask.waitFor({ state: 'hidden' })
-    await expect(letter.getAttribute('readonly')).resolves.toBeNull()
-    await expect(page.evaluate(async (id) => (await window.greenroom.getInterview({ id })).proposal!.viewedAt, id)).resolves.toBeNull()
+    await expect.poll(() => letter.getAttribute('readonly')).toBeNull()
+    await expect.poll(() => page.evaluate(async (id) => (await window.greenroom.getInterview({ id })).proposal!.viewedAt, id)).toBeNull()
 
     await page.getByRole('button', { name: 'Mark viewed by client' }).click()
     await ask.getByRole('button', { name: 'Mark viewed and freeze' }).click()
     await page.getByText(/^Viewed by the client .*: read-only$/).waitFor()
-    await expect(letter.getAttribute('readonly')).resolves.not.toBeNull()
+    await expect.poll(() => letter.getAttribute('readonly')).not.toBeNull()
   })
 })
 
@@ -126,7 +139,10 @@ describe('answers to invitations', () => {
     const page = await openApp(host, { permissions: ['clipboard-read', 'clipboard-write'] })
     const clipboard = () => page.evaluate(() => navigator.clipboard.readText())
     await page.evaluate(async () => {
-      for (const [name, title] of [['Maya Chen', 'Analytics dashboard'], ['Sofia Rossi', 'Shopify tweaks']]) {
+      for (const [name, title] of [
+        ['Maya Chen', 'Analytics dashboard'],
+        ['Sofia Rossi', 'Shopify tweaks']
+      ]) {
         await window.greenroom.createInvitation({
           client: { fields: { name: name!, company: '', website: '', timeZone: 'America/New_York', country: 'US', notes: '' } },
           job: { title: title!, description: '', url: '', budgetType: 'fixed', budget: 500, skills: [], postedAt: null },
@@ -145,13 +161,13 @@ describe('answers to invitations', () => {
     const reply = await accept.getByLabel('Your reply').inputValue()
     await accept.getByRole('button', { name: 'Copy reply' }).click()
     await accept.getByRole('button', { name: 'Copied' }).waitFor()
-    await expect(clipboard()).resolves.toBe(reply)
+    await expect.poll(() => clipboard()).toBe(reply)
     await accept.getByRole('button', { name: 'Accept invitation' }).click()
     await accept.waitFor({ state: 'hidden' })
 
     await page.getByRole('article', { name: 'Shopify tweaks, from Sofia Rossi' }).getByRole('button', { name: 'Decline' }).click()
     const decline = page.getByRole('dialog', { name: /Decline: Shopify tweaks/ })
-    await expect(decline.getByRole('button', { name: 'Copy message' }).isDisabled()).resolves.toBe(true)
+    await expect.poll(() => decline.getByRole('button', { name: 'Copy message' }).isDisabled()).toBe(true)
     await decline.getByLabel('Not available').check()
     await decline.getByLabel('Message to the client (optional)').fill('Thank you, Sofia. I am booked until March.')
     await decline.getByRole('button', { name: 'Copy message' }).click()
@@ -162,7 +178,7 @@ describe('answers to invitations', () => {
     await page.getByRole('tab', { name: 'Answered' }).click()
     const answered = page.getByRole('article', { name: 'Analytics dashboard, from Maya Chen' })
     await answered.getByText(/^Accepted in \d+ min$/).waitFor()
-    await expect(answered.getByText(/for them/).count()).resolves.toBe(0)
+    await expect.poll(() => answered.getByText(/for them/).count()).toBe(0)
     await answered.getByRole('button', { name: 'Copy reply' }).click()
     await expect.poll(clipboard).toBe(reply)
     const declined = page.getByRole('article', { name: 'Shopify tweaks, from Sofia Rossi' })
@@ -179,7 +195,10 @@ describe('the no-show question', () => {
     const page = await openApp(host)
     await interviewWithMaya(page, '2026-11-24T14:00:00.000Z')
     // The toast, not the banner that asks the same: the toast's way in is its Answer button.
-    const toast = page.getByRole('alert').filter({ hasText: 'Did Maya Chen come to the call?' }).filter({ has: page.getByRole('button', { name: 'Answer' }) })
+    const toast = page
+      .getByRole('alert')
+      .filter({ hasText: 'Did Maya Chen come to the call?' })
+      .filter({ has: page.getByRole('button', { name: 'Answer' }) })
     await toast.waitFor({ timeout: 15_000 })
     const question = page.getByRole('region', { name: 'No-show question for Analytics dashboard' })
     await question.getByRole('button', { name: 'Yes, we talked' }).click()

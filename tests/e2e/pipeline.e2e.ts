@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { BACKUP_VERSION } from '../../src/shared/backup'
+import { RPC_PATH } from '../../src/shared/browser-rpc'
 import { useTempDirs } from '../support/temp-dir'
 import { useChromium } from './support/browser'
 import { useHosts } from './support/host'
@@ -12,6 +13,12 @@ import { useHosts } from './support/host'
 const tempDir = useTempDirs()
 const chromium = useChromium()
 const startHost = useHosts(tempDir)
+
+/** The interview table's rows once every prep cell shows its readiness (the cells fill in after the rows). */
+async function settledRows(page: Page): Promise<string[]> {
+  await expect.poll(() => page.getByRole('table').locator('[aria-busy="true"]').count()).toBe(0)
+  return page.getByRole('row').allTextContents()
+}
 
 async function openApp(): Promise<Page> {
   const host = await startHost()
@@ -38,11 +45,11 @@ describe('the interview pipeline', () => {
     const page = await openApp()
     await addInvitation(page, 'Maya Chen', 'Analytics dashboard', 'Charts for churn and cohort retention.')
     const card = page.getByRole('article', { name: 'Analytics dashboard, from Maya Chen' })
-    await expect(card.getByText(/Waiting \d+ min/).isVisible()).resolves.toBe(true)
+    await expect.poll(() => card.getByText(/Waiting \d+ min/).isVisible()).toBe(true)
 
     await card.getByRole('button', { name: 'Accept' }).click()
     const dialog = page.getByRole('dialog', { name: /Accept: Analytics dashboard/ })
-    await expect(dialog.getByLabel('Your reply').inputValue()).resolves.toMatch(/^Hi Maya, thank you for the invitation/)
+    await expect.poll(() => dialog.getByLabel('Your reply').inputValue()).toMatch(/^Hi Maya, thank you for the invitation/)
     await dialog.getByRole('button', { name: 'Accept invitation' }).click()
     await page.getByText('No invitations waiting').waitFor()
 
@@ -66,8 +73,8 @@ describe('the interview pipeline', () => {
     await expect.poll(() => page.getByText('Done', { exact: true }).first().isVisible()).toBe(true)
 
     await page.getByRole('link', { name: 'Dashboard' }).click()
-    await expect(page.getByLabel('Interviews', { exact: true }).textContent()).resolves.toBe('1')
-    await expect(page.getByLabel('Response rate').textContent()).resolves.toBe('100%')
+    await expect.poll(() => page.getByLabel('Interviews', { exact: true }).textContent()).toBe('1')
+    await expect.poll(() => page.getByLabel('Response rate').textContent()).toBe('100%')
     await page.getByText('Invitations: 1').waitFor()
   })
 
@@ -77,7 +84,7 @@ describe('the interview pipeline', () => {
     await page.getByRole('article', { name: 'Shopify tweaks, from Sofia Rossi' }).focus()
     await page.keyboard.press('d')
     const dialog = page.getByRole('dialog', { name: /Decline: Shopify tweaks/ })
-    await expect(dialog.getByRole('button', { name: 'Decline invitation' }).isDisabled()).resolves.toBe(true)
+    await expect.poll(() => dialog.getByRole('button', { name: 'Decline invitation' }).isDisabled()).toBe(true)
     await dialog.getByLabel('Budget too low').check()
     await dialog.getByLabel('Skills don’t match').check()
     await dialog.getByRole('button', { name: 'Decline invitation' }).click()
@@ -93,7 +100,38 @@ describe('the interview pipeline', () => {
     await page.getByRole('textbox', { name: 'Search everything' }).fill('waiting')
     const result = page.getByRole('listitem').filter({ hasText: 'Telehealth prototype' })
     await result.waitFor()
-    await expect(result.locator('mark').first().textContent()).resolves.toBe('waiting')
+    await expect.poll(() => result.locator('mark').first().textContent()).toBe('waiting')
+  })
+
+  it('shows a prep cell as loading, not as “Open”, until its readiness arrives', async () => {
+    const host = await startHost()
+    const page = await chromium.newPage()
+    // The app's socket, with the answers that carry readiness held back until the test lets them go.
+    const held: (() => void)[] = []
+    let holding = false
+    await page.routeWebSocket(
+      (url) => url.pathname === RPC_PATH,
+      (socket) => {
+        const server = socket.connectToServer()
+        socket.onMessage((message) => server.send(message))
+        server.onMessage((message) => {
+          if (holding && typeof message === 'string' && message.includes('"share"')) held.push(() => socket.send(message))
+          else socket.send(message)
+        })
+      }
+    )
+    await page.goto(host.url)
+    await page.getByRole('button', { name: 'Load demo data' }).click()
+    await page.getByText(/Demo data loaded/).waitFor()
+    holding = true
+    await page.getByRole('link', { name: 'Interviews' }).click()
+    const prep = page.getByRole('row', { name: /Multiplayer lobby with WebSockets/ }).getByRole('link', { name: /prep room/ })
+    await expect.poll(() => prep.getAttribute('aria-busy')).toBe('true')
+    await expect.poll(() => prep.textContent()).toBe('')
+    await expect.poll(() => held.length).toBeGreaterThan(0)
+    held.forEach((release) => release())
+    await expect.poll(() => prep.getAttribute('aria-label')).toBe('43% ready: open the prep room')
+    await expect.poll(() => prep.getAttribute('aria-busy')).toBeNull()
   })
 
   it('exports, wipes and imports back the same data; a corrupted file changes nothing', async () => {
@@ -102,7 +140,7 @@ describe('the interview pipeline', () => {
     await page.getByText(/Demo data loaded/).waitFor()
     await page.getByRole('link', { name: 'Interviews' }).click()
     await page.getByRole('link', { name: 'React dashboard for subscription metrics' }).waitFor()
-    const rowsBefore = await page.getByRole('row').allTextContents()
+    const rowsBefore = await settledRows(page)
 
     await page.getByRole('link', { name: 'Settings' }).click()
     const downloading = page.waitForEvent('download')
@@ -126,7 +164,7 @@ describe('the interview pipeline', () => {
     await page.getByText(/Backup imported: 11 clients, 7 interviews/).waitFor()
     await page.getByRole('link', { name: 'Interviews' }).click()
     await page.getByRole('link', { name: 'React dashboard for subscription metrics' }).waitFor()
-    expect(await page.getByRole('row').allTextContents()).toEqual(rowsBefore)
+    expect(await settledRows(page)).toEqual(rowsBefore)
 
     const corrupted = join(await tempDir(), 'corrupted.json')
     // A backup saved as .json, as older versions made, still goes through the same checks.
@@ -139,10 +177,13 @@ describe('the interview pipeline', () => {
     await page.locator('input[type=file]').setInputFiles(corrupted)
     const dialog = page.getByRole('dialog', { name: 'Import this backup?' })
     await dialog.getByRole('button', { name: 'Replace with backup' }).click()
-    await dialog.getByRole('alert').getByText(/This backup is damaged \(record 1 of “interviews”, field “status”.*Nothing was changed/).waitFor()
+    await dialog
+      .getByRole('alert')
+      .getByText(/This backup is damaged \(record 1 of “interviews”, field “status”.*Nothing was changed/)
+      .waitFor()
     await dialog.getByRole('button', { name: 'Cancel' }).click()
     await page.getByRole('link', { name: 'Interviews' }).click()
     await page.getByRole('link', { name: 'React dashboard for subscription metrics' }).waitFor()
-    expect(await page.getByRole('row').allTextContents()).toEqual(rowsBefore)
+    expect(await settledRows(page)).toEqual(rowsBefore)
   })
 })

@@ -16,7 +16,16 @@ async function openPrepRoom(): Promise<{ page: Page; origin: string; url: string
   await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor()
   await page.evaluate(async () => {
     const item = await window.greenroom.createInvitation({
-      client: { fields: { name: 'Maya Chen', company: 'Brightloop', website: 'https://brightloop.example', timeZone: 'America/New_York', country: 'US', notes: '' } },
+      client: {
+        fields: {
+          name: 'Maya Chen',
+          company: 'Brightloop',
+          website: 'https://brightloop.example',
+          timeZone: 'America/New_York',
+          country: 'US',
+          notes: ''
+        }
+      },
       job: {
         title: 'Analytics dashboard',
         description: 'We need cohort retention charts.\n\nMust know React and D3. Weekly demos.',
@@ -32,7 +41,10 @@ async function openPrepRoom(): Promise<{ page: Page; origin: string; url: string
     await window.greenroom.acceptInvitation({ id: item.invitation.id, message: '', terms: null })
   })
   await page.getByRole('link', { name: 'Interviews' }).click()
-  await page.getByRole('row', { name: /Analytics dashboard/ }).getByRole('link', { name: '0% ready: open the prep room' }).click()
+  await page
+    .getByRole('row', { name: /Analytics dashboard/ })
+    .getByRole('link', { name: '0% ready: open the prep room' })
+    .click()
   await page.getByRole('heading', { level: 1, name: 'Prep room' }).waitFor()
   return { page, origin: host.origin, url: host.url }
 }
@@ -42,8 +54,8 @@ const readiness = (page: Page) => page.getByRole('status', { name: /% ready/ }).
 describe('the prep room', () => {
   it('ticks checklist items and shows readiness change, here and in the interviews list', async () => {
     const { page } = await openPrepRoom()
-    await expect(readiness(page)).resolves.toBe('0% ready, 0 of 7 prep items done')
-    await expect(page.getByText('Must know React and D3. Weekly demos.').isVisible()).resolves.toBe(true)
+    await expect.poll(() => readiness(page)).toBe('0% ready, 0 of 7 prep items done')
+    await expect.poll(() => page.getByText('Must know React and D3. Weekly demos.').isVisible()).toBe(true)
 
     await page.getByRole('checkbox', { name: 'Reread the job post' }).check()
     await page.getByRole('status', { name: '14% ready, 1 of 7 prep items done' }).waitFor()
@@ -60,7 +72,10 @@ describe('the prep room', () => {
     await page.getByRole('status', { name: '25% ready, 2 of 8 prep items done' }).waitFor()
 
     await page.getByRole('link', { name: 'Interviews' }).first().click()
-    await page.getByRole('row', { name: /Analytics dashboard/ }).getByRole('link', { name: '25% ready: open the prep room' }).waitFor()
+    await page
+      .getByRole('row', { name: /Analytics dashboard/ })
+      .getByRole('link', { name: '25% ready: open the prep room' })
+      .waitFor()
     expect(consoleErrorsOf(page)).toEqual([])
   })
 
@@ -72,7 +87,7 @@ describe('the prep room', () => {
     // Reload at once: no pause for the autosave to fire on its own.
     await page.reload()
     await page.getByRole('heading', { level: 1, name: 'Prep room' }).waitFor()
-    await expect(page.getByRole('textbox', { name: 'Prep notes' }).inputValue()).resolves.toBe('## Plan\nAsk about their churn dashboard')
+    await expect.poll(() => page.getByRole('textbox', { name: 'Prep notes' }).inputValue()).toBe('## Plan\nAsk about their churn dashboard')
 
     const interviewId = page.url().match(/interviews\/([0-9a-f-]{36})\/prep/)![1]!
     await expect
@@ -98,16 +113,20 @@ describe('the prep room', () => {
     const fresh = await chromium.newPage()
     await fresh.goto(url)
     await fresh.goto(address)
-    await expect(fresh.getByRole('textbox', { name: 'Prep notes' }).inputValue()).resolves.toBe('Typed, then the window closed')
+    await expect.poll(() => fresh.getByRole('textbox', { name: 'Prep notes' }).inputValue()).toBe('Typed, then the window closed')
   })
 
   it('quotes the client’s words into the notes, and only hints at timestamps when no call runs', async () => {
     const { page } = await openPrepRoom()
     await page.getByRole('button', { name: 'Quote paragraph 2 in notes' }).click()
-    await expect(page.getByRole('textbox', { name: 'Prep notes' }).inputValue()).resolves.toBe('> Must know React and D3. Weekly demos.\n')
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Prep notes' }).inputValue())
+      .toBe('> Must know React and D3. Weekly demos.\n')
     await page.getByRole('textbox', { name: 'Prep notes' }).press('Control+;')
     await page.getByText('Timestamps mark the time into a running call; no call is running now.').waitFor()
-    await expect(page.getByRole('textbox', { name: 'Prep notes' }).inputValue()).resolves.toBe('> Must know React and D3. Weekly demos.\n')
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Prep notes' }).inputValue())
+      .toBe('> Must know React and D3. Weekly demos.\n')
   })
 
   it('adds a sample file, attaches it, lists it and serves it to open', async () => {
@@ -116,8 +135,12 @@ describe('the prep room', () => {
     await page.getByText('No samples attached yet').waitFor()
     await page.getByRole('button', { name: 'New sample…' }).click()
     const dialog = page.getByRole('dialog', { name: 'Add a sample' })
-    await dialog.locator('input[type="file"]').setInputFiles({ name: 'dashboard-case-study.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\nA case study\n%%EOF\n') })
-    await expect(dialog.getByLabel('Title').inputValue()).resolves.toBe('dashboard case study')
+    await dialog.locator('input[type="file"]').setInputFiles({
+      name: 'dashboard-case-study.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\nA case study\n%%EOF\n')
+    })
+    await expect.poll(() => dialog.getByLabel('Title').inputValue()).toBe('dashboard case study')
     await dialog.getByLabel('What it proves').fill('Cut reporting time from days to minutes')
     await dialog.getByRole('button', { name: 'Add sample' }).click()
     await dialog.waitFor({ state: 'hidden' })
@@ -140,9 +163,11 @@ describe('the prep room', () => {
     await page.getByRole('tab', { name: 'Samples' }).click()
     await page.getByRole('button', { name: 'New sample…' }).click()
     const dialog = page.getByRole('dialog', { name: 'Add a sample' })
-    await dialog.locator('input[type="file"]').setInputFiles({ name: 'setup.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') })
+    await dialog
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'setup.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') })
     await dialog.getByText('“setup.exe” is not a type Greenroom keeps as a sample').waitFor()
-    await expect(dialog.getByRole('button', { name: 'Add sample' }).isDisabled()).resolves.toBe(true)
+    await expect.poll(() => dialog.getByRole('button', { name: 'Add sample' }).isDisabled()).toBe(true)
   })
 
   it('marks a question “couldn’t answer well” and shows its follow-up', async () => {

@@ -45,14 +45,18 @@ describe('reminders', () => {
     const { page, id } = await bookCall(host)
     const reminder = toast(page, 'Call with Maya Chen (Brightloop)')
     await reminder.waitFor({ timeout: 15_000 })
-    await expect(reminder.textContent()).resolves.toContain('Analytics dashboard · Tue 24 Nov, 15:00 your time · 09:00 in New York · 15 min')
+    await expect
+      .poll(() => reminder.textContent())
+      .toContain('Analytics dashboard · Tue 24 Nov, 15:00 your time · 09:00 in New York · 15 min')
     // Only the reminder that was still ahead rang: the one-day and one-hour ones had passed at booking.
-    await expect(page.getByRole('alert').filter({ hasText: /Call with|Missed reminder/ }).count()).resolves.toBe(1)
+    await expect.poll(() => toast(page, /Call with|Missed reminder/).count()).toBe(1)
 
     await reminder.getByRole('button', { name: 'Open prep room' }).click()
     await page.waitForURL(`**/#/interviews/${id}/prep`)
     await page.getByRole('heading', { level: 1, name: 'Prep room' }).waitFor()
-    await expect(page.getByLabel('Call time').first().textContent()).resolves.toBe('Tue 24 Nov, 15:00 your time · 09:00 in New York · 15 min')
+    await expect
+      .poll(() => page.getByLabel('Call time').first().textContent())
+      .toBe('Tue 24 Nov, 15:00 your time · 09:00 in New York · 15 min')
   })
 
   it('missed while Greenroom was closed show once on the next start, then never again', async () => {
@@ -66,12 +70,12 @@ describe('reminders', () => {
     const page = await openApp(second)
     const missed = toast(page, 'Missed reminder: call with Maya Chen (Brightloop)')
     await missed.waitFor()
-    await expect(page.getByRole('alert').filter({ hasText: /Call with|Missed reminder/ }).count()).resolves.toBe(1)
+    await expect.poll(() => toast(page, /Call with|Missed reminder/).count()).toBe(1)
 
     await page.reload()
     await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor()
     await page.waitForTimeout(1_500)
-    await expect(page.getByRole('alert').filter({ hasText: /Missed reminder/ }).count()).resolves.toBe(0)
+    await expect.poll(() => toast(page, /Missed reminder/).count()).toBe(0)
   })
 })
 
@@ -83,16 +87,16 @@ describe('the no-show question', () => {
     await toast(page, 'Did Maya Chen come to the call?').waitFor({ timeout: 15_000 })
     const question = page.getByRole('region', { name: 'No-show question for Analytics dashboard' })
     await question.waitFor()
-    await expect(question.textContent()).resolves.toContain('Tue 24 Nov, 15:00 your time · 09:00 in New York')
+    await expect.poll(() => question.textContent()).toContain('Tue 24 Nov, 15:00 your time · 09:00 in New York')
 
     await question.getByRole('button', { name: 'No, they didn’t show' }).click()
     await question.waitFor({ state: 'detached' })
 
     await page.getByRole('link', { name: 'Interviews' }).click()
     const row = page.getByRole('row').filter({ hasText: 'Analytics dashboard' })
-    await expect(row.textContent()).resolves.toMatch(/No-show/)
+    await expect.poll(() => row.textContent()).toMatch(/No-show/)
     await row.getByRole('link', { name: 'Analytics dashboard' }).click()
     await page.getByRole('heading', { level: 1, name: 'Analytics dashboard' }).waitFor()
-    await expect(page.getByText('Did not come to the call on 2026-11-24').isVisible()).resolves.toBe(true)
+    await expect.poll(() => page.getByText('Did not come to the call on 2026-11-24').isVisible()).toBe(true)
   })
 })

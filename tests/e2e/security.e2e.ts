@@ -58,13 +58,14 @@ describe('browser mode’s door', () => {
 
     const result = await page.evaluate(async () => {
       const before = await window.greenroom.getSettings()
-      const failure = await window.greenroom
-        .updateSettings({ userName: 'Mallory', defaultCallMinutes: 'all day' } as never)
-        .then(() => null, (error: { name: string; code: string; message: string }) => ({
+      const failure = await window.greenroom.updateSettings({ userName: 'Mallory', defaultCallMinutes: 'all day' } as never).then(
+        () => null,
+        (error: { name: string; code: string; message: string }) => ({
           name: error.name,
           code: error.code,
           message: error.message
-        }))
+        })
+      )
       const after = await window.greenroom.getSettings()
       return { before, failure, after }
     })

@@ -34,7 +34,7 @@ describe('settings', () => {
     await page.getByRole('combobox', { name: 'Your time zone' }).fill('Sao Paulo')
     await page.getByRole('option', { name: /America\/Sao Paulo/ }).click()
     await page.getByText('Sat', { exact: true }).click()
-    await expect(page.getByRole('checkbox', { name: 'Sat' }).isChecked()).resolves.toBe(true)
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Sat' }).isChecked()).toBe(true)
     await page.getByRole('combobox', { name: 'Time format' }).click()
     await page.getByRole('option', { name: '24-hour (16:30)' }).click()
     await chooseTime(page, 'From', '10:00')
@@ -45,17 +45,15 @@ describe('settings', () => {
     await first.host.stop()
 
     const second = await openSettings(dataDir)
-    await expect(second.page.getByLabel('Your name').inputValue()).resolves.toBe('Ana Souza')
-    await expect(second.page.getByRole('combobox', { name: 'Your time zone' }).inputValue()).resolves.toMatch(
-      /^America\/Sao Paulo/
-    )
-    await expect(second.page.getByRole('checkbox', { name: 'Sat' }).isChecked()).resolves.toBe(true)
-    await expect(second.page.getByRole('checkbox', { name: 'Sun' }).isChecked()).resolves.toBe(false)
-    await expect(second.page.getByRole('combobox', { name: 'From', exact: true }).inputValue()).resolves.toBe('10:00')
-    await expect(second.page.getByRole('combobox', { name: 'Until', exact: true }).inputValue()).resolves.toBe('18:30')
-    await expect(second.page.getByRole('radio', { name: '20 min' }).isChecked()).resolves.toBe(true)
-    await expect(second.page.getByRole('combobox', { name: 'Time format' }).inputValue()).resolves.toBe('24-hour (16:30)')
-    await expect(second.page.getByText('America/Sao_Paulo').first().isVisible()).resolves.toBe(true)
+    await expect.poll(() => second.page.getByLabel('Your name').inputValue()).toBe('Ana Souza')
+    await expect.poll(() => second.page.getByRole('combobox', { name: 'Your time zone' }).inputValue()).toMatch(/^America\/Sao Paulo/)
+    await expect.poll(() => second.page.getByRole('checkbox', { name: 'Sat' }).isChecked()).toBe(true)
+    await expect.poll(() => second.page.getByRole('checkbox', { name: 'Sun' }).isChecked()).toBe(false)
+    await expect.poll(() => second.page.getByRole('combobox', { name: 'From', exact: true }).inputValue()).toBe('10:00')
+    await expect.poll(() => second.page.getByRole('combobox', { name: 'Until', exact: true }).inputValue()).toBe('18:30')
+    await expect.poll(() => second.page.getByRole('radio', { name: '20 min' }).isChecked()).toBe(true)
+    await expect.poll(() => second.page.getByRole('combobox', { name: 'Time format' }).inputValue()).toBe('24-hour (16:30)')
+    await expect.poll(() => second.page.getByText('America/Sao_Paulo').first().isVisible()).toBe(true)
   })
 
   it('shows what is wrong and will not save it', async () => {
@@ -64,9 +62,11 @@ describe('settings', () => {
     await chooseTime(page, 'From', '6:00 PM')
     await chooseTime(page, 'Until', '9:00 AM')
     await page.getByText('Working hours must end after they start').waitFor()
-    await expect(page.getByRole('button', { name: 'Save' }).isDisabled()).resolves.toBe(true)
+    await expect.poll(() => page.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true)
     await page.getByRole('button', { name: 'Discard changes' }).click()
-    await expect(page.getByRole('combobox', { name: 'From', exact: true }).inputValue()).resolves.toBe('9:00 AM')
+    // The field's text follows its value a render later (Mantine's searchable select).
+    await expect.poll(() => page.getByRole('combobox', { name: 'From', exact: true }).inputValue()).toBe('9:00 AM')
+    await expect.poll(() => page.getByRole('button', { name: 'Discard changes' }).isDisabled()).toBe(true)
   })
 
   it('save with Ctrl+S and apply the chosen theme at once', async () => {
@@ -74,7 +74,7 @@ describe('settings', () => {
     await page.getByText('Dark', { exact: true }).click()
     await page.keyboard.press('Control+s')
     await page.getByText('Settings saved').waitFor()
-    await expect(page.locator('html').getAttribute('data-mantine-color-scheme')).resolves.toBe('dark')
+    await expect.poll(() => page.locator('html').getAttribute('data-mantine-color-scheme')).toBe('dark')
   })
 
   it('refuse a backup file over the size limit before sending it, saying how large it is and what the limit is', async () => {
@@ -96,9 +96,13 @@ describe('settings', () => {
     await writeFile(huge, Buffer.alloc(33_000_000, ' '))
     await page.locator('input[type=file]').setInputFiles(huge)
     const alert = page.getByRole('alert').filter({ hasText: 'Not imported' })
-    await alert.getByText('“huge-backup.json” is 31.5 MB, and a Greenroom backup can be at most 30 MB. Nothing was imported.', { exact: false }).waitFor()
+    await alert
+      .getByText('“huge-backup.json” is 31.5 MB, and a Greenroom backup can be at most 30 MB. Nothing was imported.', { exact: false })
+      .waitFor()
     expect(await page.getByRole('dialog', { name: 'Import this backup?' }).count()).toBe(0)
-    expect(Math.max(0, ...(await page.evaluate(() => (window as unknown as { __sentSizes: number[] }).__sentSizes)))).toBeLessThan(1_000_000)
+    expect(Math.max(0, ...(await page.evaluate(() => (window as unknown as { __sentSizes: number[] }).__sentSizes)))).toBeLessThan(
+      1_000_000
+    )
 
     // Greenroom still answers, and nothing changed.
     const after = await page.evaluate(() => window.greenroom.exportBackup())
@@ -118,13 +122,13 @@ describe('settings', () => {
       )
     )
     expect(refusal).toMatch(/^This is too large to send to Greenroom: at most \d+ MB at once\.$/)
-    await expect(page.evaluate(async () => (await window.greenroom.getSettings()).theme)).resolves.toBe('system')
+    await expect.poll(() => page.evaluate(async () => (await window.greenroom.getSettings()).theme)).toBe('system')
   })
 
   it('tell how to start a server of yours so that this page may join its calls', async () => {
     const { page, host } = await openSettings(await tempDir())
     await page.getByText('A server of mine').click()
     await page.getByText(/The server lets in only its own call page, the desktop app and the pages it was told of/).waitFor()
-    await expect(page.getByText(`--allow-origin ${host.origin}`, { exact: true }).isVisible()).resolves.toBe(true)
+    await expect.poll(() => page.getByText(`--allow-origin ${host.origin}`, { exact: true }).isVisible()).toBe(true)
   })
 })

@@ -17,7 +17,11 @@ export interface BuiltProcess {
  * `npm run start:browser` do: the build is brought up to date first, and every process
  * started is killed after its test.
  */
-export function useBuiltProcesses(): (script: string, args: string[], options: { ready: RegExp; env?: NodeJS.ProcessEnv; nodeArgs?: string[]; readyWithinMs?: number }) => Promise<BuiltProcess> {
+export function useBuiltProcesses(): (
+  script: string,
+  args: string[],
+  options: { ready: RegExp; env?: NodeJS.ProcessEnv; nodeArgs?: string[]; readyWithinMs?: number }
+) => Promise<BuiltProcess> {
   const running: Pick<BuiltProcess, 'child' | 'exited'>[] = []
   afterEach(async () => {
     for (const { child, exited } of running.splice(0)) {
@@ -26,12 +30,18 @@ export function useBuiltProcesses(): (script: string, args: string[], options: {
     }
   })
   beforeAll(() => {
-    const build = spawnSync(process.execPath, ['-e', "import('./scripts/build-if-needed.mjs').then((m) => m.buildIfNeeded())"], { cwd: ROOT, encoding: 'utf8' })
+    const build = spawnSync(process.execPath, ['-e', "import('./scripts/build-if-needed.mjs').then((m) => m.buildIfNeeded())"], {
+      cwd: ROOT,
+      encoding: 'utf8'
+    })
     if (build.status !== 0) throw new Error(`The build failed:\n${build.stdout}\n${build.stderr}`)
   }, 240_000)
 
   return async (script, args, { ready, env = process.env, nodeArgs = [], readyWithinMs = 20_000 }) => {
-    const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'out/main', script), ...args], { stdio: ['ignore', 'pipe', 'pipe'], env })
+    const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'out/main', script), ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env
+    })
     let output = ''
     child.stdout!.on('data', (chunk) => (output += chunk))
     child.stderr!.on('data', (chunk) => (output += chunk))

@@ -1,49 +1,9 @@
 import { afterEach } from 'vitest'
 import { createCore, type Core, type CoreOptions } from '../../src/main/core'
 import type { DueReminders } from '../../src/main/services/reminders/reminders'
-import type { Timers } from '../../src/main/services/reminders/scheduler'
 import type { ClientFields, JobFields } from '../../src/shared/pipeline'
+import { ManualClock, ManualTimers } from './manual-time'
 import { useTempDirs } from './temp-dir'
-
-/** A clock the test moves by hand. */
-export class ManualClock {
-  constructor(private current: Date) {}
-  now = (): Date => new Date(this.current)
-  set(iso: string): void {
-    this.current = new Date(iso)
-  }
-  advanceHours(hours: number): void {
-    this.advanceMinutes(hours * 60)
-  }
-  advanceMinutes(minutes: number): void {
-    this.current = new Date(this.current.getTime() + minutes * 60_000)
-  }
-}
-
-/** Timers that only run when the test says so; the reminder scheduler sleeps on them. */
-export class ManualTimers implements Timers {
-  private pending = new Map<number, { callback: () => void; ms: number }>()
-  private nextHandle = 1
-  setTimeout = (callback: () => void, ms: number): unknown => {
-    const handle = this.nextHandle++
-    this.pending.set(handle, { callback, ms })
-    return handle
-  }
-  clearTimeout = (handle: unknown): void => {
-    this.pending.delete(handle as number)
-  }
-  /** How long the scheduler last chose to sleep, or null when nothing waits. */
-  get waitingMs(): number | null {
-    const last = [...this.pending.values()].at(-1)
-    return last ? last.ms : null
-  }
-  /** Runs whatever timer is waiting, as if its time had come. */
-  fire(): void {
-    const entries = [...this.pending.entries()]
-    this.pending.clear()
-    for (const [, entry] of entries) entry.callback()
-  }
-}
 
 export interface OpenCore {
   core: Core
@@ -68,13 +28,22 @@ export function useCore(overrides: Partial<CoreOptions> = {}): (start?: string) 
     const timers = new ManualTimers()
     const notified: DueReminders[] = []
     const core = await createCore({
-      dataDir, mode: 'browser', version: 'test', clock, timers, systemTimeZone: () => 'Europe/Berlin',
+      dataDir,
+      mode: 'browser',
+      version: 'test',
+      clock,
+      timers,
+      systemTimeZone: () => 'Europe/Berlin',
       notifyReminders: (due) => notified.push(due),
       ...overrides
     })
     open.add(core)
     return {
-      core, clock, timers, dataDir, notified,
+      core,
+      clock,
+      timers,
+      dataDir,
+      notified,
       restart: async () => {
         open.delete(core)
         await core.close()

@@ -49,15 +49,54 @@ export interface Generation {
 }
 
 const TIME_ZONES = ['Europe/Berlin', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Kathmandu', 'UTC']
-const TEXT_PIECES = ['Maya', ' Chen ', 'Brightloop', 'React', "O'Brien", '"quoted"', '; DROP TABLE clients; --', 'naïve café', '日本語', 'مرحبا', '🙂', '\n', '\t', '%s', '<b>', '\\', '  ']
+const TEXT_PIECES = [
+  'Maya',
+  ' Chen ',
+  'Brightloop',
+  'React',
+  "O'Brien",
+  '"quoted"',
+  '; DROP TABLE clients; --',
+  'naïve café',
+  '日本語',
+  'مرحبا',
+  '🙂',
+  '\n',
+  '\t',
+  '%s',
+  '<b>',
+  '\\',
+  '  '
+]
 /** Texts some schemas want by their pattern or refinement; tried when random text does not pass. */
-const SHAPED_TEXTS = ['', 'https://example.com/portfolio', '09:00', '17:30', 'stun:stun.example.com:3478', 'turn:turn.example.com:3478', 'aGVsbG8gd29ybGQ=', 'DELETE', 'http://127.0.0.1:9', 'brief.pdf', 'a-long-admin-secret-0123456789']
+const SHAPED_TEXTS = [
+  '',
+  'https://example.com/portfolio',
+  '09:00',
+  '17:30',
+  'stun:stun.example.com:3478',
+  'turn:turn.example.com:3478',
+  'aGVsbG8gd29ybGQ=',
+  'DELETE',
+  'http://127.0.0.1:9',
+  'brief.pdf',
+  'a-long-admin-secret-0123456789'
+]
 /** Fields whose text a service checks beyond the schema (a sample file's type, its bytes). */
 const FIELD_TEXTS: Record<string, readonly string[]> = {
   fileName: ['brief.pdf', 'shot.png', 'notes.txt', 'setup.exe'],
   dataBase64: ['JVBERi0xLjQKJcfsj6IK', 'aGVsbG8gd29ybGQ=', '']
 }
-const BROKEN_INSTANTS = ['9999-12-31T23:00:00-14:00', '0000-01-01T00:00:00+14:00', '1969-12-31T23:59:59Z', '2200-01-01T00:00:00Z', '2026-02-30T10:00:00Z', 'tomorrow', '2026-11-02 10:00', '']
+const BROKEN_INSTANTS = [
+  '9999-12-31T23:00:00-14:00',
+  '0000-01-01T00:00:00+14:00',
+  '1969-12-31T23:59:59Z',
+  '2200-01-01T00:00:00Z',
+  '2026-02-30T10:00:00Z',
+  'tomorrow',
+  '2026-11-02 10:00',
+  ''
+]
 
 /** How often a part of a broken input is made wrong. */
 const BREAK_CHANCE = 0.2
@@ -94,7 +133,9 @@ export function generate(schema: z.ZodType, generation: Generation, field: strin
   }
   if (schema === instantSchema) {
     if (breakHere) return random.pick(BROKEN_INSTANTS)
-    return edge ? random.pick(['1970-01-01T00:00:00Z', '2199-12-31T23:59:59.999Z', '1970-01-01T14:00:00+14:00', randomInstant(random)]) : randomInstant(random)
+    return edge
+      ? random.pick(['1970-01-01T00:00:00Z', '2199-12-31T23:59:59.999Z', '1970-01-01T14:00:00+14:00', randomInstant(random)])
+      : randomInstant(random)
   }
   if (schema === timeZoneSchema) return breakHere ? random.pick(['Mars/Olympus', '', 'Europe/Berlin '.repeat(20)]) : random.pick(TIME_ZONES)
 
@@ -128,7 +169,9 @@ export function generate(schema: z.ZodType, generation: Generation, field: strin
       const max = maxValue ?? 1000
       if (breakHere) return random.pick([max + 1, min - 1, ...(isInt ? [min + 0.5] : []), Infinity, '5', null])
       if (edge) return random.pick([min, max])
-      const value = isInt ? random.int(Math.ceil(min), Math.floor(Math.min(max, min + 1000))) : min + random.next() * (Math.min(max, min + 1000) - min)
+      const value = isInt
+        ? random.int(Math.ceil(min), Math.floor(Math.min(max, min + 1000)))
+        : min + random.next() * (Math.min(max, min + 1000) - min)
       return value
     }
     case 'boolean':
@@ -175,11 +218,14 @@ export function generate(schema: z.ZodType, generation: Generation, field: strin
     }
     case 'array': {
       const element = def.element as z.ZodType
-      const checks = ((def.checks ?? []) as { _zod: { def: { check: string; minimum?: number; maximum?: number } } }[]).map((check) => check._zod.def)
+      const checks = ((def.checks ?? []) as { _zod: { def: { check: string; minimum?: number; maximum?: number } } }[]).map(
+        (check) => check._zod.def
+      )
       const min = checks.find((check) => check.check === 'min_length')?.minimum ?? 0
       const max = checks.find((check) => check.check === 'max_length')?.maximum ?? 5
       if (breakHere) {
-        if (max < LONGEST_BOUNDARY_LIST && random.chance(0.5)) return Array.from({ length: max + 1 }, () => generate(element, { ...generation, mode: 'valid' }, field))
+        if (max < LONGEST_BOUNDARY_LIST && random.chance(0.5))
+          return Array.from({ length: max + 1 }, () => generate(element, { ...generation, mode: 'valid' }, field))
         return random.pick(['a list', { 0: 'x' }, ...(min > 0 ? [[]] : [])])
       }
       const length = edge ? random.pick([min, Math.min(max, LONGEST_BOUNDARY_LIST)]) : random.int(min, Math.min(max, min + 4))
@@ -194,7 +240,10 @@ export function generate(schema: z.ZodType, generation: Generation, field: strin
 
 /** What kind of record a field names: `interviewId` and `interview_id` → interview, `notes` → note. */
 export function kindOf(field: string): string {
-  return field.replace(/(Id|_id|Ids)$/, '').replace(/s$/, '').toLowerCase()
+  return field
+    .replace(/(Id|_id|Ids)$/, '')
+    .replace(/s$/, '')
+    .toLowerCase()
 }
 
 /**

@@ -11,7 +11,12 @@ export const defOf = (schema: z.ZodType): SchemaDef => (schema as unknown as { _
  * The schemas under `schema` that see the raw input, each with where it sits: a pipe's
  * input side only (its output side sees what the input side made), a lazy one once.
  */
-export function eachRawSchema(schema: z.ZodType, visit: (schema: z.ZodType, path: string) => void, path = '', seen = new Set<z.ZodType>()): void {
+export function eachRawSchema(
+  schema: z.ZodType,
+  visit: (schema: z.ZodType, path: string) => void,
+  path = '',
+  seen = new Set<z.ZodType>()
+): void {
   if (seen.has(schema)) return
   seen.add(schema)
   visit(schema, path)

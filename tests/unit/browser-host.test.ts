@@ -147,7 +147,13 @@ describe('the browser host', () => {
   it('serves a sample file to the token holder only, as its checked type', async () => {
     const { core, host, base } = await start()
     const pdf = Buffer.from('%PDF-1.7\nhello\n%%EOF\n')
-    const sample = await core.handlers.addSampleFile({ title: 'Case', tags: [], proves: '', fileName: 'Case study.pdf', dataBase64: pdf.toString('base64') })
+    const sample = await core.handlers.addSampleFile({
+      title: 'Case',
+      tags: [],
+      proves: '',
+      fileName: 'Case study.pdf',
+      dataBase64: pdf.toString('base64')
+    })
     const opened = await core.handlers.openSample({ id: sample.id })
     expect(opened).toEqual({ kind: 'url', url: `/samples/${sample.id}/Case%20study.pdf` })
     const url = `${base}${opened.kind === 'url' ? opened.url : ''}`

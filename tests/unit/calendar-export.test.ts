@@ -15,7 +15,13 @@ describe('calendar export', () => {
     const id = (await core.handlers.acceptInvitation({ id: invitation.id, message: '', terms: null })).invitation.interviewId!
     const detail = await core.handlers.getInterview({ id })
     await core.handlers.updateInterview({ id, fields: { ...detail.interview, channel: 'zoom', channelLink: 'https://zoom.example/j/123' } })
-    await core.handlers.scheduleInterview({ id, startsAt: '2026-11-24T14:00:00.000Z', timeZone: 'America/New_York', durationMinutes: 20, note: '' })
+    await core.handlers.scheduleInterview({
+      id,
+      startsAt: '2026-11-24T14:00:00.000Z',
+      timeZone: 'America/New_York',
+      durationMinutes: 20,
+      note: ''
+    })
 
     const file = await core.handlers.exportInterviewCalendar({ id })
     expect(file.fileName).toBe('interview-2026-11-24.ics')
@@ -28,7 +34,13 @@ describe('calendar export', () => {
     expect(vevent.description).toContain('Zoom: https://zoom.example/j/123')
     expect(vevent.description).toContain('Job post: https://marketplace.example/job/1')
     expect(vevent.description).toContain('☐ Reread the job post')
-    const triggers = event!.getAllSubcomponents('valarm').map((alarm) => (alarm.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds())
+    // Links back into Greenroom: the prep room, and the companion for a call held in another app.
+    expect(event!.getFirstPropertyValue('url')).toBe(`greenroom://interview/${id}`)
+    expect(vevent.description).toContain(`Prepare in Greenroom: greenroom://interview/${id}\n`)
+    expect(vevent.description).toContain(`Notes during the call: greenroom://interview/${id}/companion`)
+    const triggers = event!
+      .getAllSubcomponents('valarm')
+      .map((alarm) => (alarm.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds())
     expect(triggers).toEqual([-86_400, -3_600, -600])
   })
 
@@ -57,8 +69,17 @@ describe('calendar export', () => {
     const title = 'Übersetzungsplattform für Jürgen Müllers Bäckerei-Genossenschaft 🥨🥨🥨 mit Größenübersicht — 日本語のサポート'
     const { invitation } = await anInvitation(core, { title }, { name: 'Zoë Ångström' })
     const id = (await core.handlers.acceptInvitation({ id: invitation.id, message: '', terms: null })).invitation.interviewId!
-    await core.handlers.scheduleInterview({ id, startsAt: '2026-11-24T14:00:00.000Z', timeZone: 'Europe/Berlin', durationMinutes: 30, note: '' })
-    await core.handlers.addChecklistItem({ interviewId: id, fields: { label: 'Öffnungszeiten prüfen: Größe, Maße, Übergänge, Äpfel, Öl, Süßes und 🥐🥐🥐 für alle', why: '' } })
+    await core.handlers.scheduleInterview({
+      id,
+      startsAt: '2026-11-24T14:00:00.000Z',
+      timeZone: 'Europe/Berlin',
+      durationMinutes: 30,
+      note: ''
+    })
+    await core.handlers.addChecklistItem({
+      interviewId: id,
+      fields: { label: 'Öffnungszeiten prüfen: Größe, Maße, Übergänge, Äpfel, Öl, Süßes und 🥐🥐🥐 für alle', why: '' }
+    })
 
     const { text } = await core.handlers.exportInterviewCalendar({ id })
     const lines = text.split('\r\n')
@@ -93,13 +114,35 @@ describe('calendar export', () => {
       const { invitation } = await anInvitation(core, { title })
       ids.push((await core.handlers.acceptInvitation({ id: invitation.id, message: '', terms: null })).invitation.interviewId!)
     }
-    await core.handlers.scheduleInterview({ id: ids[0]!, startsAt: '2026-11-23T10:00:00.000Z', timeZone: 'UTC', durationMinutes: 15, note: '' })
-    await core.handlers.scheduleInterview({ id: ids[1]!, startsAt: '2026-11-24T10:00:00.000Z', timeZone: 'UTC', durationMinutes: 15, note: '' })
-    await core.handlers.scheduleInterview({ id: ids[2]!, startsAt: '2026-11-30T10:00:00.000Z', timeZone: 'UTC', durationMinutes: 30, note: '' })
+    await core.handlers.scheduleInterview({
+      id: ids[0]!,
+      startsAt: '2026-11-23T10:00:00.000Z',
+      timeZone: 'UTC',
+      durationMinutes: 15,
+      note: ''
+    })
+    await core.handlers.scheduleInterview({
+      id: ids[1]!,
+      startsAt: '2026-11-24T10:00:00.000Z',
+      timeZone: 'UTC',
+      durationMinutes: 15,
+      note: ''
+    })
+    await core.handlers.scheduleInterview({
+      id: ids[2]!,
+      startsAt: '2026-11-30T10:00:00.000Z',
+      timeZone: 'UTC',
+      durationMinutes: 30,
+      note: ''
+    })
     clock.set('2026-11-23T12:00:00.000Z')
     const file = await core.handlers.exportUpcomingCalendar()
     expect(file.count).toBe(2)
-    expect(parse(file.text).map((event) => new ICAL.Event(event).summary).sort()).toEqual(['Interview: Later call (Maya Chen)', 'Interview: Next call (Maya Chen)'])
+    expect(
+      parse(file.text)
+        .map((event) => new ICAL.Event(event).summary)
+        .sort()
+    ).toEqual(['Interview: Later call (Maya Chen)', 'Interview: Next call (Maya Chen)'])
   })
 
   it('writes a call whose link the ics package would refuse (a Teams app link, a one-digit port), link kept as its location', async () => {

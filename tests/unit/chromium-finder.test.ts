@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findChromium } from '../e2e/support/chromium'
+import { findChromium } from '../../scripts/chromium.mjs'
 
 describe('finding Chromium for the end-to-end tests', () => {
   it('prefers CHROME_PATH', () => {

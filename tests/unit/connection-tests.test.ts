@@ -28,7 +28,12 @@ describe('stored connection tests', () => {
 
   it('refuse a report that does not fit the contract', async () => {
     const { core } = await start()
-    const result = await dispatch(core.handlers, 'saveConnectionTest', { ...report('2026-11-20T10:00:00.000Z', 'ready'), verdict: 'great' }, () => undefined)
+    const result = await dispatch(
+      core.handlers,
+      'saveConnectionTest',
+      { ...report('2026-11-20T10:00:00.000Z', 'ready'), verdict: 'great' },
+      () => undefined
+    )
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(await core.handlers.listConnectionTests({ limit: 10 })).toEqual([])
   })

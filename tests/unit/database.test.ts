@@ -77,7 +77,12 @@ describe('the SQLite store', () => {
     await db.transaction(async () => {
       await service(1)
       // A savepoint that fails is undone alone; the outer transaction goes on.
-      await expect(db.transaction(async (tx) => { await tx.run('INSERT INTO t VALUES (5)'); await tx.run('INSERT INTO t VALUES (NULL)') })).rejects.toThrow(/NOT NULL/)
+      await expect(
+        db.transaction(async (tx) => {
+          await tx.run('INSERT INTO t VALUES (5)')
+          await tx.run('INSERT INTO t VALUES (NULL)')
+        })
+      ).rejects.toThrow(/NOT NULL/)
     })
     expect(await db.all('SELECT n FROM t ORDER BY n')).toEqual([{ n: 1 }, { n: 2 }])
     await db.close()
@@ -92,16 +97,20 @@ describe('the SQLite store', () => {
       await db.run('INSERT INTO t VALUES (1)')
       db.afterCommit(() => effects.push('committed'))
       await db.transaction(async () => db.afterCommit(() => effects.push('nested, committed')))
-      await db.transaction(async () => {
-        db.afterCommit(() => effects.push('nested, rolled back'))
-        throw new Error('no')
-      }).catch(() => undefined)
+      await db
+        .transaction(async () => {
+          db.afterCommit(() => effects.push('nested, rolled back'))
+          throw new Error('no')
+        })
+        .catch(() => undefined)
       expect(effects).toEqual(['outside: at once'])
     })
-    await db.transaction(async () => {
-      db.afterCommit(() => effects.push('rolled back'))
-      throw new Error('no')
-    }).catch(() => undefined)
+    await db
+      .transaction(async () => {
+        db.afterCommit(() => effects.push('rolled back'))
+        throw new Error('no')
+      })
+      .catch(() => undefined)
     expect(effects).toEqual(['outside: at once', 'committed', 'nested, committed'])
     await db.close()
   })
@@ -128,7 +137,7 @@ describe('the SQLite store', () => {
   it('refuses a database whose pages are damaged, and leaves it untouched', async () => {
     const file = join(await tempDir(), 'greenroom.db')
     const db = await openDatabase(file)
-    await db.exec("PRAGMA journal_mode = DELETE; CREATE TABLE t (n INTEGER PRIMARY KEY, text TEXT); CREATE INDEX t_text ON t(text)")
+    await db.exec('PRAGMA journal_mode = DELETE; CREATE TABLE t (n INTEGER PRIMARY KEY, text TEXT); CREATE INDEX t_text ON t(text)')
     await db.transaction(async (tx) => {
       for (let n = 0; n < 2000; n++) await tx.run('INSERT INTO t VALUES (?, ?)', [n, `row ${n} `.repeat(5)])
     })

@@ -10,8 +10,20 @@ const healthy: CheckResults = {
   speakers: { status: 'confirmed', deviceLabel: 'Speakers' },
   network: { gatheringMs: 40, candidates: { host: 2, srflx: 1, relay: 1, udp: 3, tcp: 1 }, stunConfigured: true, turnConfigured: true },
   loopback: {
-    status: 'ok', error: null, relayed: false, samples: 5, rttMs: 2, jitterMs: 1, lossPercent: 0, packets: 600, bitrateKbps: 900,
-    width: 640, height: 480, framesDecoded: 140, qualityLimitation: 'none', mos: meanOpinionScore({ rttMs: 2, jitterMs: 1, lossPercent: 0 }),
+    status: 'ok',
+    error: null,
+    relayed: false,
+    samples: 5,
+    rttMs: 2,
+    jitterMs: 1,
+    lossPercent: 0,
+    packets: 600,
+    bitrateKbps: 900,
+    width: 640,
+    height: 480,
+    framesDecoded: 140,
+    qualityLimitation: 'none',
+    mos: meanOpinionScore({ rttMs: 2, jitterMs: 1, lossPercent: 0 }),
     relayCall: 'not_tested'
   }
 }
@@ -28,14 +40,21 @@ describe('the connection verdict', () => {
 
   it('is already given while checks still run, from what is known', () => {
     expect(assessConnection({ ...healthy, loopback: null, speakers: null }).verdict).toBe('ready')
-    expect(assessConnection({ ...healthy, loopback: null, camera: { ...healthy.camera!, status: 'error', error: 'in_use' } }).verdict).toBe('not_ready')
+    expect(assessConnection({ ...healthy, loopback: null, camera: { ...healthy.camera!, status: 'error', error: 'in_use' } }).verdict).toBe(
+      'not_ready'
+    )
   })
 
   it('fails a camera in use by another app, and says to close that app', () => {
     const { verdict, findings } = assessConnection({ ...healthy, camera: { ...healthy.camera!, status: 'error', error: 'in_use' } })
     expect(verdict).toBe('not_ready')
     expect(findings).toEqual([
-      { check: 'camera', severity: 'fail', cause: 'The camera is in use by another app.', fix: expect.stringMatching(/^Close other apps that use the camera/) }
+      {
+        check: 'camera',
+        severity: 'fail',
+        cause: 'The camera is in use by another app.',
+        fix: expect.stringMatching(/^Close other apps that use the camera/)
+      }
     ])
   })
 
@@ -48,8 +67,12 @@ describe('the connection verdict', () => {
     const blocked: CheckResults = { ...healthy, camera: { ...healthy.camera!, status: 'error', error: 'permission' } }
     const desktop = assessConnection(blocked, 'electron').findings[0]!.fix
     const browser = assessConnection(blocked, 'browser').findings[0]!.fix
-    expect(desktop).toMatch(/system's privacy settings \(Windows: Settings → Privacy & security → Camera; macOS: System Settings → Privacy & Security → Camera\)/)
-    expect(browser).toMatch(/^Allow camera access for Greenroom in this browser: click the icon at the left of the address bar, set Camera to Allow/)
+    expect(desktop).toMatch(
+      /system's privacy settings \(Windows: Settings → Privacy & security → Camera; macOS: System Settings → Privacy & Security → Camera\)/
+    )
+    expect(browser).toMatch(
+      /^Allow camera access for Greenroom in this browser: click the icon at the left of the address bar, set Camera to Allow/
+    )
     expect(browser.indexOf('system')).toBeGreaterThan(browser.indexOf('address bar'))
   })
 
@@ -58,7 +81,12 @@ describe('the connection verdict', () => {
     const { verdict, findings } = assessConnection(noVideo)
     expect(verdict).toBe('not_ready')
     expect(findings).toEqual([
-      { check: 'loopback', severity: 'fail', cause: 'No video came through the test call: the client would see no picture of you.', fix: expect.stringMatching(/^Pick another camera/) }
+      {
+        check: 'loopback',
+        severity: 'fail',
+        cause: 'No video came through the test call: the client would see no picture of you.',
+        fix: expect.stringMatching(/^Pick another camera/)
+      }
     ])
     expect(assessConnection({ ...healthy, loopback: { ...healthy.loopback!, framesDecoded: 0 } }).verdict).toBe('not_ready')
   })
@@ -68,25 +96,46 @@ describe('the connection verdict', () => {
     const loopback = { ...healthy.loopback!, relayCall: 'failed' as const }
     const { verdict, findings } = assessConnection({ ...healthy, network, loopback })
     expect(verdict).toBe('usable')
-    expect(findings).toEqual([{ check: 'network', severity: 'warn', cause: expect.stringContaining('TURN server did not answer'), fix: expect.stringContaining('Check the TURN address') }])
+    expect(findings).toEqual([
+      {
+        check: 'network',
+        severity: 'warn',
+        cause: expect.stringContaining('TURN server did not answer'),
+        fix: expect.stringContaining('Check the TURN address')
+      }
+    ])
   })
 
   it('warns when the TURN server gives relay paths but the call through it does not connect', () => {
     const { verdict, findings } = assessConnection({ ...healthy, loopback: { ...healthy.loopback!, relayCall: 'failed' } })
     expect(verdict).toBe('usable')
-    expect(findings).toEqual([{ check: 'network', severity: 'warn', cause: expect.stringContaining('test call through your TURN server did not connect'), fix: expect.stringContaining('Check the TURN address') }])
+    expect(findings).toEqual([
+      {
+        check: 'network',
+        severity: 'warn',
+        cause: expect.stringContaining('test call through your TURN server did not connect'),
+        fix: expect.stringContaining('Check the TURN address')
+      }
+    ])
   })
 
   it('warns about a very quiet microphone', () => {
     const { verdict, findings } = assessConnection({ ...healthy, microphone: { ...healthy.microphone!, peakLevel: 0.02 } })
     expect(verdict).toBe('usable')
-    expect(findings[0]).toMatchObject({ check: 'microphone', severity: 'warn', fix: expect.stringMatching(/^Move closer to the microphone/) })
+    expect(findings[0]).toMatchObject({
+      check: 'microphone',
+      severity: 'warn',
+      fix: expect.stringMatching(/^Move closer to the microphone/)
+    })
   })
 
   it('fails a silent microphone: pick another input or unmute', () => {
     const { verdict, findings } = assessConnection({ ...healthy, microphone: { ...healthy.microphone!, silent: true, peakLevel: 0 } })
     expect(verdict).toBe('not_ready')
-    expect(findings[0]).toMatchObject({ cause: 'We hear nothing from your microphone.', fix: expect.stringMatching(/^Pick another input or unmute/) })
+    expect(findings[0]).toMatchObject({
+      cause: 'We hear nothing from your microphone.',
+      fix: expect.stringMatching(/^Pick another input or unmute/)
+    })
   })
 
   it('warns when UDP seems blocked and explains the TURN fallback', () => {
@@ -98,11 +147,20 @@ describe('the connection verdict', () => {
 
   it('warns when a configured TURN server does not answer', () => {
     const network = { ...healthy.network!, candidates: { ...healthy.network!.candidates, relay: 0 } }
-    expect(assessConnection({ ...healthy, network }).findings[0]).toMatchObject({ check: 'network', severity: 'warn', cause: expect.stringContaining('TURN server did not answer') })
+    expect(assessConnection({ ...healthy, network }).findings[0]).toMatchObject({
+      check: 'network',
+      severity: 'warn',
+      cause: expect.stringContaining('TURN server did not answer')
+    })
   })
 
   it('only notes, without downgrading, that no STUN or TURN server is set', () => {
-    const network = { ...healthy.network!, candidates: { host: 2, srflx: 0, relay: 0, udp: 2, tcp: 0 }, stunConfigured: false, turnConfigured: false }
+    const network = {
+      ...healthy.network!,
+      candidates: { host: 2, srflx: 0, relay: 0, udp: 2, tcp: 0 },
+      stunConfigured: false,
+      turnConfigured: false
+    }
     const { verdict, findings } = assessConnection({ ...healthy, network })
     expect(verdict).toBe('ready')
     expect(findings.map((finding) => finding.severity)).toEqual(['info'])
@@ -112,7 +170,12 @@ describe('the connection verdict', () => {
     const { verdict, findings } = assessConnection(withLoopback({ rttMs: 200, jitterMs: 2, lossPercent: 5 }))
     expect(verdict).toBe('usable')
     expect(findings).toEqual([
-      { check: 'loopback', severity: 'warn', cause: 'Packet loss of 5.0%: audio may break up.', fix: 'Move closer to the router or use a cable.' }
+      {
+        check: 'loopback',
+        severity: 'warn',
+        cause: 'Packet loss of 5.0%: audio may break up.',
+        fix: 'Move closer to the router or use a cable.'
+      }
     ])
   })
 
@@ -128,7 +191,8 @@ describe('the connection verdict', () => {
 })
 
 describe('how the microphone sounds, in plain words', () => {
-  const level = (peakLevel: number, extra: { silent?: boolean; clipping?: boolean } = {}) => describeVoiceLevel({ peakLevel, silent: false, clipping: false, ...extra })
+  const level = (peakLevel: number, extra: { silent?: boolean; clipping?: boolean } = {}) =>
+    describeVoiceLevel({ peakLevel, silent: false, clipping: false, ...extra })
 
   it('says what a person would hear, not a figure in dBFS', () => {
     expect(level(0, { silent: true })).toBe('Nothing heard')

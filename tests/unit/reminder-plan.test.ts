@@ -44,7 +44,12 @@ describe('planning reminders', () => {
   })
 
   it('plans nothing but the no-show question when reminders are switched off', () => {
-    const planned = planReminders({ calls: [{ interviewId: 'a', startsAt: '2026-11-24T14:00:00.000Z' }], leadMinutes: [], noShowMarginMinutes: 10, userZone: 'UTC' })
+    const planned = planReminders({
+      calls: [{ interviewId: 'a', startsAt: '2026-11-24T14:00:00.000Z' }],
+      leadMinutes: [],
+      noShowMarginMinutes: 10,
+      userZone: 'UTC'
+    })
     expect(planned.map((reminder) => reminder.kind)).toEqual(['no_show'])
   })
 })

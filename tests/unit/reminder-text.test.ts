@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { clockStartingAt } from '../../src/main/services/clock'
+import { clockStartingAt } from '../../src/shared/time-source'
 import { leadText, startsText } from '../../src/shared/reminder-text'
 
 describe('reminder wording', () => {
   it('says lead times as people do', () => {
-    expect([2880, 1440, 180, 60, 90, 10, 1].map(leadText)).toEqual(['2 days', '1 day', '3 hours', '1 hour', '90 minutes', '10 minutes', '1 minute'])
+    expect([2880, 1440, 180, 60, 90, 10, 1].map(leadText)).toEqual([
+      '2 days',
+      '1 day',
+      '3 hours',
+      '1 hour',
+      '90 minutes',
+      '10 minutes',
+      '1 minute'
+    ])
   })
 
   it('says when the call starts, seen from now', () => {

@@ -57,7 +57,13 @@ describe('reminders before a call', () => {
     const open = await start('2026-11-23T09:00:00.000Z')
     const id = await scheduledCall(open, '2026-11-24T14:00:00.000Z')
     await settle(open)
-    await open.core.handlers.scheduleInterview({ id, startsAt: '2026-11-25T14:00:00.000Z', timeZone: 'Europe/Berlin', durationMinutes: 15, note: 'Moved' })
+    await open.core.handlers.scheduleInterview({
+      id,
+      startsAt: '2026-11-25T14:00:00.000Z',
+      timeZone: 'Europe/Berlin',
+      durationMinutes: 15,
+      note: 'Moved'
+    })
     await settle(open)
 
     await timePasses(open, '2026-11-23T14:00:00.000Z')
@@ -154,9 +160,23 @@ describe('the no-show question', () => {
   it('is not asked at all when the call took place in Greenroom’s call room', async () => {
     const open = await start('2026-11-24T13:00:00.000Z')
     const id = await scheduledCall(open, '2026-11-24T14:00:00.000Z')
-    const measurements = { averageRttMs: 40, worstRttMs: 80, averageLossPercent: 0, worstLossPercent: 0, averageJitterMs: 3, mos: 4.4, samples: 8, reconnects: 0 }
+    const measurements = {
+      averageRttMs: 40,
+      worstRttMs: 80,
+      averageLossPercent: 0,
+      worstLossPercent: 0,
+      averageJitterMs: 3,
+      mos: 4.4,
+      samples: 8,
+      reconnects: 0
+    }
     open.clock.set('2026-11-24T14:09:00.000Z')
-    await open.core.handlers.recordCall({ interviewId: id, startedAt: '2026-11-24T14:00:30.000Z', endedAt: '2026-11-24T14:08:30.000Z', measurements })
+    await open.core.handlers.recordCall({
+      interviewId: id,
+      startedAt: '2026-11-24T14:00:30.000Z',
+      endedAt: '2026-11-24T14:08:30.000Z',
+      measurements
+    })
     await timePasses(open, '2026-11-24T14:10:00.000Z')
     expect(rang(open)).not.toContain('no_show -10')
     expect(await open.core.handlers.listShowUpQuestions()).toEqual([])

@@ -1,12 +1,13 @@
-import { DateTime, Settings } from 'luxon'
+import { DateTime } from 'luxon'
 import { afterEach, describe, expect, it } from 'vitest'
 import { followHostClock, now, syncWithHostClock } from '../../src/renderer/src/clock'
+// What every lazily loaded page loads first (pages.tsx): Luxon then reads the host's clock too.
+import '../../src/renderer/src/luxon-host-clock'
 
 const HOUR = 3_600_000
 
 afterEach(() => {
   followHostClock(new Date().toISOString(), Date.now(), Date.now())
-  Settings.now = () => Date.now()
 })
 
 describe('the renderer’s clock', () => {

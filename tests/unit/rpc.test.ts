@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { IN_TRANSACTION, type Handlers } from '../../src/main/handlers/types'
+import { ANNOUNCE_CHANGE, IN_TRANSACTION, type Handlers } from '../../src/main/handlers/types'
 import { dispatch } from '../../src/main/rpc'
 import { ApiError } from '../../src/shared/errors'
 import { defaultSettings } from '../../src/shared/settings'
@@ -99,5 +99,63 @@ describe('dispatch, the one door into main', () => {
     const broken = { ...withTransaction, updateSettings: () => ({ userName: 42 }) as never } as Handlers
     expect(await dispatch(broken, 'updateSettings', { userName: 'Ana' }, quiet)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
     expect(seen).toEqual(['begin', 'rollback'])
+  })
+
+  it('announces a call that changes records once it succeeded, inside its transaction, and nothing else', async () => {
+    const seen: string[] = []
+    const handlers = {
+      ...handlersWith({
+        addNote: () =>
+          ({ id: '5b0c4c3e-3f52-4d2f-9a51-2b4a3c1d0e9f', interviewId: '5b0c4c3e-3f52-4d2f-9a51-2b4a3c1d0e9e', body: 'x' }) as never,
+        deleteNote: () => {
+          throw new ApiError('NOT_FOUND', 'No such note')
+        },
+        finishBackupImport: () => {
+          seen.push('import ran')
+          return { clients: 0, interviews: 0, invitations: 0, notes: 0, samples: 0, sampleFiles: 0, sampleFileBytes: 0 }
+        }
+      }),
+      [IN_TRANSACTION]: async <T>(work: () => Promise<T>): Promise<T> => {
+        seen.push('begin')
+        const result = await work()
+        seen.push('commit')
+        return result
+      },
+      [ANNOUNCE_CHANGE]: () => seen.push('announce')
+    } as Handlers
+    const interviewId = '5b0c4c3e-3f52-4d2f-9a51-2b4a3c1d0e9e'
+
+    await dispatch(handlers, 'getSettings', undefined, quiet)
+    expect(seen).toEqual([])
+    // A change that breaks the contract, and one that is refused, are not announced.
+    expect((await dispatch(handlers, 'addNote', { interviewId, body: 'Ask about the launch' }, quiet)).ok).toBe(false)
+    expect((await dispatch(handlers, 'deleteNote', { id: interviewId }, quiet)).ok).toBe(false)
+    expect(seen).toEqual(['begin', 'begin'])
+
+    seen.length = 0
+    // Settings announce themselves as settingsChanged: the call is not announced again.
+    expect((await dispatch(handlers, 'updateSettings', { userName: 'Ana' }, quiet)).ok).toBe(true)
+    expect(seen).toEqual(['begin', 'commit'])
+
+    seen.length = 0
+    // An import commits by itself, so it runs outside the dispatcher's transaction, and is announced.
+    expect((await dispatch(handlers, 'finishBackupImport', { id: 'a'.repeat(32) }, quiet)).ok).toBe(true)
+    expect(seen).toEqual(['import ran', 'announce'])
+  })
+
+  it('announces a successful change before its transaction commits, so the bus delivers it after', async () => {
+    const seen: string[] = []
+    const handlers = {
+      ...handlersWith({ deleteNote: () => null }),
+      [IN_TRANSACTION]: async <T>(work: () => Promise<T>): Promise<T> => {
+        seen.push('begin')
+        const result = await work()
+        seen.push('commit')
+        return result
+      },
+      [ANNOUNCE_CHANGE]: () => seen.push('announce')
+    } as Handlers
+    expect((await dispatch(handlers, 'deleteNote', { id: '5b0c4c3e-3f52-4d2f-9a51-2b4a3c1d0e9e' }, quiet)).ok).toBe(true)
+    expect(seen).toEqual(['begin', 'announce', 'commit'])
   })
 })

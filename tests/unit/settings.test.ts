@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { createCore } from '../../src/main/core'
 import { openDatabase } from '../../src/main/services/database'
 import { settingsPatchSchema, settingsSchema } from '../../src/shared/settings'
+import { ManualClock } from '../support/manual-time'
 import { useTempDirs } from '../support/temp-dir'
 
 const tempDir = useTempDirs()
@@ -23,11 +24,12 @@ describe('settings', () => {
       theme: 'system',
       timeFormat: 'system',
       iceServers: [],
+      turnSecret: '',
       bufferMinutes: 10,
       reminderLeadMinutes: [1440, 60, 10],
       noShowMarginMinutes: 10,
       startAtLogin: false,
-      signaling: { mode: 'embedded', listen: 'loopback', port: 0, remoteUrl: '', adminSecret: '' }
+      signaling: { mode: 'embedded', port: 0, remoteUrl: '', adminSecret: '' }
     })
     await core.close()
   })
@@ -36,9 +38,15 @@ describe('settings', () => {
     const dataDir = await tempDir()
     const first = await startCore(dataDir)
     await first.handlers.updateSettings({ userName: 'Ana Souza', timeZone: 'America/Sao_Paulo', defaultCallMinutes: 20 })
-    await first.handlers.updateSettings({ workingHours: { days: [2, 3, 4], start: '10:00', end: '18:30' }, theme: 'dark', timeFormat: '12h' })
+    await first.handlers.updateSettings({
+      workingHours: { days: [2, 3, 4], start: '10:00', end: '18:30' },
+      theme: 'dark',
+      timeFormat: '12h'
+    })
     await first.handlers.updateSettings({ reminderLeadMinutes: [30, 2880], startAtLogin: true })
-    await first.handlers.updateSettings({ signaling: { mode: 'remote', listen: 'loopback', port: 0, remoteUrl: 'https://signal.example.com', adminSecret: '0123456789abcdef' } })
+    await first.handlers.updateSettings({
+      signaling: { mode: 'remote', port: 0, remoteUrl: 'https://signal.example.com', adminSecret: '0123456789abcdef' }
+    })
     await first.close()
 
     const second = await startCore(dataDir)
@@ -50,11 +58,12 @@ describe('settings', () => {
       theme: 'dark',
       timeFormat: '12h',
       iceServers: [],
+      turnSecret: '',
       bufferMinutes: 10,
       reminderLeadMinutes: [2880, 30],
       noShowMarginMinutes: 10,
       startAtLogin: true,
-      signaling: { mode: 'remote', listen: 'loopback', port: 0, remoteUrl: 'https://signal.example.com', adminSecret: '0123456789abcdef' }
+      signaling: { mode: 'remote', port: 0, remoteUrl: 'https://signal.example.com', adminSecret: '0123456789abcdef' }
     })
     await second.close()
   })
@@ -62,9 +71,31 @@ describe('settings', () => {
   it('announce each change to listeners', async () => {
     const core = await startCore(await tempDir())
     const heard: unknown[] = []
-    core.events.subscribe((event, payload) => heard.push({ event, payload }))
+    core.events.subscribe((message) => heard.push(message))
     const saved = await core.handlers.updateSettings({ userName: 'Kim' })
     expect(heard).toEqual([{ event: 'settingsChanged', payload: saved }])
+    await core.close()
+  })
+
+  it('are kept in memory once read; a saved change and a backup import show at once, a new system zone within a minute', async () => {
+    let systemZone = 'Europe/Lisbon'
+    const clock = new ManualClock(new Date('2026-11-23T09:00:00Z'))
+    const core = await createCore({ dataDir: await tempDir(), mode: 'browser', version: 'test', clock, systemTimeZone: () => systemZone })
+    const backup = await core.handlers.exportBackup()
+    const first = await core.handlers.getSettings()
+    first.userName = 'changed by a caller'
+    expect((await core.handlers.getSettings()).userName).toBe('')
+
+    await core.handlers.updateSettings({ userName: 'Kim', defaultCallMinutes: 30 })
+    expect(await core.handlers.getSettings()).toMatchObject({ userName: 'Kim', defaultCallMinutes: 30, timeZone: 'Europe/Lisbon' })
+    systemZone = 'Asia/Tokyo'
+    clock.advanceMinutes(1)
+    expect((await core.handlers.getSettings()).timeZone).toBe('Asia/Tokyo')
+    await expect(core.handlers.updateSettings({ defaultCallMinutes: -5 } as never)).rejects.toThrow()
+    expect((await core.handlers.getSettings()).defaultCallMinutes).toBe(30)
+
+    await core.handlers.importBackup({ text: backup })
+    expect(await core.handlers.getSettings()).toMatchObject({ userName: '', defaultCallMinutes: 15 })
     await core.close()
   })
 

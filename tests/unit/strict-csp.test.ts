@@ -22,6 +22,29 @@ describe('the strict CSP loader', () => {
     expect(loader.indexOf('browser-bridge.js')).toBeLessThan(loader.indexOf('index-abc.js'))
   })
 
+  it('asks for the bridge, its chunks and the page’s entry from the start, before the loader runs', () => {
+    const plugin = strictCspLoader('browser-bridge.js') as any
+    plugin.configResolved({ command: 'build' })
+    const bundle = {
+      'browser-bridge.js': { type: 'chunk', imports: ['assets/schemas-x.js', 'assets/zod-y.js'] },
+      'assets/schemas-x.js': { type: 'chunk', imports: ['assets/zod-y.js', 'assets/luxon-z.js'] }
+    }
+    const html: string = plugin.transformIndexHtml.handler(SOURCE_HTML, { filename: '/src/index.html', bundle })
+    const loader = /<script type="module">([\s\S]*?)<\/script>/.exec(html)![1]!
+    expect(html).toContain(`'sha256-${createHash('sha256').update(loader).digest('base64')}'`)
+    const preloads = [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((match) => match[1])
+    expect(preloads).toEqual([
+      './assets/schemas-x.js',
+      './assets/zod-y.js',
+      './assets/luxon-z.js',
+      './browser-bridge.js',
+      './assets/index-abc.js'
+    ])
+    expect(html.indexOf('rel="modulepreload"')).toBeLessThan(html.indexOf('<script type="module">'))
+    // Fetched early, but run in order: the page's code expects window.greenroom.
+    expect(loader.indexOf('load("./browser-bridge.js")')).toBeLessThan(loader.indexOf('load("./assets/index-abc.js")'))
+  })
+
   it('gives the dev server a relaxed policy instead', () => {
     expect(transform('serve', SOURCE_HTML)).toContain("script-src 'self' 'unsafe-inline';")
   })

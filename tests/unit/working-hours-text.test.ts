@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeDays, describeWorkingHours } from '../../src/renderer/src/features/settings/working-hours-text'
+import { describeDays, describeWorkingHours } from '../../src/renderer/src/components/working-hours-text'
 
 describe('working hours in words', () => {
   it('collapse runs of three or more days into a range', () => {

@@ -28,6 +28,9 @@ export async function seriousViolations(page: Page, where: string): Promise<stri
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .flatMap((violation) =>
-      violation.nodes.map((node) => `${where}: ${violation.id} (${violation.impact}) ${violation.help} at ${node.target.join(' ')}\n    ${node.failureSummary?.replace(/\n/g, ' ') ?? ''}`)
+      violation.nodes.map(
+        (node) =>
+          `${where}: ${violation.id} (${violation.impact}) ${violation.help} at ${node.target.join(' ')}\n    ${node.failureSummary?.replace(/\n/g, ' ') ?? ''}`
+      )
     )
 }

@@ -17,6 +17,14 @@ export interface LossyRelay {
   /** The link goes dead: every datagram, either way, is dropped until resume(). */
   pause(): void
   resume(): void
+  /** From now on every n-th RTP packet of each stream is dropped (0: none), as when a network gets worse mid-call. */
+  dropEveryRtp(n: number): void
+  /**
+   * From now on each client's datagrams towards the TURN server leave no faster than this (0: no
+   * limit), queued rather than dropped, as on a narrow uplink with a deep buffer: the sender sees
+   * its packets take longer, not go missing. Datagrams that would wait over a second are dropped.
+   */
+  limitUplinkKbps(kbps: number): void
   stop(): Promise<void>
 }
 
@@ -49,21 +57,34 @@ export async function startLossyRelay(options: LossyRelayOptions): Promise<Lossy
   let forwarded = 0
   let dropped = 0
   let paused = false
+  let dropEvery = options.dropEveryRtp
+  let uplinkKbps = 0
+  /** When each client's uplink is free again (ms, performance.now()). */
+  const uplinkFreeAt = new Map<string, number>()
   const timers = new Set<NodeJS.Timeout>()
 
-  const later = (send: () => void) => {
+  const later = (send: () => void, queuedMs = 0) => {
     const timer = setTimeout(() => {
       timers.delete(timer)
       send()
-    }, options.delayMs)
+    }, options.delayMs + queuedMs)
     timers.add(timer)
+  }
+  /** How long a datagram from `client` waits for the narrow uplink; null when the buffer is full. */
+  const uplinkWait = (client: string, bytes: number): number | null => {
+    if (uplinkKbps <= 0) return 0
+    const now = performance.now()
+    const start = Math.max(now, uplinkFreeAt.get(client) ?? now)
+    if (start - now > 1_000) return null
+    uplinkFreeAt.set(client, start + (bytes * 8) / uplinkKbps)
+    return start - now
   }
   const dropsOnTheWayIn = (datagram: Buffer): boolean => {
     const ssrc = rtpSsrcInChannelData(datagram)
-    if (ssrc === null || options.dropEveryRtp <= 0) return false
+    if (ssrc === null || dropEvery <= 0) return false
     const count = (rtpCounts.get(ssrc) ?? 0) + 1
     rtpCounts.set(ssrc, count)
-    return count % options.dropEveryRtp === 0
+    return count % dropEvery === 0
   }
 
   front.on('message', (message: Buffer, client: RemoteInfo) => {
@@ -81,9 +102,11 @@ export async function startLossyRelay(options: LossyRelayOptions): Promise<Lossy
       upstream = socket
     }
     if (paused || dropsOnTheWayIn(message)) return void dropped++
+    const wait = uplinkWait(key, message.length)
+    if (wait === null) return void dropped++
     forwarded++
     const socket = upstream
-    later(() => socket.send(message, options.targetPort, '127.0.0.1'))
+    later(() => socket.send(message, options.targetPort, '127.0.0.1'), wait)
   })
 
   await new Promise<void>((resolve) => front.bind(0, '127.0.0.1', resolve))
@@ -102,6 +125,8 @@ export async function startLossyRelay(options: LossyRelayOptions): Promise<Lossy
     stats: () => ({ forwarded, dropped }),
     pause: () => void (paused = true),
     resume: () => void (paused = false),
+    dropEveryRtp: (n) => void (dropEvery = n),
+    limitUplinkKbps: (kbps) => void (uplinkKbps = kbps),
     stop
   }
 }

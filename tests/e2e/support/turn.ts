@@ -45,20 +45,47 @@ export function hasCoturn(): boolean {
   return spawnSync('which', ['turnserver']).status === 0
 }
 
-/** Debian's coturn on loopback, with long-term credentials, relaying between local peers. */
-export async function startTurnServer(): Promise<TurnServer> {
+export interface TurnServerOptions {
+  /**
+   * coturn's `use-auth-secret` with this `static-auth-secret`: it takes only passwords minted
+   * from the secret (the TURN REST scheme), not the long-term user.
+   */
+  sharedSecret?: string
+  /** Also TURN over TLS (turns:) on `tlsPort`, with this certificate and key (PEM files). */
+  tls?: { cert: string; key: string }
+}
+
+/** Debian's coturn on loopback, with long-term credentials (or a shared secret), relaying between local peers. */
+export async function startTurnServer(options: TurnServerOptions = {}): Promise<TurnServer & { tlsPort: number | null }> {
   if (!hasCoturn()) throw new Error('coturn is not installed: sudo apt-get install coturn')
   const port = await freeUdpPort()
+  const tlsPort = options.tls ? await freeUdpPort() : null
   const minPort = 40000 + Math.floor(Math.random() * 200) * 100
   const username = 'greenroom'
   const password = 'test-only-secret'
+  const auth = options.sharedSecret
+    ? ['--use-auth-secret', `--static-auth-secret=${options.sharedSecret}`]
+    : ['--lt-cred-mech', `--user=${username}:${password}`]
+  const tls = options.tls
+    ? [`--tls-listening-port=${tlsPort}`, `--cert=${options.tls.cert}`, `--pkey=${options.tls.key}`, '--no-dtls']
+    : ['--no-tls', '--no-dtls']
   const child: ChildProcess = spawn(
     'turnserver',
     [
-      '-n', '--listening-ip=127.0.0.1', `--listening-port=${port}`, '--relay-ip=127.0.0.1',
-      `--min-port=${minPort}`, `--max-port=${minPort + 99}`, '--lt-cred-mech', `--user=${username}:${password}`,
-      '--realm=greenroom.test', '--no-tls', '--no-dtls', '--allow-loopback-peers', '--no-cli',
-      `--pidfile=/tmp/greenroom-turn-${port}.pid`, '--log-file=stdout', '--simple-log'
+      '-n',
+      '--listening-ip=127.0.0.1',
+      `--listening-port=${port}`,
+      '--relay-ip=127.0.0.1',
+      `--min-port=${minPort}`,
+      `--max-port=${minPort + 99}`,
+      ...auth,
+      '--realm=greenroom.test',
+      ...tls,
+      '--allow-loopback-peers',
+      '--no-cli',
+      `--pidfile=/tmp/greenroom-turn-${port}.pid`,
+      '--log-file=stdout',
+      '--simple-log'
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] }
   )
@@ -77,6 +104,7 @@ export async function startTurnServer(): Promise<TurnServer> {
   }
   return {
     port,
+    tlsPort,
     username,
     password,
     stop: () =>

@@ -5,7 +5,7 @@ import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, ZipPassThrough } from '
 import { describe, expect, it, vi } from 'vitest'
 import type { Core } from '../../../src/main/core'
 import { dispatch } from '../../../src/main/rpc'
-import type { MethodInput, MethodName, MethodOutput } from '../../../src/shared/api'
+import type { MethodInput, MethodName, MethodOutput } from '../../../src/shared/contract'
 import { BACKUP_CHUNK_BYTES } from '../../../src/shared/backup-archive'
 import { useCore } from '../../support/core'
 
@@ -28,7 +28,7 @@ async function call<M extends MethodName>(core: Core, method: M, input?: MethodI
 async function exportArchive(core: Core): Promise<{ fileName: string; bytes: Buffer }> {
   const { exportId, bytes, fileName } = await call(core, 'exportBackupArchive')
   const chunks: Buffer[] = []
-  for (let offset = 0, done = false; !done; ) {
+  for (let offset = 0, done = false; !done;) {
     const chunk = await call(core, 'readBackupExport', { exportId, offset })
     chunks.push(Buffer.from(chunk.base64, 'base64'))
     offset += chunks.at(-1)!.length
@@ -42,7 +42,11 @@ async function exportArchive(core: Core): Promise<{ fileName: string; bytes: Buf
 async function importFile(core: Core, file: Uint8Array) {
   const { id, chunkBytes } = await call(core, 'beginBackupImport', { bytes: file.length })
   for (let offset = 0; offset < file.length; offset += chunkBytes) {
-    await call(core, 'appendBackupImport', { id, offset, base64: Buffer.from(file.subarray(offset, offset + chunkBytes)).toString('base64') })
+    await call(core, 'appendBackupImport', {
+      id,
+      offset,
+      base64: Buffer.from(file.subarray(offset, offset + chunkBytes)).toString('base64')
+    })
   }
   return call(core, 'finishBackupImport', { id })
 }
@@ -91,8 +95,18 @@ async function withSamples() {
   const demo = await core.handlers.loadDemoData()
   // What the demo itself holds, read independently of countData: the expectations below add to it.
   const demoSamples = (await core.handlers.listSamples()).length
-  const pdf = await core.handlers.addSampleFile({ ...sampleFields, title: 'Checkout case study', fileName: 'Case study.pdf', dataBase64: PDF.toString('base64') })
-  const png = await core.handlers.addSampleFile({ ...sampleFields, title: 'Dashboard screenshot', fileName: 'dashboard.png', dataBase64: PNG.toString('base64') })
+  const pdf = await core.handlers.addSampleFile({
+    ...sampleFields,
+    title: 'Checkout case study',
+    fileName: 'Case study.pdf',
+    dataBase64: PDF.toString('base64')
+  })
+  const png = await core.handlers.addSampleFile({
+    ...sampleFields,
+    title: 'Dashboard screenshot',
+    fileName: 'dashboard.png',
+    dataBase64: PNG.toString('base64')
+  })
   const link = await core.handlers.addSampleLink({ ...sampleFields, title: 'Live demo', url: 'https://demo.example' })
   const records = { ...demo, samples: demoSamples + 3 }
   return { ...context, pdf, png, link, records }
@@ -131,7 +145,12 @@ describe('backup archive', () => {
   it('replaces the samples folder: files of samples not in the backup go', async () => {
     const { core, dataDir } = await withSamples()
     const { bytes } = await exportArchive(core)
-    const later = await core.handlers.addSampleFile({ ...sampleFields, title: 'Added later', fileName: 'later.pdf', dataBase64: PDF.toString('base64') })
+    const later = await core.handlers.addSampleFile({
+      ...sampleFields,
+      title: 'Added later',
+      fileName: 'later.pdf',
+      dataBase64: PDF.toString('base64')
+    })
     await importFile(core, bytes)
     expect(await readdir(join(dataDir, 'samples'))).not.toContain(`${later.id}.pdf`)
     expect((await core.handlers.listSamples()).map((sample) => sample.title)).not.toContain('Added later')
@@ -142,7 +161,10 @@ describe('backup archive', () => {
       const { core, dataDir } = await withSamples()
       const { bytes } = await exportArchive(core)
       const before = await snapshot(core, dataDir)
-      await expect(importFile(core, tamper(bytes, unpack(bytes)))).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(message) })
+      await expect(importFile(core, tamper(bytes, unpack(bytes)))).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: expect.stringMatching(message)
+      })
       expect(await snapshot(core, dataDir)).toEqual(before)
     }
     const addEntry = (name: string) => (_: Buffer, unpacked: Unpacked) => {
@@ -150,14 +172,20 @@ describe('backup archive', () => {
       return repack(unpacked)
     }
 
-    it('an entry that climbs out of its folder', () => expectRefused(addEntry('samples/../../evil'), /“samples\/\.\.\/\.\.\/evil”.*points outside its folder.*Nothing was changed/))
-    it('an entry with an absolute path', () => expectRefused(addEntry('/etc/cron.d/evil'), /“\/etc\/cron\.d\/evil”.*points outside its folder/))
+    it('an entry that climbs out of its folder', () =>
+      expectRefused(addEntry('samples/../../evil'), /“samples\/\.\.\/\.\.\/evil”.*points outside its folder.*Nothing was changed/))
+    it('an entry with an absolute path', () =>
+      expectRefused(addEntry('/etc/cron.d/evil'), /“\/etc\/cron\.d\/evil”.*points outside its folder/))
     it('an entry backup.json does not list', () => expectRefused(addEntry('samples/extra.txt'), /“samples\/extra\.txt”.*does not list/))
 
     it('two entries of one name', () =>
       expectRefused((_, unpacked) => {
         const [name, bytes] = [...unpacked.files.entries()][0]!
-        return zipOf([[name, bytes], [name, bytes], ['backup.json', strToU8(JSON.stringify(unpacked.json))]])
+        return zipOf([
+          [name, bytes],
+          [name, bytes],
+          ['backup.json', strToU8(JSON.stringify(unpacked.json))]
+        ])
       }, /holds “samples\/.*” twice/))
 
     it('a file whose SHA-256 does not match', () =>
@@ -221,10 +249,16 @@ describe('backup archive', () => {
     const { core, records } = await withSamples()
     const part = (bytes: number) => Buffer.alloc(bytes, 1).toString('base64')
     const { id } = await call(core, 'beginBackupImport', { bytes: 3000 })
-    await expect(call(core, 'appendBackupImport', { id, offset: 1000, base64: part(1000) })).rejects.toMatchObject({ message: /starts at byte 1000, but 0 bytes have arrived/ })
+    await expect(call(core, 'appendBackupImport', { id, offset: 1000, base64: part(1000) })).rejects.toMatchObject({
+      message: /starts at byte 1000, but 0 bytes have arrived/
+    })
     expect(await call(core, 'appendBackupImport', { id, offset: 0, base64: part(1000) })).toEqual({ received: 1000 })
-    await expect(call(core, 'appendBackupImport', { id, offset: 500, base64: part(1000) })).rejects.toMatchObject({ message: /starts at byte 500, but 1000 bytes have arrived.*without gaps or overlaps/ })
-    await expect(call(core, 'appendBackupImport', { id, offset: 1000, base64: part(2500) })).rejects.toMatchObject({ message: /goes past the 3000 bytes/ })
+    await expect(call(core, 'appendBackupImport', { id, offset: 500, base64: part(1000) })).rejects.toMatchObject({
+      message: /starts at byte 500, but 1000 bytes have arrived.*without gaps or overlaps/
+    })
+    await expect(call(core, 'appendBackupImport', { id, offset: 1000, base64: part(2500) })).rejects.toMatchObject({
+      message: /goes past the 3000 bytes/
+    })
     await expect(call(core, 'finishBackupImport', { id })).rejects.toMatchObject({ message: /did not arrive whole \(1000 of 3000 bytes\)/ })
     // Finishing ends the import, complete or not.
     await expect(call(core, 'appendBackupImport', { id, offset: 1000, base64: part(1000) })).rejects.toMatchObject({ code: 'NOT_FOUND' })
@@ -234,22 +268,33 @@ describe('backup archive', () => {
   it('refuses a chunk larger than the chunk size and a file larger than any backup', async () => {
     const { core } = await start()
     const { id } = await call(core, 'beginBackupImport', { bytes: 4 * BACKUP_CHUNK_BYTES })
-    await expect(call(core, 'appendBackupImport', { id, offset: 0, base64: Buffer.alloc(BACKUP_CHUNK_BYTES + 3).toString('base64') })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: /chunk is too large/ })
-    await expect(call(core, 'beginBackupImport', { bytes: 2 * 1024 ** 3 })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: /larger than any Greenroom backup/ })
+    await expect(
+      call(core, 'appendBackupImport', { id, offset: 0, base64: Buffer.alloc(BACKUP_CHUNK_BYTES + 3).toString('base64') })
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', message: /chunk is too large/ })
+    await expect(call(core, 'beginBackupImport', { bytes: 2 * 1024 ** 3 })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: /larger than any Greenroom backup/
+    })
   })
 
   it('bounds the imports open at once and drops those left waiting', async () => {
     const { core, clock, dataDir } = await start()
     const first = await call(core, 'beginBackupImport', { bytes: 10 })
     await call(core, 'beginBackupImport', { bytes: 10 })
-    await expect(call(core, 'beginBackupImport', { bytes: 10 })).rejects.toMatchObject({ code: 'CONFLICT', message: /Other backups are being imported/ })
+    await expect(call(core, 'beginBackupImport', { bytes: 10 })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: /Other backups are being imported/
+    })
     await call(core, 'cancelBackupImport', { id: first.id })
     const third = await call(core, 'beginBackupImport', { bytes: 10 })
     expect(await readdir(join(dataDir, '.backup-transfers'))).toHaveLength(2)
 
     clock.advanceMinutes(6)
     await call(core, 'beginBackupImport', { bytes: 10 })
-    await expect(call(core, 'appendBackupImport', { id: third.id, offset: 0, base64: 'AAAA' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: /waited too long/ })
+    await expect(call(core, 'appendBackupImport', { id: third.id, offset: 0, base64: 'AAAA' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: /waited too long/
+    })
     expect(await readdir(join(dataDir, '.backup-transfers'))).toHaveLength(1)
   })
 
@@ -258,16 +303,34 @@ describe('backup archive', () => {
     const { exportId } = await call(core, 'exportBackupArchive')
     await call(core, 'readBackupExport', { exportId, offset: 0 })
     clock.advanceMinutes(6)
-    await expect(call(core, 'readBackupExport', { exportId, offset: 0 })).rejects.toMatchObject({ code: 'NOT_FOUND', message: /Export the backup again/ })
+    await expect(call(core, 'readBackupExport', { exportId, offset: 0 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: /Export the backup again/
+    })
     expect(await readdir(join(dataDir, '.backup-transfers'))).toEqual([])
   })
 
   it('counts what delete all removes, the sample files on disk included', async () => {
     const { core, dataDir, records } = await withSamples()
-    const calls = (await Promise.all((await core.handlers.listInterviews({ limit: 100 })).map((interview) => core.handlers.listCalls({ interviewId: interview.id })))).flat()
+    const calls = (
+      await Promise.all(
+        (await core.handlers.listInterviews({ limit: 100 })).map((interview) => core.handlers.listCalls({ interviewId: interview.id }))
+      )
+    ).flat()
     expect(await call(core, 'countData')).toEqual({
-      interviews: records.interviews, clients: records.clients, invitations: records.invitations, proposals: expect.any(Number), offers: expect.any(Number), notes: records.notes, questions: expect.any(Number),
-      samples: records.samples, sampleFiles: 2, sampleFileBytes: PDF.length + PNG.length, samplesFolder: join(dataDir, 'samples'), calls: calls.length, connectionTests: 0
+      interviews: records.interviews,
+      clients: records.clients,
+      invitations: records.invitations,
+      proposals: expect.any(Number),
+      offers: expect.any(Number),
+      notes: records.notes,
+      questions: expect.any(Number),
+      samples: records.samples,
+      sampleFiles: 2,
+      sampleFileBytes: PDF.length + PNG.length,
+      samplesFolder: join(dataDir, 'samples'),
+      calls: calls.length,
+      connectionTests: 0
     })
   })
 })
@@ -277,7 +340,11 @@ describe('backup.json taken out of an archive', () => {
     const { core, pdf, records } = await withSamples()
     const { json } = unpack((await exportArchive(core)).bytes)
     await core.handlers.deleteAllRecords({ confirm: 'DELETE' })
-    expect(await importFile(core, strToU8(JSON.stringify(json)))).toMatchObject({ interviews: records.interviews, samples: records.samples, sampleFiles: 0 })
+    expect(await importFile(core, strToU8(JSON.stringify(json)))).toMatchObject({
+      interviews: records.interviews,
+      samples: records.samples,
+      sampleFiles: 0
+    })
     expect((await core.handlers.listSamples()).find((sample) => sample.id === pdf.id)).toMatchObject({ available: false })
   })
 })

@@ -3,8 +3,18 @@ import { classify, clockText, MeasurementLog, sampleBetween, timerStage } from '
 import type { StatsReading } from '../../../src/renderer/src/webrtc/stats'
 
 const reading = (at: number, received: number, lost: number, rttMs: number | null, frames = 0): StatsReading => ({
-  at, rttMs, jitterMs: 3, packetsReceived: received, packetsLost: lost, videoBytesSent: 0, frameWidth: 0, frameHeight: 0,
-  framesDecoded: frames, qualityLimitation: 'none', relayed: false
+  at,
+  rttMs,
+  jitterMs: 3,
+  packetsReceived: received,
+  packetsLost: lost,
+  videoBytesSent: 0,
+  frameWidth: 0,
+  frameHeight: 0,
+  framesDecoded: frames,
+  qualityLimitation: 'none',
+  relayed: false,
+  availableOutgoingKbps: null
 })
 
 describe('the call’s connection indicator', () => {
@@ -22,7 +32,11 @@ describe('the call’s connection indicator', () => {
 
   it('reads each interval from two cumulative readings', () => {
     expect(sampleBetween(reading(0, 100, 0, 30, 10), reading(2000, 196, 4, 35, 70))).toEqual({
-      rttMs: 35, jitterMs: 3, lossPercent: 4, framesDecoded: 60, packetsReceived: 96
+      rttMs: 35,
+      jitterMs: 3,
+      lossPercent: 4,
+      framesDecoded: 60,
+      packetsReceived: 96
     })
   })
 })
@@ -34,7 +48,15 @@ describe('the measured summary', () => {
     log.add({ rttMs: 120, jitterMs: 6, lossPercent: 10, framesDecoded: 1, packetsReceived: 90 }, 10)
     log.reconnects = 1
     const summary = log.summary()
-    expect(summary).toMatchObject({ averageRttMs: 80, worstRttMs: 120, averageLossPercent: 5, worstLossPercent: 10, averageJitterMs: 4, samples: 2, reconnects: 1 })
+    expect(summary).toMatchObject({
+      averageRttMs: 80,
+      worstRttMs: 120,
+      averageLossPercent: 5,
+      worstLossPercent: 10,
+      averageJitterMs: 4,
+      samples: 2,
+      reconnects: 1
+    })
     expect(summary.mos).toBeGreaterThan(3.5)
     expect(summary.mos).toBeLessThan(4.1)
     expect(new MeasurementLog().summary()).toMatchObject({ averageRttMs: null, mos: null, samples: 0 })

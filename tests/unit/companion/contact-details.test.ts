@@ -53,7 +53,9 @@ describe('when Upwork’s rules apply', () => {
     expect(upworkRulesApply({ job: upworkJob, offers: [], interview: { status: 'scheduled' } })).toBe(true)
     expect(upworkRulesApply({ job: upworkJob, offers: [{ status: 'accepted' }] as never, interview: { status: 'offer' } })).toBe(false)
     expect(upworkRulesApply({ job: upworkJob, offers: [], interview: { status: 'hired' } })).toBe(false)
-    expect(upworkRulesApply({ job: { url: 'https://clients.example.com/job' } as never, offers: [], interview: { status: 'scheduled' } })).toBe(false)
+    expect(
+      upworkRulesApply({ job: { url: 'https://clients.example.com/job' } as never, offers: [], interview: { status: 'scheduled' } })
+    ).toBe(false)
     expect(upworkRulesApply({ job: null, offers: [], interview: { status: 'scheduled' } })).toBe(false)
   })
 })

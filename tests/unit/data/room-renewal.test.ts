@@ -44,7 +44,10 @@ describe('renewing an interview’s invite link', () => {
 
     const old = await guestJoins(first)
     expect(old.reply).toEqual({
-      type: 'error', code: 'ROOM_REPLACED', refused: 'join', fatal: true,
+      type: 'error',
+      code: 'ROOM_REPLACED',
+      refused: 'join',
+      fatal: true,
       message: 'This invitation was replaced by a newer link. Ask Ana Lima for the new one.'
     })
     expect(old.closed).toBe(SIGNAL_CLOSE_CODES.ROOM_REPLACED)
@@ -69,14 +72,18 @@ describe('renewing an interview’s invite link', () => {
     const id = await anInterview(open)
     for (let i = 0; i < MAX_ROOMS * 3; i++) await open.core.handlers.openCallRoom({ interviewId: id, renew: true })
     const others = [await anInterview(open), await anInterview(open), await anInterview(open)]
-    for (const other of others) expect((await dispatch(open.core.handlers, 'openCallRoom', { interviewId: other }, () => undefined)).ok).toBe(true)
+    for (const other of others)
+      expect((await dispatch(open.core.handlers, 'openCallRoom', { interviewId: other }, () => undefined)).ok).toBe(true)
   })
 
   it('on a server of yours: retires the old room with an authenticated request, and its link says it was replaced', async () => {
     const server = await startServer({ adminSecret: SECRET })
     const open = await openCore()
     const id = await anInterview(open)
-    await open.core.handlers.updateSettings({ userName: 'Ana Lima', signaling: { mode: 'remote', listen: 'loopback', port: 0, remoteUrl: server.url, adminSecret: SECRET } })
+    await open.core.handlers.updateSettings({
+      userName: 'Ana Lima',
+      signaling: { mode: 'remote', port: 0, remoteUrl: server.url, adminSecret: SECRET }
+    })
     const first = await open.core.handlers.openCallRoom({ interviewId: id, renew: false })
     const renewed = await open.core.handlers.openCallRoom({ interviewId: id, renew: true })
     expect(server.stats().rooms).toBe(1)
@@ -86,13 +93,21 @@ describe('renewing an interview’s invite link', () => {
 
   it('refuses to retire a room without the admin secret', async () => {
     const server = await startServer({ adminSecret: SECRET })
-    const made = (await (await fetch(`${server.url}/rooms`, { method: 'POST', headers: { Authorization: `Bearer ${SECRET}` } })).json()) as CreatedRoom
+    const made = (await (
+      await fetch(`${server.url}/rooms`, { method: 'POST', headers: { Authorization: `Bearer ${SECRET}` } })
+    ).json()) as CreatedRoom
     const anonymous = await fetch(`${server.url}${retireRoomPath(made.room)}`, { method: 'POST' })
     expect(anonymous.status).toBe(401)
-    const wrong = await fetch(`${server.url}${retireRoomPath(made.room)}`, { method: 'POST', headers: { Authorization: 'Bearer not-the-secret-at-all-0000' } })
+    const wrong = await fetch(`${server.url}${retireRoomPath(made.room)}`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer not-the-secret-at-all-0000' }
+    })
     expect(wrong.status).toBe(401)
     expect((await guestJoins(made)).reply).toMatchObject({ type: 'joined' })
-    const unknown = await fetch(`${server.url}${retireRoomPath('a'.repeat(22))}`, { method: 'POST', headers: { Authorization: `Bearer ${SECRET}` } })
+    const unknown = await fetch(`${server.url}${retireRoomPath('a'.repeat(22))}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${SECRET}` }
+    })
     expect(unknown.status).toBe(404)
   })
 
@@ -100,14 +115,21 @@ describe('renewing an interview’s invite link', () => {
     const server = await startServer({ adminSecret: SECRET })
     const real = globalThis.fetch
     let refuseRetire = false
-    const open = await useCoreWithFetch((url, init) => (refuseRetire && String(url).endsWith('/retire') ? Promise.resolve(new Response('busy', { status: 503 })) : real(url, init)))
+    const open = await useCoreWithFetch((url, init) =>
+      refuseRetire && String(url).endsWith('/retire') ? Promise.resolve(new Response('busy', { status: 503 })) : real(url, init)
+    )
     const id = await anInterview(open)
-    await open.core.handlers.updateSettings({ signaling: { mode: 'remote', listen: 'loopback', port: 0, remoteUrl: server.url, adminSecret: SECRET } })
+    await open.core.handlers.updateSettings({ signaling: { mode: 'remote', port: 0, remoteUrl: server.url, adminSecret: SECRET } })
     const first = await open.core.handlers.openCallRoom({ interviewId: id, renew: false })
     refuseRetire = true
     const before = await databaseFingerprint(open.core.databaseFile)
     const refused = await dispatch(open.core.handlers, 'openCallRoom', { interviewId: id, renew: true }, () => undefined)
-    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/could not switch off the old invite link \(HTTP 503\)\. The old link still works; try again\./) } })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        message: expect.stringMatching(/could not switch off the old invite link \(HTTP 503\)\. The old link still works; try again\./)
+      }
+    })
     expect(await databaseFingerprint(open.core.databaseFile)).toBe(before)
     expect(await open.core.handlers.openCallRoom({ interviewId: id, renew: false })).toEqual(first)
   })

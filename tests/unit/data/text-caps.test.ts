@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dispatch } from '../../../src/main/rpc'
-import { contract, methodNames } from '../../../src/shared/api'
+import { contract, methodNames } from '../../../src/shared/contract'
 import type { ConnectionReport } from '../../../src/shared/precall'
 import { useCore } from '../../support/core'
 import { databaseFingerprint } from '../../support/db-dump'
@@ -28,7 +28,23 @@ describe('every text field the contract accepts has a length cap', () => {
   it('knows every kind of schema the contract uses, so a string cannot hide inside one the walk skips', () => {
     // Leaves hold no other schema; the walk (tests/support/zod-tree.ts) descends into the rest.
     const leaves = ['string', 'number', 'boolean', 'enum', 'literal', 'null', 'void', 'undefined']
-    const containers = ['object', 'array', 'union', 'intersection', 'record', 'tuple', 'optional', 'nullable', 'default', 'prefault', 'readonly', 'nonoptional', 'catch', 'pipe', 'lazy']
+    const containers = [
+      'object',
+      'array',
+      'union',
+      'intersection',
+      'record',
+      'tuple',
+      'optional',
+      'nullable',
+      'default',
+      'prefault',
+      'readonly',
+      'nonoptional',
+      'catch',
+      'pipe',
+      'lazy'
+    ]
     const unknown = new Set<string>()
     for (const method of methodNames) {
       eachRawSchema(contract[method].input, (schema) => {
@@ -42,7 +58,10 @@ describe('every text field the contract accepts has a length cap', () => {
 
 describe('a connection-test report', () => {
   const report = (cause: string): ConnectionReport => ({
-    startedAt: '2026-11-02T09:00:00.000Z', firstVerdictMs: 900, durationMs: 9000, verdict: 'not_ready',
+    startedAt: '2026-11-02T09:00:00.000Z',
+    firstVerdictMs: 900,
+    durationMs: 9000,
+    verdict: 'not_ready',
     results: { camera: null, microphone: null, speakers: null, network: null, loopback: null },
     findings: [{ check: 'loopback', severity: 'fail', cause, fix: 'Check your firewall.' }]
   })

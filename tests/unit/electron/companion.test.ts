@@ -9,29 +9,36 @@ import { COMPANION_SIZE, createCallWindow, MINI_SIZE } from '../../../src/main/e
 import { createShellMeetingOpener } from '../../../src/main/electron/meeting-opener'
 import { createSystemNotifier } from '../../../src/main/electron/notifications'
 import { trayMenuTemplate, type TrayActions } from '../../../src/main/electron/tray'
-import type { ReminderAlert, UpcomingCall } from '../../../src/shared/reminders-api'
+import type { ReminderAlert, UpcomingCall } from '../../../src/shared/reminders'
 import { fakeWindow } from './fake-window'
 
 describe('Join in the desktop app', () => {
   const open = createShellMeetingOpener(shell)
 
-  it.each(['https://us02web.zoom.us/j/812?pwd=abc', 'zoommtg://zoom.us/join?confno=812', 'zoomus://zoom.us/join?confno=812', 'msteams:/l/meetup-join/19', 'skype:maya.chen?call'])(
-    'opens %s with the system',
-    async (link) => {
-      electron.shell.openExternal.mockClear()
-      await open(link)
-      expect(electron.shell.openExternal).toHaveBeenCalledExactlyOnceWith(new URL(link).href)
-    }
-  )
+  it.each([
+    'https://us02web.zoom.us/j/812?pwd=abc',
+    'zoommtg://zoom.us/join?confno=812',
+    'zoomus://zoom.us/join?confno=812',
+    'msteams:/l/meetup-join/19',
+    'skype:maya.chen?call'
+  ])('opens %s with the system', async (link) => {
+    electron.shell.openExternal.mockClear()
+    await open(link)
+    expect(electron.shell.openExternal).toHaveBeenCalledExactlyOnceWith(new URL(link).href)
+  })
 
-  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,hi', '//evil.example/zoom', 'https://me:pw@zoom.us/j/1', 'ms-settings:privacy'])(
-    'refuses %s and opens nothing',
-    async (link) => {
-      electron.shell.openExternal.mockClear()
-      await expect(open(link)).rejects.toMatchObject({ code: 'INVALID_INPUT' })
-      expect(electron.shell.openExternal).not.toHaveBeenCalled()
-    }
-  )
+  it.each([
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'data:text/html,hi',
+    '//evil.example/zoom',
+    'https://me:pw@zoom.us/j/1',
+    'ms-settings:privacy'
+  ])('refuses %s and opens nothing', async (link) => {
+    electron.shell.openExternal.mockClear()
+    await expect(open(link)).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+    expect(electron.shell.openExternal).not.toHaveBeenCalled()
+  })
 })
 
 describe('the companion window', () => {
@@ -52,13 +59,24 @@ describe('the companion window', () => {
 
 const interview = (channel: string) =>
   ({
-    id: '6f1c7a52-7f0e-4b8a-9d55-0a0c2b1e9a11', clientName: 'Maya Chen', clientCompany: 'Brightloop', title: 'React dashboard', channel,
-    channelLink: 'https://zoom.us/j/1', schedule: { startsAt: '2026-11-24T14:00:00.000Z', timeZone: 'America/New_York', durationMinutes: 30 },
+    id: '6f1c7a52-7f0e-4b8a-9d55-0a0c2b1e9a11',
+    clientName: 'Maya Chen',
+    clientCompany: 'Brightloop',
+    title: 'React dashboard',
+    channel,
+    channelLink: 'https://zoom.us/j/1',
+    schedule: { startsAt: '2026-11-24T14:00:00.000Z', timeZone: 'America/New_York', durationMinutes: 30 },
     clientTimeZone: 'America/New_York'
   }) as unknown as ReminderAlert['interview']
 
 describe('Join from the tray and the reminder', () => {
-  const actions = (): TrayActions => ({ openInterview: vi.fn(), joinCall: vi.fn(), runConnectionTest: vi.fn(), openApp: vi.fn(), quit: vi.fn() })
+  const actions = (): TrayActions => ({
+    openInterview: vi.fn(),
+    joinCall: vi.fn(),
+    runConnectionTest: vi.fn(),
+    openApp: vi.fn(),
+    quit: vi.fn()
+  })
   const call = (channel: string): UpcomingCall => ({ interview: interview(channel), readiness: null })
 
   it('the tray offers Join for a Zoom call while it is near, and not for Greenroom’s own or a call tomorrow', () => {
@@ -83,8 +101,22 @@ describe('Join from the tray and the reminder', () => {
     const join = vi.fn()
     const openPage = vi.fn()
     let now = new Date('2026-11-24T13:50:00.000Z')
-    const notify = createSystemNotifier({ Notification: Notification as never, userZone: async () => 'UTC', hourCycle: async () => '24h', now: () => now, open: openPage, join })
-    const alert = (leadMinutes: number): ReminderAlert => ({ id: leadMinutes, kind: 'before_call', leadMinutes, dueAt: now.toISOString(), state: 'fired', interview: interview('zoom') })
+    const notify = createSystemNotifier({
+      Notification: Notification as never,
+      userZone: async () => 'UTC',
+      hourCycle: async () => '24h',
+      now: () => now,
+      open: openPage,
+      join
+    })
+    const alert = (leadMinutes: number): ReminderAlert => ({
+      id: leadMinutes,
+      kind: 'before_call',
+      leadMinutes,
+      dueAt: now.toISOString(),
+      state: 'fired',
+      interview: interview('zoom')
+    })
     notify({ fired: [alert(10)], missed: [] })
     await vi.waitFor(() => expect(shown).toHaveLength(1))
     expect(shown[0]!.body).toContain('Click to join the call')

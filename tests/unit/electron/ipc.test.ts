@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from 'vitest'
+import { createAppUrlMatcher } from '../../../src/main/electron/app-url'
 import { forwardEvents, registerIpc } from '../../../src/main/electron/ipc'
 import type { Handlers } from '../../../src/main/handlers/types'
 import { EventBus } from '../../../src/main/services/events'
 import { defaultSettings } from '../../../src/shared/settings'
 
-const APP = 'file:///opt/Greenroom/resources/app/out/renderer/index.html'
-const isAppUrl = (url: string) => url.startsWith('file:///opt/Greenroom/resources/app/out/renderer/')
+const APP = 'app://greenroom/index.html'
+const isAppUrl = createAppUrlMatcher(APP)
 
 function setup() {
   let bound: ((event: unknown, method: unknown, input: unknown) => Promise<unknown>) | undefined

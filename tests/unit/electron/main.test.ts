@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest'
 
 // A stand-in for the `electron` module, recording how the entry point wires the app.
 const electron = vi.hoisted(() => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- hoisted above the imports, so it cannot use them
   const { EventEmitter: Emitter } = require('node:events') as typeof import('node:events')
   const windows: any[] = []
   class BrowserWindow extends Emitter {
@@ -41,6 +42,9 @@ const electron = vi.hoisted(() => {
     whenReady: () => Promise.resolve(),
     getPath: (name: string) => (name === 'userData' ? app.userData : '/tmp'),
     requestSingleInstanceLock: () => true,
+    isPackaged: false,
+    protocolClients: [] as string[],
+    setAsDefaultProtocolClient: (scheme: string) => (app.protocolClients.push(scheme), true),
     quit: () => app.emit('before-quit'),
     loginItem: { openAtLogin: false },
     getLoginItemSettings: () => app.loginItem,
@@ -75,8 +79,22 @@ const electron = vi.hoisted(() => {
     powerMonitor: new Emitter(),
     ipcMain: { handle: (() => undefined) as (...args: any[]) => void, removeHandler: () => undefined },
     nativeTheme: { shouldUseDarkColors: false },
+    protocol: {
+      privileged: [] as { scheme: string; privileges: Record<string, boolean> }[],
+      handlers: new Map<string, (request: { url: string; method: string }) => Promise<Response>>(),
+      registerSchemesAsPrivileged(schemes: { scheme: string; privileges: Record<string, boolean> }[]) {
+        this.privileged.push(...schemes)
+      },
+      handle(scheme: string, handler: (request: { url: string; method: string }) => Promise<Response>) {
+        this.handlers.set(scheme, handler)
+      }
+    },
     session: {
-      defaultSession: { setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined, setDisplayMediaRequestHandler: () => undefined }
+      defaultSession: {
+        setPermissionRequestHandler: () => undefined,
+        setPermissionCheckHandler: () => undefined,
+        setDisplayMediaRequestHandler: () => undefined
+      }
     },
     desktopCapturer: { getSources: async () => [] },
     dialog: { showMessageBoxSync: () => 0 },
@@ -108,7 +126,7 @@ describe('the Electron entry point', () => {
     await rm(dataDir, { recursive: true, force: true })
   })
 
-  it('opens the database in userData, binds IPC and shows one secure window on the built renderer', async () => {
+  it('opens the database in userData, binds IPC and shows one secure window on the app’s own scheme', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'greenroom-electron-'))
     electron.app.userData = dataDir
     const handled: string[] = []
@@ -121,7 +139,13 @@ describe('the Electron entry point', () => {
     await import('../../../src/main/index')
     await vi.waitFor(() => expect(electron.windows).toHaveLength(1))
     const window = electron.windows[0]
-    await vi.waitFor(() => expect(window.loadedUrl).toMatch(/^file:\/\/.*\/renderer\/index\.html$/))
+    await vi.waitFor(() => expect(window.loadedUrl).toBe('app://greenroom/index.html'))
+    // Registered standard and secure before the app was ready, then served from the renderer folder.
+    expect(electron.protocol.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }])
+    const page = await electron.protocol.handlers.get('app')!({ url: 'app://greenroom/index.html', method: 'GET' })
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('<div id="root"></div>')
+    expect((await electron.protocol.handlers.get('app')!({ url: 'app://greenroom/..%5cmain%5cindex.ts', method: 'GET' })).status).toBe(403)
 
     expect(handled).toEqual(['greenroom:invoke'])
     expect(permissionHandler).toHaveBeenCalledOnce()
@@ -130,8 +154,29 @@ describe('the Electron entry point', () => {
     const { readdir } = await import('node:fs/promises')
     expect(await readdir(dataDir)).toContain('greenroom.db')
     expect(EventEmitter.listenerCount(electron.app, 'web-contents-created')).toBe(1)
-    // The app's own call server lets in the window's page, whose origin Chromium sends as file://.
-    expect(coreOptions[0]?.appOrigins?.()).toEqual(['file://'])
+    // The app's own call server lets in the window's page, whose origin Chromium sends as app://greenroom.
+    expect(coreOptions[0]?.appOrigins?.()).toEqual(['app://greenroom'])
+    expect(electron.app.protocolClients).toEqual(['greenroom'])
+  })
+
+  it('opens the page a greenroom:// link names, from a second start (Windows, Linux) or open-url (macOS)', async () => {
+    const window = electron.windows[0]
+    const id = '3f2b8a64-95c1-4c1e-9a3e-0d6f4b7a2c10'
+    window.hide()
+    electron.app.emit('second-instance', {}, ['/opt/Greenroom/greenroom', '--no-sandbox', `greenroom://interview/${id}`], '/')
+    expect(window.visible).toBe(true)
+    expect(window.sent).toContainEqual(['greenroom:event', 'navigate', { path: `/interviews/${id}/prep` }])
+
+    const openUrl = { preventDefault: vi.fn() }
+    electron.app.emit('open-url', openUrl, `greenroom://interview/${id}/companion`)
+    expect(openUrl.preventDefault).toHaveBeenCalled()
+    expect(window.sent).toContainEqual(['greenroom:event', 'navigate', { path: `/interviews/${id}/companion` }])
+
+    const sentBefore = window.sent.length
+    electron.app.emit('open-url', { preventDefault: () => undefined }, `greenroom://interview/${id}/call?token=x`)
+    electron.app.emit('second-instance', {}, ['/opt/Greenroom/greenroom', 'greenroom://settings'], '/')
+    // The bad links are dropped; a second start without a link just shows the window.
+    expect(window.sent.slice(sentBefore).filter((message: unknown[]) => message[1] === 'navigate')).toEqual([])
   })
 
   it('keeps running in the tray when the window is closed, until Quit', async () => {
@@ -174,7 +219,10 @@ describe('the Electron entry point', () => {
     await expect(call('joinCall', { interviewId: id })).resolves.toEqual({ link, opened: true })
     expect(openExternal).toHaveBeenCalledExactlyOnceWith(link)
 
-    await call('updateInterview', { id, fields: { title, scenario, type, sampleTask, outcomeNotes, channel: 'builtin', channelLink: link } })
+    await call('updateInterview', {
+      id,
+      fields: { title, scenario, type, sampleTask, outcomeNotes, channel: 'builtin', channelLink: link }
+    })
     await expect(call('joinCall', { interviewId: id })).rejects.toThrow(/use Start call/)
     expect(openExternal).toHaveBeenCalledOnce()
   })

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { methodNames } from '../../../src/shared/api'
+import { methodNames } from '../../../src/shared/contract'
 import { GreenroomError } from '../../../src/shared/errors'
 
 const exposed = new Map<string, any>()

@@ -6,7 +6,7 @@ import { fakeWindow } from './fake-window'
 
 vi.mock('electron', () => ({}))
 
-const APP = 'file:///opt/Greenroom/app/out/renderer/index.html'
+const APP = 'app://greenroom/index.html'
 const isAppUrl = createAppUrlMatcher(APP)
 
 function image(empty = false) {
@@ -25,7 +25,9 @@ function setup() {
   let now = 1_000
   const share = createScreenShare({ desktopCapturer: desktopCapturer as never, session: session as never, isAppUrl, now: () => now })
   const request = (url = `${APP}#/interviews/x/call`) =>
-    new Promise<any>((resolve) => handler({ frame: { url }, securityOrigin: 'file://', videoRequested: true, audioRequested: false }, resolve))
+    new Promise<any>((resolve) =>
+      handler({ frame: { url }, securityOrigin: 'app://greenroom', videoRequested: true, audioRequested: false }, resolve)
+    )
   return { share, session, desktopCapturer, request, sources, tick: (ms: number) => (now += ms) }
 }
 
@@ -38,7 +40,9 @@ describe('the desktop app’s screen share', () => {
       { id: 'window:42:0', name: 'portfolio.pdf — Preview', kind: 'window', thumbnail: 'data:image/png;base64,AAAA' },
       { id: 'window:7:0', name: 'Minimised', kind: 'window', thumbnail: '' }
     ])
-    expect(desktopCapturer.getSources).toHaveBeenCalledWith(expect.objectContaining({ types: ['screen', 'window'], fetchWindowIcons: false }))
+    expect(desktopCapturer.getSources).toHaveBeenCalledWith(
+      expect.objectContaining({ types: ['screen', 'window'], fetchWindowIcons: false })
+    )
   })
 
   it('answers the page’s request with the source the user chose, once', async () => {
@@ -79,7 +83,10 @@ describe('the mini call window', () => {
     expect(callWindow.confirmClose()).toBe(true)
     callWindow.set(false, true)
     expect(callWindow.confirmClose()).toBe(false)
-    expect(dialog.showMessageBoxSync).toHaveBeenCalledWith(window, expect.objectContaining({ buttons: ['Stay in the call', 'Leave the call'] }))
+    expect(dialog.showMessageBoxSync).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({ buttons: ['Stay in the call', 'Leave the call'] })
+    )
     dialog.showMessageBoxSync.mockReturnValue(1)
     expect(callWindow.confirmClose()).toBe(true)
     expect(callWindow.wasInCall()).toBe(true)

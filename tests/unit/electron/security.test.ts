@@ -4,7 +4,7 @@ import { createAppUrlMatcher } from '../../../src/main/electron/app-url'
 import { applySecurityPolicy } from '../../../src/main/electron/security'
 import { createMainWindow } from '../../../src/main/electron/window'
 
-const isAppUrl = createAppUrlMatcher('file:///opt/Greenroom/app/out/renderer/index.html')
+const isAppUrl = createAppUrlMatcher('app://greenroom/index.html')
 
 function setup() {
   const app = new EventEmitter()
@@ -34,21 +34,23 @@ function setup() {
 describe('the Electron security policy', () => {
   it('grants camera, microphone and screen capture to the app’s own pages', async () => {
     const { requestPermission } = setup()
-    expect(await requestPermission('media', 'file:///opt/Greenroom/app/out/renderer/index.html')).toBe(true)
-    expect(await requestPermission('display-capture', 'file:///opt/Greenroom/app/out/renderer/index.html#/call')).toBe(true)
+    expect(await requestPermission('media', 'app://greenroom/index.html')).toBe(true)
+    expect(await requestPermission('display-capture', 'app://greenroom/index.html#/call')).toBe(true)
   })
 
   it('denies every permission to other origins and unneeded permissions to the app', async () => {
     const { requestPermission, checkHandler } = setup()
     expect(await requestPermission('media', 'https://evil.example/')).toBe(false)
     expect(await requestPermission('media', 'file:///home/me/Downloads/page.html')).toBe(false)
-    expect(await requestPermission('geolocation', 'file:///opt/Greenroom/app/out/renderer/index.html')).toBe(false)
+    expect(await requestPermission('media', 'app://elsewhere/index.html')).toBe(false)
+    expect(await requestPermission('geolocation', 'app://greenroom/index.html')).toBe(false)
     expect(checkHandler()({}, 'media', 'https://evil.example')).toBe(false)
+    expect(checkHandler()({}, 'media', 'app://greenroom')).toBe(true)
   })
 
   it('keeps windows on the app and sends web links to the system browser', () => {
     const { navigate, shell } = setup()
-    expect(navigate('file:///opt/Greenroom/app/out/renderer/index.html#/settings')).toBe(false)
+    expect(navigate('app://greenroom/index.html#/settings')).toBe(false)
     expect(navigate('https://client.example/about')).toBe(true)
     expect(shell.openExternal).toHaveBeenCalledWith('https://client.example/about')
   })
@@ -94,9 +96,13 @@ describe('the Electron security policy', () => {
 })
 
 describe('which URLs are the app', () => {
-  it('on file://, only the renderer folder', () => {
-    expect(isAppUrl('file:///opt/Greenroom/app/out/renderer/assets/x.js')).toBe(true)
-    expect(isAppUrl('file:///opt/Greenroom/app/out/main/index.js')).toBe(false)
+  it('in the desktop app, only app://greenroom: no file:// page, no other host or port on the scheme', () => {
+    expect(isAppUrl('app://greenroom/assets/x.js')).toBe(true)
+    expect(isAppUrl('app://greenroom/index.html#/inbox')).toBe(true)
+    expect(isAppUrl('file:///opt/Greenroom/resources/app.asar/out/renderer/index.html')).toBe(false)
+    expect(isAppUrl('app://greenroom.evil/index.html')).toBe(false)
+    expect(isAppUrl('app://greenroom:8080/index.html')).toBe(false)
+    expect(isAppUrl('app://me@greenroom/index.html')).toBe(false)
   })
 
   it('in development, only the dev server’s origin', () => {

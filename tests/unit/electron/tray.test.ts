@@ -1,21 +1,44 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createAppTray, trayMenuTemplate, type TrayActions } from '../../../src/main/electron/tray'
-import type { UpcomingCall } from '../../../src/shared/reminders-api'
+import type { UpcomingCall } from '../../../src/shared/reminders'
 
 function aCall(id: string, startsAt: string, readiness: number | null, client = 'Maya Chen', company = 'Brightloop'): UpcomingCall {
   return {
     readiness,
     interview: {
-      id, clientId: id, clientName: client, clientCompany: company, clientHasRedFlags: false, jobId: null, jobTitle: null, proposalId: null,
-      invitationId: null, status: 'scheduled', schedule: { startsAt, timeZone: 'America/New_York', durationMinutes: 15 },
-      clientTimeZone: 'America/New_York', createdAt: startsAt, updatedAt: startsAt, title: 'React dashboard', scenario: '', type: 'call',
-      sampleTask: { instructions: '', fee: null, dueAt: null }, channel: 'zoom', channelLink: '', outcomeNotes: ''
+      id,
+      clientId: id,
+      clientName: client,
+      clientCompany: company,
+      clientHasRedFlags: false,
+      jobId: null,
+      jobTitle: null,
+      proposalId: null,
+      invitationId: null,
+      status: 'scheduled',
+      schedule: { startsAt, timeZone: 'America/New_York', durationMinutes: 15 },
+      clientTimeZone: 'America/New_York',
+      createdAt: startsAt,
+      updatedAt: startsAt,
+      title: 'React dashboard',
+      scenario: '',
+      type: 'call',
+      sampleTask: { instructions: '', fee: null, dueAt: null },
+      channel: 'zoom',
+      channelLink: '',
+      outcomeNotes: ''
     } as unknown as UpcomingCall['interview']
   }
 }
 
 function actions() {
-  return { openInterview: vi.fn<(id: string) => void>(), joinCall: vi.fn<(id: string) => void>(), runConnectionTest: vi.fn<() => void>(), openApp: vi.fn<() => void>(), quit: vi.fn<() => void>() } satisfies TrayActions
+  return {
+    openInterview: vi.fn<(id: string) => void>(),
+    joinCall: vi.fn<(id: string) => void>(),
+    runConnectionTest: vi.fn<() => void>(),
+    openApp: vi.fn<() => void>(),
+    quit: vi.fn<() => void>()
+  } satisfies TrayActions
 }
 
 describe('the tray menu', () => {
@@ -63,6 +86,21 @@ describe('the tray menu', () => {
   })
 })
 
+describe('the tray while a guest asks to join', () => {
+  it('puts the waiting guest first; a click opens the window, where the ring answers', () => {
+    const wired = actions()
+    const maya = { interviewId: 'a', guestName: 'Maya Chen', interviewTitle: 'React dashboard' }
+    const template = trayMenuTemplate([], 'UTC', wired, '24h', new Date(), [maya])
+    expect(template.slice(0, 3).map((item) => item.label ?? item.type)).toEqual([
+      'Maya Chen is asking to join: answer…',
+      'separator',
+      'Next calls'
+    ])
+    ;(template[0]!.click as () => void)()
+    expect(wired.openApp).toHaveBeenCalledOnce()
+  })
+})
+
 describe('the tray icon', () => {
   it('builds its menu with Electron’s Menu and opens the app on click', async () => {
     const built: unknown[] = []
@@ -99,5 +137,32 @@ describe('the tray icon', () => {
     expect(wired.openApp).toHaveBeenCalledOnce()
     tray.destroy()
     expect(Tray.last.destroy).toHaveBeenCalledOnce()
+  })
+
+  it('says who is asking to join in its tooltip', async () => {
+    class Tray {
+      static last: Tray
+      tooltip = ''
+      constructor() {
+        Tray.last = this
+      }
+      setToolTip = (text: string) => (this.tooltip = text)
+      setContextMenu = () => undefined
+      on = () => undefined
+      isDestroyed = () => false
+      destroy = () => undefined
+    }
+    const tray = createAppTray({
+      Tray: Tray as never,
+      Menu: { buildFromTemplate: (template: unknown) => ({ template }) } as never,
+      icon: '/app/resources/tray.png',
+      upcoming: async () => [],
+      userZone: async () => 'UTC',
+      hourCycle: async () => '24h' as const,
+      waiting: () => [{ interviewId: 'a', guestName: 'Maya Chen', interviewTitle: 'React dashboard' }],
+      actions: actions()
+    })
+    await tray.refresh()
+    expect(Tray.last.tooltip).toBe('Greenroom · Maya Chen is asking to join')
   })
 })

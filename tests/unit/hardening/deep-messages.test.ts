@@ -27,7 +27,11 @@ describe('jsonNestingDepth', () => {
 describe('parseJsonWithin', () => {
   it('parses JSON up to the depth allowed and refuses deeper or broken text with a reason', () => {
     expect(parseJsonWithin(nested(3), 3)).toEqual({ ok: true, value: [[[0]]] })
-    expect(parseJsonWithin(nested(4), 3)).toEqual({ ok: false, reason: 'too-deep', message: 'Malformed message: nested more than 3 levels deep' })
+    expect(parseJsonWithin(nested(4), 3)).toEqual({
+      ok: false,
+      reason: 'too-deep',
+      message: 'Malformed message: nested more than 3 levels deep'
+    })
     expect(parseJsonWithin('{"a":', 3)).toMatchObject({ ok: false, reason: 'not-json' })
   })
 })
@@ -100,7 +104,10 @@ describe('a browser-host RPC message nested thousands of levels deep', () => {
       })
     }
     expect(await core.handlers.getSettings()).toEqual(before)
-    expect(await rpc(ws, { id: 3, method: 'updateSettings', input: { userName: 'Ana' } })).toMatchObject({ ok: true, value: { userName: 'Ana' } })
+    expect(await rpc(ws, { id: 3, method: 'updateSettings', input: { userName: 'Ana' } })).toMatchObject({
+      ok: true,
+      value: { userName: 'Ana' }
+    })
     ws.close()
   })
 })

@@ -20,9 +20,9 @@ async function openedFrom(signalUrl: string, origin: string | undefined): Promis
 
 describe('the signaling socket', () => {
   it('lets in its own guest page, the app pages it was told of and clients without an Origin; refuses other pages with 403', async () => {
-    const server = await servers.signalingServer({ allowedOrigins: ['file://', 'http://127.0.0.1:5000'] })
+    const server = await servers.signalingServer({ allowedOrigins: ['app://greenroom', 'http://127.0.0.1:5000'] })
     expect(await openedFrom(server.signalUrl, server.url)).toBe(true)
-    expect(await openedFrom(server.signalUrl, 'file://')).toBe(true)
+    expect(await openedFrom(server.signalUrl, 'app://greenroom')).toBe(true)
     expect(await openedFrom(server.signalUrl, 'http://127.0.0.1:5000')).toBe(true)
     expect(await openedFrom(server.signalUrl, undefined)).toBe(true)
     for (const foreign of ['https://evil.example', 'http://127.0.0.1:5001', `http://localhost:${server.port}`, 'null']) {
@@ -32,7 +32,9 @@ describe('the signaling socket', () => {
 
   it('behind a public address, lets in the guest page from that address', async () => {
     const server = await servers.signalingServer({ publicUrl: 'https://signal.example.com/' })
-    expect(await openedFrom(server.signalUrl.replace('wss://signal.example.com', `ws://127.0.0.1:${server.port}`), 'https://signal.example.com')).toBe(true)
+    expect(
+      await openedFrom(server.signalUrl.replace('wss://signal.example.com', `ws://127.0.0.1:${server.port}`), 'https://signal.example.com')
+    ).toBe(true)
     expect(await openedFrom(`ws://127.0.0.1:${server.port}/signal`, `http://127.0.0.1:${server.port}`)).toBe(403)
   })
 })
@@ -59,7 +61,7 @@ describe('the app’s own signaling server', () => {
   })
 
   it('knows the desktop app’s page by the origin Chromium sends for it', () => {
-    expect(appPageOrigin('file:///opt/Greenroom/resources/app/out/renderer/index.html')).toBe('file://')
+    expect(appPageOrigin('app://greenroom/index.html')).toBe('app://greenroom')
     expect(appPageOrigin('http://localhost:5173/')).toBe('http://localhost:5173')
   })
 })

@@ -53,7 +53,9 @@ async function sendEveryBadInput(port: number, wsTarget: string, deepMessage: st
 /** Makes the process throw outside every handler and leave a rejection unhandled; waits until it has said so. */
 async function escapeAnError(server: BuiltProcess): Promise<void> {
   server.child.kill('SIGUSR2')
-  await expect.poll(() => /thrown on purpose/.test(server.output()) && /rejected on purpose/.test(server.output()), { timeout: 5_000 }).toBe(true)
+  await expect
+    .poll(() => /thrown on purpose/.test(server.output()) && /rejected on purpose/.test(server.output()), { timeout: 5_000 })
+    .toBe(true)
 }
 
 describe('the standalone signaling server (npm run signal)', () => {
@@ -61,7 +63,12 @@ describe('the standalone signaling server (npm run signal)', () => {
     const server = await startBuilt('signal.js', ['--port', '0'], /listening on http:\/\/127\.0\.0\.1:(\d+)/)
     const port = Number(server.match[1])
 
-    await sendEveryBadInput(port, '/signal', `{"type":"signal","data":{"type":"transceiverRequest","transceiverRequest":{"kind":"audio","init":{"x":${nested(5_000)}}}}}`, MAX_MESSAGE_BYTES)
+    await sendEveryBadInput(
+      port,
+      '/signal',
+      `{"type":"signal","data":{"type":"transceiverRequest","transceiverRequest":{"kind":"audio","init":{"x":${nested(5_000)}}}}}`,
+      MAX_MESSAGE_BYTES
+    )
     await escapeAnError(server)
     expect(server.output()).toMatch(/The signaling server: an unexpected error \(still running\)/)
 
@@ -78,7 +85,11 @@ describe('the standalone signaling server (npm run signal)', () => {
 describe('browser mode (npm run start:browser)', () => {
   it('answers every bad input, logs what escapes, stays up, and a fresh page still gets its answers', async () => {
     const dataDir = await tempDir()
-    const server = await startBuilt('browser-host.js', ['--data-dir', dataDir, '--port', '0'], /Open http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+)/)
+    const server = await startBuilt(
+      'browser-host.js',
+      ['--data-dir', dataDir, '--port', '0'],
+      /Open http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+)/
+    )
     const port = Number(server.match[1])
     const rpcTarget = `/rpc?token=${server.match[2]}`
 
@@ -90,7 +101,10 @@ describe('browser mode (npm run start:browser)', () => {
     expect((await fetch(`http://127.0.0.1:${port}/?token=${server.match[2]}`, { redirect: 'manual' })).status).toBe(303)
     const fresh = await tryOpen(`ws://127.0.0.1:${port}${rpcTarget}`)
     if (!('ws' in fresh)) throw new Error(`refused ${fresh.refused}`)
-    expect(await rpc(fresh.ws, { id: 1, method: 'updateSettings', input: { userName: 'Ana' } })).toMatchObject({ ok: true, value: { userName: 'Ana' } })
+    expect(await rpc(fresh.ws, { id: 1, method: 'updateSettings', input: { userName: 'Ana' } })).toMatchObject({
+      ok: true,
+      value: { userName: 'Ana' }
+    })
     fresh.ws.close()
   })
 })

@@ -15,7 +15,11 @@ const RESERVED = 0x3
 function brokenFrames(maxMessageBytes: number) {
   return [
     { name: 'a message over the size cap', bytes: frame({ opcode: TEXT, declaredLength: maxMessageBytes + 1 }), code: 1009 },
-    { name: 'a text message that is not UTF-8', bytes: frame({ opcode: TEXT, payload: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) }), code: 1007 },
+    {
+      name: 'a text message that is not UTF-8',
+      bytes: frame({ opcode: TEXT, payload: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) }),
+      code: 1007
+    },
     { name: 'an unmasked frame', bytes: frame({ opcode: TEXT, payload: Buffer.from('{}'), masked: false }), code: 1002 },
     { name: 'a reserved opcode', bytes: frame({ opcode: RESERVED, payload: Buffer.from('{}') }), code: 1002 }
   ]

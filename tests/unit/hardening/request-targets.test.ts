@@ -33,7 +33,9 @@ const cases = [
           expect((await fetch(room.inviteUrl)).status).toBe(200)
           const opened = await tryOpen(server.signalUrl)
           if (!('ws' in opened)) throw new Error(`the signaling socket was refused (${opened.refused})`)
-          const joined = new Promise<unknown>((resolve) => opened.ws.once('message', (data: WebSocket.RawData) => resolve(JSON.parse(data.toString()))))
+          const joined = new Promise<unknown>((resolve) =>
+            opened.ws.once('message', (data: WebSocket.RawData) => resolve(JSON.parse(data.toString())))
+          )
           opened.ws.send(JSON.stringify({ type: 'join', room: room.room, token: room.hostToken, role: 'host', name: 'Sam' }))
           expect(await joined).toMatchObject({ type: 'joined', room: room.room })
           opened.ws.close()

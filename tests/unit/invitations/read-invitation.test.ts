@@ -29,7 +29,11 @@ describe('reading pasted invitations', () => {
     })
 
     it('reads New York time on the day the clocks go forward (8 March 2026, EDT from 2:00)', () => {
-      expect(found(read('zoom-en-new-york-dst.txt'))).toMatchObject({ startsAt: '2026-03-08T14:00:00.000Z', timeZone: 'America/New_York', channel: 'zoom' })
+      expect(found(read('zoom-en-new-york-dst.txt'))).toMatchObject({
+        startsAt: '2026-03-08T14:00:00.000Z',
+        timeZone: 'America/New_York',
+        channel: 'zoom'
+      })
     })
 
     it('reads Pacific time the day after the clocks go back (PST, UTC−8)', () => {
@@ -52,7 +56,11 @@ describe('reading pasted invitations', () => {
     })
 
     it('reads a numeric German date with a 24-hour time in "Mitteleuropäische Zeit"', () => {
-      expect(found(read('zoom-de-numeric.txt'))).toMatchObject({ startsAt: '2026-12-03T16:00:00.000Z', timeZone: 'Europe/Berlin', channel: 'zoom' })
+      expect(found(read('zoom-de-numeric.txt'))).toMatchObject({
+        startsAt: '2026-12-03T16:00:00.000Z',
+        timeZone: 'Europe/Berlin',
+        channel: 'zoom'
+      })
     })
 
     it('reads a Spanish invitation ("3 dic 2026 10:00 a. m. Ciudad de México")', () => {
@@ -66,7 +74,12 @@ describe('reading pasted invitations', () => {
     })
 
     it('reads a French invitation ("Heure : 3 déc. 2026 05:00 PM Paris")', () => {
-      expect(found(read('zoom-fr-paris.txt'))).toMatchObject({ startsAt: '2026-12-03T16:00:00.000Z', timeZone: 'Europe/Paris', channel: 'zoom', title: 'Refonte du site – entretien' })
+      expect(found(read('zoom-fr-paris.txt'))).toMatchObject({
+        startsAt: '2026-12-03T16:00:00.000Z',
+        timeZone: 'Europe/Paris',
+        channel: 'zoom',
+        title: 'Refonte du site – entretien'
+      })
     })
   })
 
@@ -96,7 +109,13 @@ describe('reading pasted invitations', () => {
     it('reads a forwarded Outlook invitation: the "When:" line with a Windows zone, not the e-mail’s "Sent:" date', () => {
       const reading = read('teams-outlook.txt')
       const call = found(reading)
-      expect(call).toMatchObject({ startsAt: '2026-12-03T16:00:00.000Z', timeZone: 'Europe/Berlin', durationMinutes: 30, channel: 'teams', title: 'Shop relaunch – interview' })
+      expect(call).toMatchObject({
+        startsAt: '2026-12-03T16:00:00.000Z',
+        timeZone: 'Europe/Berlin',
+        durationMinutes: 30,
+        channel: 'teams',
+        title: 'Shop relaunch – interview'
+      })
       expect(call.link).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\/19%3ameeting_NjM2ZTk4YjMt.*%7d$/)
       expect(reading.notes.join(' ')).not.toMatch(/dates and times/)
     })
@@ -156,7 +175,9 @@ describe('reading pasted invitations', () => {
   })
 
   it('says when the time has already passed', () => {
-    expect(read('zoom-en-new-york.txt', '2026-12-04T09:00:00.000Z').notes).toContain('This time has already passed: is this the latest invitation?')
+    expect(read('zoom-en-new-york.txt', '2026-12-04T09:00:00.000Z').notes).toContain(
+      'This time has already passed: is this the latest invitation?'
+    )
     expect(read('zoom-en-new-york.txt').notes).not.toContain('This time has already passed: is this the latest invitation?')
   })
 
@@ -184,7 +205,11 @@ describe('reading pasted invitations', () => {
 
   it('asks about a zone name it does not know instead of guessing', () => {
     const reading = readInvitation('Time: Dec 3, 2026 11:00 AM Middle Earth Time', { now: NOW })
-    expect(reading).toMatchObject({ kind: 'needs_zone', wallClock: '2026-12-03T11:00', question: 'Greenroom does not know the zone “Middle Earth Time”: which zone is 11:00 in?' })
+    expect(reading).toMatchObject({
+      kind: 'needs_zone',
+      wallClock: '2026-12-03T11:00',
+      question: 'Greenroom does not know the zone “Middle Earth Time”: which zone is 11:00 in?'
+    })
   })
 })
 
@@ -234,27 +259,49 @@ describe('reading .ics files', () => {
   })
 
   it('refuses an all-day event, saying it has no time', () => {
-    expect(read('all-day.ics')).toMatchObject({ kind: 'refused', reason: 'It is an all-day event on Thursday 3 December 2026, with no time of day: ask the client when the call is' })
+    expect(read('all-day.ics')).toMatchObject({
+      kind: 'refused',
+      reason: 'It is an all-day event on Thursday 3 December 2026, with no time of day: ask the client when the call is'
+    })
   })
 
   it('refuses a file that is not a calendar, and one that cancels the meeting', () => {
-    expect(readInvitation('BEGIN:VCALENDAR\r\nthis is not\r\n', { now: NOW })).toMatchObject({ kind: 'refused', reason: 'This is not a calendar file Greenroom can read (.ics)' })
+    expect(readInvitation('BEGIN:VCALENDAR\r\nthis is not\r\n', { now: NOW })).toMatchObject({
+      kind: 'refused',
+      reason: 'This is not a calendar file Greenroom can read (.ics)'
+    })
     const cancel = fixture('zoom-tzid-iana.ics').replace('METHOD:PUBLISH', 'METHOD:CANCEL')
-    expect(readInvitation(cancel, { now: NOW })).toMatchObject({ kind: 'refused', reason: 'This file cancels a meeting rather than inviting to one' })
+    expect(readInvitation(cancel, { now: NOW })).toMatchObject({
+      kind: 'refused',
+      reason: 'This file cancels a meeting rather than inviting to one'
+    })
   })
 })
 
 describe('dates in a sentence', () => {
   it('reads the date and time out of a sentence around them', () => {
-    expect(found(readInvitation('Could we talk on 3 Dec 2026 at 17:00 CET?', { now: NOW }))).toMatchObject({ startsAt: '2026-12-03T16:00:00.000Z', timeZone: 'Europe/Berlin' })
-    expect(found(readInvitation('Let’s do Dec 3, 2026, 11am - 11:30am ET', { now: NOW }))).toMatchObject({ startsAt: '2026-12-03T16:00:00.000Z', timeZone: 'America/New_York', durationMinutes: 30 })
+    expect(found(readInvitation('Could we talk on 3 Dec 2026 at 17:00 CET?', { now: NOW }))).toMatchObject({
+      startsAt: '2026-12-03T16:00:00.000Z',
+      timeZone: 'Europe/Berlin'
+    })
+    expect(found(readInvitation('Let’s do Dec 3, 2026, 11am - 11:30am ET', { now: NOW }))).toMatchObject({
+      startsAt: '2026-12-03T16:00:00.000Z',
+      timeZone: 'America/New_York',
+      durationMinutes: 30
+    })
   })
 })
 
 describe('slashed dates', () => {
   it('reads one whose day cannot be a month, and refuses one that could be either', () => {
-    expect(found(readInvitation('When: 12/23/2026 11:00 AM-11:30 AM (UTC-05:00) Eastern Time (US & Canada)', { now: NOW }))).toMatchObject({ startsAt: '2026-12-23T16:00:00.000Z', durationMinutes: 30 })
-    expect(found(readInvitation('When: 23/12/2026 17:00-17:30 GMT+1', { now: NOW }))).toMatchObject({ startsAt: '2026-12-23T16:00:00.000Z', timeZone: 'Etc/GMT-1' })
+    expect(found(readInvitation('When: 12/23/2026 11:00 AM-11:30 AM (UTC-05:00) Eastern Time (US & Canada)', { now: NOW }))).toMatchObject({
+      startsAt: '2026-12-23T16:00:00.000Z',
+      durationMinutes: 30
+    })
+    expect(found(readInvitation('When: 23/12/2026 17:00-17:30 GMT+1', { now: NOW }))).toMatchObject({
+      startsAt: '2026-12-23T16:00:00.000Z',
+      timeZone: 'Etc/GMT-1'
+    })
     expect(readInvitation('When: 12/3/2026 11:00 AM-11:30 AM (UTC-05:00) Eastern Time (US & Canada)', { now: NOW })).toMatchObject({
       kind: 'refused',
       reason: '“12/3/2026” could be 3 December or 12 March: write the month as a word, e.g. 3 December 2026'

@@ -37,9 +37,11 @@ describe('backup', () => {
     expect(withoutExportTime(await core.handlers.exportBackup())).toEqual(withoutExportTime(before))
   }
 
-  it('refuses a file that is not JSON, changing nothing', () => expectRefused('{"format": "greenroom-ba', /not valid JSON.*Nothing was changed/))
+  it('refuses a file that is not JSON, changing nothing', () =>
+    expectRefused('{"format": "greenroom-ba', /not valid JSON.*Nothing was changed/))
 
-  it('refuses a foreign JSON file, changing nothing', () => expectRefused('{"name": "my-package", "version": "1.0.0"}', /not a Greenroom backup/))
+  it('refuses a foreign JSON file, changing nothing', () =>
+    expectRefused('{"name": "my-package", "version": "1.0.0"}', /not a Greenroom backup/))
 
   it('refuses a backup from a newer Greenroom, changing nothing', async () => {
     const { core } = await start()
@@ -71,8 +73,22 @@ describe('backup', () => {
   it('keeps the calls held in the call room, with what was measured and the rating', async () => {
     const { core } = await withDemoData()
     const [interview] = await core.handlers.listInterviews({ limit: 1 })
-    const measurements = { averageRttMs: 40, worstRttMs: 80, averageLossPercent: 0.1, worstLossPercent: 1, averageJitterMs: 3, mos: 4.4, samples: 8, reconnects: 0 }
-    const call = await core.handlers.recordCall({ interviewId: interview!.id, startedAt: '2026-11-01T10:00:00.000Z', endedAt: '2026-11-01T10:15:00.000Z', measurements })
+    const measurements = {
+      averageRttMs: 40,
+      worstRttMs: 80,
+      averageLossPercent: 0.1,
+      worstLossPercent: 1,
+      averageJitterMs: 3,
+      mos: 4.4,
+      samples: 8,
+      reconnects: 0
+    }
+    const call = await core.handlers.recordCall({
+      interviewId: interview!.id,
+      startedAt: '2026-11-01T10:00:00.000Z',
+      endedAt: '2026-11-01T10:15:00.000Z',
+      measurements
+    })
     const rated = await core.handlers.rateCall({ id: call.id, rating: 4, issues: ['echo'] })
     const exported = await core.handlers.exportBackup()
     expect(JSON.parse(exported).version).toBe(4)
@@ -90,12 +106,20 @@ describe('backup', () => {
     const exported = await core.handlers.exportBackup()
     await core.handlers.deleteAllRecords({ confirm: 'DELETE' })
     await core.handlers.importBackup({ text: exported })
-    expect((await core.handlers.listClients()).find((found) => found.id === id)!.workingHours).toEqual({ days: [2, 3], start: '07:30', end: '15:00' })
+    expect((await core.handlers.listClients()).find((found) => found.id === id)!.workingHours).toEqual({
+      days: [2, 3],
+      start: '07:30',
+      end: '15:00'
+    })
 
     const older = JSON.parse(exported)
     for (const row of older.data.clients) delete row.working_hours
     await core.handlers.importBackup({ text: JSON.stringify(older) })
-    expect((await core.handlers.listClients()).find((found) => found.id === id)!.workingHours).toEqual({ days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' })
+    expect((await core.handlers.listClients()).find((found) => found.id === id)!.workingHours).toEqual({
+      days: [1, 2, 3, 4, 5],
+      start: '09:00',
+      end: '18:00'
+    })
   })
 
   it('still imports a format 1 file, made before scheduling existed', async () => {
@@ -126,10 +150,18 @@ describe('demo data', () => {
   it('fills an empty database with a realistic pipeline', async () => {
     const { core } = await withDemoData()
     const interviews = await core.handlers.listInterviews({ limit: 100 })
-    expect(new Set(interviews.map((interview) => interview.status))).toEqual(new Set(['offer', 'hired', 'no_show', 'no_offer', 'scheduled']))
+    expect(new Set(interviews.map((interview) => interview.status))).toEqual(
+      new Set(['offer', 'hired', 'no_show', 'no_offer', 'scheduled'])
+    )
     expect(await core.handlers.listInvitations({ statuses: ['pending'] })).toHaveLength(2)
-    expect((await core.handlers.listClients()).filter((client) => client.redFlags.length > 0).map((client) => client.name)).toEqual(['Priya Nair'])
-    const dashboard = await core.handlers.getDashboard({ from: '2026-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z', timeZone: 'UTC' })
+    expect((await core.handlers.listClients()).filter((client) => client.redFlags.length > 0).map((client) => client.name)).toEqual([
+      'Priya Nair'
+    ])
+    const dashboard = await core.handlers.getDashboard({
+      from: '2026-01-01T00:00:00.000Z',
+      to: '2027-01-01T00:00:00.000Z',
+      timeZone: 'UTC'
+    })
     expect(dashboard.funnel.hires).toBe(1)
     expect(dashboard.noShows).toBe(1)
   })

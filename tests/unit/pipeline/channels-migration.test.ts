@@ -14,13 +14,19 @@ describe('migration 8: Meet, Teams and Skype become channels of their own', () =
     const db = await openDatabase(join(dir, 'g.db'))
     const beforeChannels = migrations.findIndex((step) => step.name === 'meeting channels')
     await migrate(db, migrations.slice(0, beforeChannels), () => '')
-    await db.run(`INSERT INTO clients (id, name, time_zone, created_at, updated_at) VALUES ('c1', 'Maya Chen', 'America/New_York', ?, ?)`, [NOW, NOW])
+    await db.run(`INSERT INTO clients (id, name, time_zone, created_at, updated_at) VALUES ('c1', 'Maya Chen', 'America/New_York', ?, ?)`, [
+      NOW,
+      NOW
+    ])
     await db.run(
       `INSERT INTO interviews (id, client_id, title, scenario, type, channel, channel_link, status, created_at, updated_at, starts_at, agreed_time_zone, duration_minutes)
        VALUES ('i1', 'c1', 'Landing page', 'more_info', 'call', 'zoom', 'https://zoom.us/j/1', 'scheduled', ?, ?, '2026-12-03T16:00:00.000Z', 'America/New_York', 20)`,
       [NOW, NOW]
     )
-    await db.run(`INSERT INTO notes (id, interview_id, body, created_at, updated_at) VALUES ('n1', 'i1', 'ask about the CMS', ?, ?)`, [NOW, NOW])
+    await db.run(`INSERT INTO notes (id, interview_id, body, created_at, updated_at) VALUES ('n1', 'i1', 'ask about the CMS', ?, ?)`, [
+      NOW,
+      NOW
+    ])
 
     await migrate(db, migrations, (from) => join(dir, `backup-v${from}.db`))
 

@@ -40,7 +40,8 @@ describe('the dashboard', () => {
     const b = await anInvitation(core)
     const first = (await core.handlers.acceptInvitation({ id: a.invitation.id, message: '', terms: null })).invitation.interviewId!
     const second = (await core.handlers.acceptInvitation({ id: b.invitation.id, message: '', terms: null })).invitation.interviewId!
-    for (const status of ['scheduled', 'done', 'offer', 'hired'] as const) await core.handlers.changeInterviewStatus({ id: first, status, note: '' })
+    for (const status of ['scheduled', 'done', 'offer', 'hired'] as const)
+      await core.handlers.changeInterviewStatus({ id: first, status, note: '' })
     await core.handlers.changeInterviewStatus({ id: second, status: 'scheduled', note: '' })
     await core.handlers.changeInterviewStatus({ id: second, status: 'no_show', note: '' })
     const dashboard = await core.handlers.getDashboard(november)

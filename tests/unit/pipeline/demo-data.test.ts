@@ -43,7 +43,11 @@ describe('demo data, for a first look at every part of the app', () => {
     expect(samples.every((sample) => sample.kind === 'link' && sample.proves.length > 0 && sample.available)).toBe(true)
     const questions = await core.handlers.listQuestions()
     expect(questions).toHaveLength(STARTER_QUESTIONS.length + 1)
-    expect(questions.some((question) => !STARTER_QUESTIONS.some((starter) => starter.question === question.question) && question.answer.length > 0)).toBe(true)
+    expect(
+      questions.some(
+        (question) => !STARTER_QUESTIONS.some((starter) => starter.question === question.question) && question.answer.length > 0
+      )
+    ).toBe(true)
   })
 
   it('keeps past calls with what was measured and the rating given', async () => {
@@ -55,7 +59,9 @@ describe('demo data, for a first look at every part of the app', () => {
     // The weaker call left the hard question to follow up on.
     const room = await core.handlers.getPrepRoom({ interviewId: byClient('Tom Okafor').id })
     expect((await core.handlers.listCalls({ interviewId: byClient('Tom Okafor').id }))[0]).toMatchObject({ rating: 3 })
-    expect(room.followUps).toMatchObject([{ text: 'Send a considered answer to “How did you arrive at your rate or estimate?”', doneAt: null }])
+    expect(room.followUps).toMatchObject([
+      { text: 'Send a considered answer to “How did you arrive at your rate or estimate?”', doneAt: null }
+    ])
   })
 
   it('has the upcoming call’s prep room in use: habits ticked, research, notes, samples and likely questions', async () => {

@@ -21,9 +21,18 @@ describe('invitations', () => {
     clock.advanceHours(2)
     const answered = await core.handlers.acceptInvitation({ id: invitation.id, message: 'Happy to talk', terms: null })
 
-    expect(answered.invitation).toMatchObject({ status: 'accepted', respondedAt: '2026-11-02T11:00:00.000Z', acceptMessage: 'Happy to talk' })
+    expect(answered.invitation).toMatchObject({
+      status: 'accepted',
+      respondedAt: '2026-11-02T11:00:00.000Z',
+      acceptMessage: 'Happy to talk'
+    })
     const detail = await core.handlers.getInterview({ id: answered.invitation.interviewId! })
-    expect(detail.interview).toMatchObject({ status: 'accepted', title: 'React dashboard', clientName: 'Maya Chen', invitationId: invitation.id })
+    expect(detail.interview).toMatchObject({
+      status: 'accepted',
+      title: 'React dashboard',
+      clientName: 'Maya Chen',
+      invitationId: invitation.id
+    })
     expect(detail.history).toEqual([{ from: null, to: 'accepted', changedAt: '2026-11-02T11:00:00.000Z', note: '' }])
     expect(detail.proposal).toBeNull()
   })
@@ -41,8 +50,16 @@ describe('invitations', () => {
   it('are declined with reasons and an optional note', async () => {
     const { core } = await start()
     const { invitation } = await anInvitation(core)
-    const answered = await core.handlers.declineInvitation({ id: invitation.id, reasons: ['budget_too_low', 'other'], note: 'Below my floor' })
-    expect(answered.invitation).toMatchObject({ status: 'declined', declineReasons: ['budget_too_low', 'other'], declineNote: 'Below my floor' })
+    const answered = await core.handlers.declineInvitation({
+      id: invitation.id,
+      reasons: ['budget_too_low', 'other'],
+      note: 'Below my floor'
+    })
+    expect(answered.invitation).toMatchObject({
+      status: 'declined',
+      declineReasons: ['budget_too_low', 'other'],
+      declineNote: 'Below my floor'
+    })
     expect(await core.handlers.listInvitations({ statuses: ['pending'] })).toEqual([])
     expect(await core.handlers.listInterviews({ limit: 10 })).toEqual([])
   })
@@ -51,8 +68,11 @@ describe('invitations', () => {
     const { core } = await start()
     const { invitation } = await anInvitation(core)
     const result = await dispatch(core.handlers, 'declineInvitation', { id: invitation.id, reasons: [], note: '' }, () => undefined)
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('Pick at least one reason') } })
-    expect((await core.handlers.listInvitations({ statuses: ['pending'] }))).toHaveLength(1)
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('Pick at least one reason') }
+    })
+    expect(await core.handlers.listInvitations({ statuses: ['pending'] })).toHaveLength(1)
   })
 
   it('once archived can no longer be accepted, and nothing changes', async () => {
@@ -72,16 +92,25 @@ describe('invitations', () => {
     const { core } = await start()
     const { invitation } = await anInvitation(core)
     await core.handlers.acceptInvitation({ id: invitation.id, message: '', terms: null })
-    await expect(core.handlers.declineInvitation({ id: invitation.id, reasons: ['other'], note: '' })).rejects.toMatchObject({ code: 'CONFLICT' })
+    await expect(core.handlers.declineInvitation({ id: invitation.id, reasons: ['other'], note: '' })).rejects.toMatchObject({
+      code: 'CONFLICT'
+    })
     await expect(core.handlers.archiveInvitation({ id: invitation.id })).rejects.toMatchObject({ code: 'CONFLICT' })
-    await expect(core.handlers.acceptInvitation({ id: invitation.id, message: '', terms: null })).rejects.toMatchObject({ code: 'CONFLICT' })
+    await expect(core.handlers.acceptInvitation({ id: invitation.id, message: '', terms: null })).rejects.toMatchObject({
+      code: 'CONFLICT'
+    })
     expect(await core.handlers.listInterviews({ limit: 10 })).toHaveLength(1)
   })
 
   it('can come from a client already known', async () => {
     const { core } = await start()
     const first = await anInvitation(core)
-    const second = await core.handlers.createInvitation({ client: { id: first.client.id }, job: { ...first.job, title: 'Phase 2' }, message: '', receivedAt: null })
+    const second = await core.handlers.createInvitation({
+      client: { id: first.client.id },
+      job: { ...first.job, title: 'Phase 2' },
+      message: '',
+      receivedAt: null
+    })
     expect(second.client.id).toBe(first.client.id)
     expect((await core.handlers.listClients()).map((client) => client.name)).toEqual(['Maya Chen'])
   })

@@ -48,7 +48,9 @@ describe('the interview lifecycle', () => {
       expect(before.interview.status).toBe(from)
       for (const to of INTERVIEW_STATUSES) {
         if (canMoveInterview(from, to)) continue
-        await expect(core.handlers.changeInterviewStatus({ id, status: to, note: '' }), `${from} → ${to}`).rejects.toMatchObject({ code: 'CONFLICT' })
+        await expect(core.handlers.changeInterviewStatus({ id, status: to, note: '' }), `${from} → ${to}`).rejects.toMatchObject({
+          code: 'CONFLICT'
+        })
       }
       expect(await core.handlers.getInterview({ id })).toEqual(before)
       for (const to of INTERVIEW_TRANSITIONS[from]) {
@@ -64,7 +66,10 @@ describe('the interview lifecycle', () => {
 describe('offers', () => {
   it('move a finished interview to “offer”, and accepting one hires', async () => {
     const { core, id } = await interviewAt('done')
-    const offer = await core.handlers.createOffer({ interviewId: id, fields: { priceType: 'fixed', amount: 4000, deadline: null, note: '' } })
+    const offer = await core.handlers.createOffer({
+      interviewId: id,
+      fields: { priceType: 'fixed', amount: 4000, deadline: null, note: '' }
+    })
     expect((await core.handlers.getInterview({ id })).interview.status).toBe('offer')
     expect((await core.handlers.decideOffer({ id: offer.id, accepted: true })).status).toBe('accepted')
     expect((await core.handlers.getInterview({ id })).interview.status).toBe('hired')
@@ -72,7 +77,10 @@ describe('offers', () => {
 
   it('declined settle the interview as declined, and cannot be decided twice', async () => {
     const { core, id } = await interviewAt('done')
-    const offer = await core.handlers.createOffer({ interviewId: id, fields: { priceType: 'hourly', amount: 50, deadline: null, note: '' } })
+    const offer = await core.handlers.createOffer({
+      interviewId: id,
+      fields: { priceType: 'hourly', amount: 50, deadline: null, note: '' }
+    })
     await core.handlers.decideOffer({ id: offer.id, accepted: false })
     expect((await core.handlers.getInterview({ id })).interview.status).toBe('declined')
     await expect(core.handlers.decideOffer({ id: offer.id, accepted: true })).rejects.toMatchObject({ code: 'CONFLICT' })
@@ -83,7 +91,10 @@ describe('offers', () => {
   for (const [from, after] of Object.entries(AFTER_RECORDING) as [keyof typeof AFTER_RECORDING, InterviewStatus][]) {
     it(`can be recorded and accepted while the interview is “${from}”, which hires`, async () => {
       const { core, id } = await interviewAt(from)
-      const offer = await core.handlers.createOffer({ interviewId: id, fields: { priceType: 'fixed', amount: 2500, deadline: null, note: '' } })
+      const offer = await core.handlers.createOffer({
+        interviewId: id,
+        fields: { priceType: 'fixed', amount: 2500, deadline: null, note: '' }
+      })
       expect((await core.handlers.getInterview({ id })).interview.status).toBe(after)
       expect((await core.handlers.decideOffer({ id: offer.id, accepted: true })).status).toBe('accepted')
       const hired = await core.handlers.getInterview({ id })
@@ -94,13 +105,18 @@ describe('offers', () => {
 
   it('declined before the call leave the call booked', async () => {
     const { core, id } = await interviewAt('scheduled')
-    const offer = await core.handlers.createOffer({ interviewId: id, fields: { priceType: 'hourly', amount: 40, deadline: null, note: '' } })
+    const offer = await core.handlers.createOffer({
+      interviewId: id,
+      fields: { priceType: 'hourly', amount: 40, deadline: null, note: '' }
+    })
     await core.handlers.decideOffer({ id: offer.id, accepted: false })
     expect((await core.handlers.getInterview({ id })).interview.status).toBe('scheduled')
   })
 
   it('cannot be recorded on a closed interview', async () => {
     const { core, id } = await interviewAt('no_offer')
-    await expect(core.handlers.createOffer({ interviewId: id, fields: { priceType: 'fixed', amount: 1, deadline: null, note: '' } })).rejects.toMatchObject({ code: 'CONFLICT' })
+    await expect(
+      core.handlers.createOffer({ interviewId: id, fields: { priceType: 'fixed', amount: 1, deadline: null, note: '' } })
+    ).rejects.toMatchObject({ code: 'CONFLICT' })
   })
 })

@@ -18,7 +18,10 @@ describe('proposals', () => {
     clock.advanceHours(24)
     await core.handlers.updateProposalTerms({ id: proposal.id, terms: { ...terms, amount: 70 } })
     clock.advanceHours(24)
-    const latest = await core.handlers.updateProposalTerms({ id: proposal.id, terms: { bidType: 'fixed', amount: 5000, estimatedDuration: '6 weeks' } })
+    const latest = await core.handlers.updateProposalTerms({
+      id: proposal.id,
+      terms: { bidType: 'fixed', amount: 5000, estimatedDuration: '6 weeks' }
+    })
     expect(latest.terms).toEqual({ bidType: 'fixed', amount: 5000, estimatedDuration: '6 weeks' })
     expect(latest.termsHistory.map((entry) => [entry.bidType, entry.amount, entry.changedAt])).toEqual([
       ['hourly', 60, '2026-11-02T09:00:00.000Z'],
@@ -48,8 +51,15 @@ describe('proposals', () => {
     const attachments = [{ name: 'Case study', reference: 'https://portfolio.example/case' }]
     expect((await core.handlers.updateProposalAttachments({ id: proposal.id, attachments })).attachments).toEqual(attachments)
     const { dispatch } = await import('../../../src/main/rpc')
-    const refused = await dispatch(core.handlers, 'updateProposalAttachments', { id: proposal.id, attachments: [{ name: '', reference: 'x' }] }, () => undefined)
+    const refused = await dispatch(
+      core.handlers,
+      'updateProposalAttachments',
+      { id: proposal.id, attachments: [{ name: '', reference: 'x' }] },
+      () => undefined
+    )
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect((await core.handlers.getInterview({ id: (await core.handlers.listInterviews({ limit: 1 }))[0]!.id })).proposal!.attachments).toEqual(attachments)
+    expect(
+      (await core.handlers.getInterview({ id: (await core.handlers.listInterviews({ limit: 1 }))[0]!.id })).proposal!.attachments
+    ).toEqual(attachments)
   })
 })

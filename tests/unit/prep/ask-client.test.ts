@@ -28,7 +28,13 @@ describe('the ask-the-client message', () => {
   })
 
   it('asks for a time when the call is not scheduled yet', () => {
-    const message = askClientMessage({ interview: { ...interview, schedule: null }, clientName: 'Maya', userName: '', userZone: 'Europe/Berlin', cycle: '24h' })
+    const message = askClientMessage({
+      interview: { ...interview, schedule: null },
+      clientName: 'Maya',
+      userName: '',
+      userZone: 'Europe/Berlin',
+      cycle: '24h'
+    })
     expect(message).toMatch(/Which day and time would suit you/)
     expect(message).toMatch(/\n\nBest$/)
   })

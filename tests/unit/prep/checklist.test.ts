@@ -24,7 +24,15 @@ const testReport = (startedAt: string, verdict: ConnectionReport['verdict']): Co
 
 describe('the checklist rules', () => {
   it('count the share of items done, and an emptied list as ready', () => {
-    expect(readinessOf([{ kind: 'reread_post', done: true }, { kind: 'custom', done: false }], false)).toEqual({ done: 1, total: 2, share: 0.5 })
+    expect(
+      readinessOf(
+        [
+          { kind: 'reread_post', done: true },
+          { kind: 'custom', done: false }
+        ],
+        false
+      )
+    ).toEqual({ done: 1, total: 2, share: 0.5 })
     expect(readinessOf([{ kind: 'connection', done: false }], true)).toEqual({ done: 1, total: 1, share: 1 })
     expect(readinessOf([], false).share).toBe(1)
     expect(defaultReadiness(false)).toEqual({ done: 0, total: 7, share: 0 })
@@ -77,7 +85,9 @@ describe('the prep room checklist', () => {
     const reversed = [...ids].reverse()
     expect((await core.handlers.reorderChecklist({ interviewId: id, ids: reversed })).checklist.map((item) => item.id)).toEqual(reversed)
     await expect(core.handlers.reorderChecklist({ interviewId: id, ids: ids.slice(1) })).rejects.toMatchObject({ code: 'CONFLICT' })
-    await expect(core.handlers.reorderChecklist({ interviewId: id, ids: [ids[0]!, ...ids.slice(0, -1)] })).rejects.toMatchObject({ code: 'CONFLICT' })
+    await expect(core.handlers.reorderChecklist({ interviewId: id, ids: [ids[0]!, ...ids.slice(0, -1)] })).rejects.toMatchObject({
+      code: 'CONFLICT'
+    })
     expect((await core.handlers.getPrepRoom({ interviewId: id })).checklist.map((item) => item.id)).toEqual(reversed)
   })
 
@@ -114,18 +124,29 @@ describe('the prep room checklist', () => {
     )
     await core.handlers.saveConnectionTest(testReport('2026-11-02T07:00:00.000Z', 'ready'))
     expect((await core.prep.readinessFor([unopened])).get(unopened)).toBe(1 / 7)
-    expect(await core.handlers.getPrepReadiness({ interviewIds: [opened] })).toEqual([{ interviewId: opened, done: 2, total: 7, share: 2 / 7 }])
+    expect(await core.handlers.getPrepReadiness({ interviewIds: [opened] })).toEqual([
+      { interviewId: opened, done: 2, total: 7, share: 2 / 7 }
+    ])
     // Reading readiness does not open the room.
-    expect(await core.handlers.getPrepReadiness({ interviewIds: [unopened] })).toEqual([{ interviewId: unopened, done: 1, total: 7, share: 1 / 7 }])
+    expect(await core.handlers.getPrepReadiness({ interviewIds: [unopened] })).toEqual([
+      { interviewId: unopened, done: 1, total: 7, share: 1 / 7 }
+    ])
   })
 
   it('refuses bad input with a clear message and changes nothing', async () => {
     const { core } = await start()
     const id = await anInterview(core)
-    const result = await dispatch(core.handlers, 'addChecklistItem', { interviewId: id, fields: { label: '   ', why: '' } }, () => undefined)
+    const result = await dispatch(
+      core.handlers,
+      'addChecklistItem',
+      { interviewId: id, fields: { label: '   ', why: '' } },
+      () => undefined
+    )
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('Say what to do') } })
     expect((await core.handlers.getPrepRoom({ interviewId: id })).checklist).toHaveLength(7)
-    await expect(core.handlers.setChecklistItemDone({ id: '5b0c4c3e-3f52-4d2f-9a51-2b4a3c1d0e9f', done: true })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(core.handlers.setChecklistItemDone({ id: '5b0c4c3e-3f52-4d2f-9a51-2b4a3c1d0e9f', done: true })).rejects.toMatchObject({
+      code: 'NOT_FOUND'
+    })
   })
 })
 
@@ -147,12 +168,24 @@ describe('prep notes and research', () => {
     const { core } = await start()
     const id = await anInterview(core)
     const { client } = await core.handlers.getInterview({ id })
-    const fields = { website: 'https://acme.example', mission: 'Make billing boring', whatTheyDo: 'Invoicing for clinics', aboutNotes: '', people: 'Dana (CTO)', notes: '' }
+    const fields = {
+      website: 'https://acme.example',
+      mission: 'Make billing boring',
+      whatTheyDo: 'Invoicing for clinics',
+      aboutNotes: '',
+      people: 'Dana (CTO)',
+      notes: ''
+    }
     const saved = await core.handlers.saveResearch({ clientId: client.id, fields })
     expect(saved).toMatchObject({ ...fields, clientId: client.id })
     expect((await core.handlers.getInterview({ id })).client.website).toBe('https://acme.example')
     expect((await core.handlers.getPrepRoom({ interviewId: id })).research.mission).toBe('Make billing boring')
-    const bad = await dispatch(core.handlers, 'saveResearch', { clientId: client.id, fields: { ...fields, website: 'javascript:alert(1)' } }, () => undefined)
+    const bad = await dispatch(
+      core.handlers,
+      'saveResearch',
+      { clientId: client.id, fields: { ...fields, website: 'javascript:alert(1)' } },
+      () => undefined
+    )
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('http') } })
     expect((await core.handlers.getInterview({ id })).client.website).toBe('https://acme.example')
   })

@@ -7,7 +7,11 @@ const start = useCore()
 async function setUp(core: Core) {
   const item = await anInvitation(core)
   const interviewId = (await core.handlers.acceptInvitation({ id: item.invitation.id, message: '', terms: null })).invitation.interviewId!
-  const question = await core.handlers.createQuestion({ question: 'Why is your rate higher than others?', answer: 'Fewer revisions, faster delivery.', tags: ['money'] })
+  const question = await core.handlers.createQuestion({
+    question: 'Why is your rate higher than others?',
+    answer: 'Fewer revisions, faster delivery.',
+    tags: ['money']
+  })
   await core.handlers.pickQuestion({ interviewId, questionId: question.id })
   return { interviewId, question }
 }
@@ -18,7 +22,9 @@ describe('question follow-ups', () => {
     const { interviewId, question } = await setUp(core)
     const room = await core.handlers.markQuestion({ interviewId, questionId: question.id, couldntAnswer: true })
     expect(room.questions).toMatchObject([{ question: { id: question.id }, struggledAt: '2026-11-02T09:00:00.000Z' }])
-    expect(room.followUps).toMatchObject([{ interviewId, questionId: question.id, text: 'Send a considered answer to “Why is your rate higher than others?”', doneAt: null }])
+    expect(room.followUps).toMatchObject([
+      { interviewId, questionId: question.id, text: 'Send a considered answer to “Why is your rate higher than others?”', doneAt: null }
+    ])
     const again = await core.handlers.markQuestion({ interviewId, questionId: question.id, couldntAnswer: true })
     expect(again.followUps).toHaveLength(1)
   })
@@ -42,7 +48,9 @@ describe('question follow-ups', () => {
     const { core } = await start()
     const { interviewId } = await setUp(core)
     const other = await core.handlers.createQuestion({ question: 'Can you start Monday?', answer: '', tags: [] })
-    await expect(core.handlers.markQuestion({ interviewId, questionId: other.id, couldntAnswer: true })).rejects.toMatchObject({ code: 'CONFLICT' })
+    await expect(core.handlers.markQuestion({ interviewId, questionId: other.id, couldntAnswer: true })).rejects.toMatchObject({
+      code: 'CONFLICT'
+    })
     expect((await core.handlers.getPrepRoom({ interviewId })).followUps).toEqual([])
   })
 
@@ -86,7 +94,16 @@ describe('the question bank', () => {
 
     const older = JSON.parse(exported)
     older.version = 2
-    for (const table of ['prep_rooms', 'checklist_items', 'client_research', 'samples', 'interview_samples', 'questions', 'interview_questions', 'follow_ups']) {
+    for (const table of [
+      'prep_rooms',
+      'checklist_items',
+      'client_research',
+      'samples',
+      'interview_samples',
+      'questions',
+      'interview_questions',
+      'follow_ups'
+    ]) {
       delete older.data[table]
     }
     await core.handlers.importBackup({ text: JSON.stringify(older) })

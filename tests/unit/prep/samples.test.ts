@@ -29,7 +29,14 @@ describe('sample storage', () => {
   it('copies a file into the data folder under its own name and lists it', async () => {
     const { core, dataDir } = await start()
     const sample = await core.handlers.addSampleFile(asFile('Case study.pdf', PDF))
-    expect(sample).toMatchObject({ ...fields, kind: 'file', fileName: 'Case study.pdf', mediaType: 'application/pdf', sizeBytes: PDF.length, available: true })
+    expect(sample).toMatchObject({
+      ...fields,
+      kind: 'file',
+      fileName: 'Case study.pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: PDF.length,
+      available: true
+    })
     const stored = await samplesFolder(dataDir)
     expect(stored).toEqual([`${sample.id}.pdf`])
     expect(await readFile(join(dataDir, 'samples', stored[0]!))).toEqual(PDF)
@@ -49,7 +56,9 @@ describe('sample storage', () => {
     await expectRefused(core, dataDir, asFile('portfolio.pdf', huge), /larger than 20 MB.*link/)
     expect(sampleFileProblem('portfolio.pdf', huge.length)).toMatch(/is 20.0 MB; sample files can be up to 20 MB/)
     // Straight to the service, past the contract's own limit: still refused, nothing stored.
-    await expect(core.handlers.addSampleFile({ ...fields, fileName: 'portfolio.pdf', dataBase64: huge.toString('base64') })).rejects.toMatchObject({
+    await expect(
+      core.handlers.addSampleFile({ ...fields, fileName: 'portfolio.pdf', dataBase64: huge.toString('base64') })
+    ).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       message: expect.stringMatching(/is 20.0 MB; sample files can be up to 20 MB/)
     })
@@ -72,7 +81,11 @@ describe('sample storage', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])
     const docx = Buffer.from([0x50, 0x4b, 0x03, 0x04, 20, 0, 6, 0])
     const md = Buffer.from('# Case study\n\nRésumé of the work ✓\n')
-    for (const [name, bytes] of [['shot.PNG', png], ['brief.docx', docx], ['case.md', md]] as const) {
+    for (const [name, bytes] of [
+      ['shot.PNG', png],
+      ['brief.docx', docx],
+      ['case.md', md]
+    ] as const) {
       await core.handlers.addSampleFile(asFile(name, bytes))
     }
     expect((await core.handlers.listSamples()).map((sample) => sample.mediaType).sort()).toEqual([
@@ -100,7 +113,10 @@ describe('sample storage', () => {
     const room = await core.handlers.attachSample({ interviewId, sampleId: sample.id })
     expect(room.samples.map((attached) => attached.id)).toEqual([sample.id])
     expect(await core.handlers.openSample({ id: sample.id })).toEqual({ kind: 'url', url: `/samples/${sample.id}/Case%20study.pdf` })
-    expect(await core.samples.fileFor(sample.id)).toMatchObject({ fileName: 'Case study.pdf', path: join(dataDir, 'samples', `${sample.id}.pdf`) })
+    expect(await core.samples.fileFor(sample.id)).toMatchObject({
+      fileName: 'Case study.pdf',
+      path: join(dataDir, 'samples', `${sample.id}.pdf`)
+    })
 
     expect((await core.handlers.detachSample({ interviewId, sampleId: sample.id })).samples).toEqual([])
     await core.handlers.attachSample({ interviewId, sampleId: sample.id })
@@ -120,11 +136,16 @@ describe('sample storage', () => {
     await core.handlers.importBackup({ text: JSON.stringify(exported) })
     const [restored] = await core.handlers.listSamples()
     expect(restored).toMatchObject({ id: sample.id, available: false })
-    await expect(core.handlers.openSample({ id: sample.id })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/missing from this computer/) })
+    await expect(core.handlers.openSample({ id: sample.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/missing from this computer/)
+    })
 
     // A tampered backup cannot point a sample outside the samples folder.
     exported.data.samples[0].stored_name = '../../.bashrc'
-    await expect(core.handlers.importBackup({ text: JSON.stringify(exported) })).rejects.toMatchObject({ message: expect.stringMatching(/samples.*stored_name/) })
+    await expect(core.handlers.importBackup({ text: JSON.stringify(exported) })).rejects.toMatchObject({
+      message: expect.stringMatching(/samples.*stored_name/)
+    })
   })
 })
 

@@ -9,7 +9,16 @@ describe('the starter questions an empty bank offers', () => {
     expect(STARTER_QUESTIONS.length).toBeGreaterThanOrEqual(10)
     expect(STARTER_QUESTIONS.length).toBeLessThanOrEqual(15)
     const wordings = STARTER_QUESTIONS.map((starter) => starter.question).join('\n')
-    for (const topic of [/similar project/i, /availability/i, /approach/i, /rate|budget/i, /how long/i, /keep us updated/i, /scope changes/i]) expect(wordings).toMatch(topic)
+    for (const topic of [
+      /similar project/i,
+      /availability/i,
+      /approach/i,
+      /rate|budget/i,
+      /how long/i,
+      /keep us updated/i,
+      /scope changes/i
+    ])
+      expect(wordings).toMatch(topic)
     for (const starter of STARTER_QUESTIONS) {
       expect(starter.answer).toMatch(/^Prompt: .{40,}/)
       expect(starter.tags.length).toBeGreaterThan(0)
@@ -23,7 +32,10 @@ describe('the starter questions an empty bank offers', () => {
     expect(added.map((question) => question.question).sort()).toEqual(STARTER_QUESTIONS.map((starter) => starter.question).sort())
     const availability = added.find((question) => question.question === 'What’s your availability?')!
     expect(holdsStarterPrompt(availability)).toBe(true)
-    const edited = await core.handlers.updateQuestion({ id: availability.id, fields: { question: availability.question, answer: '25 hours a week, 9–13 your time.', tags: ['availability'] } })
+    const edited = await core.handlers.updateQuestion({
+      id: availability.id,
+      fields: { question: availability.question, answer: '25 hours a week, 9–13 your time.', tags: ['availability'] }
+    })
     expect(edited.answer).toBe('25 hours a week, 9–13 your time.')
     expect(holdsStarterPrompt(edited)).toBe(false)
   })

@@ -26,7 +26,7 @@ function connectThroughService(client: SignalClient, initiator: boolean): { peer
 const once = <T>(peer: Peer.Instance, event: string): Promise<T> => new Promise((resolve) => peer.once(event, resolve))
 
 describe('a call room', () => {
-  it('lets the guest in when the host accepts, relays the peers\' signals, and the two connect and talk over a data channel', async () => {
+  it("lets the guest in when the host accepts, relays the peers' signals, and the two connect and talk over a data channel", async () => {
     const server = await startServer()
     const room = server.createRoom()
 

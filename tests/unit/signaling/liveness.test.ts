@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { ManualClock } from '../../support/core'
+import { ManualClock, ManualTimers } from '../../support/manual-time'
 import { SIGNAL_CLOSE_CODES } from '../../../src/shared/signaling'
-import { ManualTimers, SignalClient, useSignaling } from './support'
+import { SignalClient, useSignaling } from './support'
 
 const startServer = useSignaling()
 
@@ -73,7 +73,12 @@ describe('the signaling service notices', () => {
 
     timers.fire(60_000)
     for (const client of [host, guest]) {
-      expect(await client.next('error')).toEqual({ type: 'error', code: 'ROOM_EXPIRED', message: "This call's room has expired", fatal: true })
+      expect(await client.next('error')).toEqual({
+        type: 'error',
+        code: 'ROOM_EXPIRED',
+        message: "This call's room has expired",
+        fatal: true
+      })
       expect((await client.closed).code).toBe(SIGNAL_CLOSE_CODES.ROOM_EXPIRED)
       expect(client.pending).toEqual([]) // and no "peer left" on top
     }

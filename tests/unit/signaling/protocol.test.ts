@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  inviteUrl,
-  MAX_NAME_LENGTH,
-  MAX_SIGNAL_BYTES,
-  parseClientMessage,
-  parseInviteUrl,
-  signalUrl
-} from '../../../src/shared/signaling'
+import { inviteUrl, MAX_NAME_LENGTH, MAX_SIGNAL_BYTES, parseClientMessage, parseInviteUrl, signalUrl } from '../../../src/shared/signaling'
 
 const room = 'AAAAAAAAAAAAAAAAAAAAAA'
 const token = 'B'.repeat(43)
@@ -22,7 +15,10 @@ describe('the signaling protocol', () => {
       { type: 'decline', reason: 'Not today' },
       { type: 'signal', data: { type: 'offer', sdp: 'v=0\r\n' } },
       { type: 'signal', data: { type: 'answer', sdp: 'v=0\r\n' } },
-      { type: 'signal', data: { type: 'candidate', candidate: { candidate: 'candidate:1 1 udp 1 ::1 9 typ host', sdpMLineIndex: 0, sdpMid: '0' } } },
+      {
+        type: 'signal',
+        data: { type: 'candidate', candidate: { candidate: 'candidate:1 1 udp 1 ::1 9 typ host', sdpMLineIndex: 0, sdpMid: '0' } }
+      },
       { type: 'signal', data: { type: 'candidate', candidate: { candidate: '', sdpMLineIndex: null, sdpMid: null } } },
       { type: 'signal', data: { type: 'renegotiate', renegotiate: true } },
       { type: 'signal', data: { type: 'transceiverRequest', transceiverRequest: { kind: 'video', init: { direction: 'recvonly' } } } },
@@ -47,11 +43,19 @@ describe('the signaling protocol', () => {
       refused: 'join',
       message: expect.stringMatching(/^Malformed message at role/)
     })
-    expect(parseClientMessage(JSON.stringify({ ...join, token: 'short' }))).toMatchObject({ code: 'MALFORMED', message: expect.stringMatching(/at token/) })
+    expect(parseClientMessage(JSON.stringify({ ...join, token: 'short' }))).toMatchObject({
+      code: 'MALFORMED',
+      message: expect.stringMatching(/at token/)
+    })
     expect(parseClientMessage(JSON.stringify({ ...join, room: `${room.slice(1)}/` }))).toMatchObject({ code: 'MALFORMED' })
-    expect(parseClientMessage(JSON.stringify({ ...join, name: '   ' }))).toMatchObject({ code: 'MALFORMED', message: expect.stringMatching(/at name/) })
+    expect(parseClientMessage(JSON.stringify({ ...join, name: '   ' }))).toMatchObject({
+      code: 'MALFORMED',
+      message: expect.stringMatching(/at name/)
+    })
     expect(parseClientMessage(JSON.stringify({ ...join, name: 'Maya\u0007' }))).toMatchObject({ code: 'MALFORMED' })
-    expect(parseClientMessage(JSON.stringify({ type: 'signal', data: { type: 'renegotiate', renegotiate: false } }))).toMatchObject({ code: 'MALFORMED' })
+    expect(parseClientMessage(JSON.stringify({ type: 'signal', data: { type: 'renegotiate', renegotiate: false } }))).toMatchObject({
+      code: 'MALFORMED'
+    })
     expect(parseClientMessage(JSON.stringify({ type: 'signal', data: 'v=0' }))).toMatchObject({ code: 'MALFORMED' })
   })
 
@@ -72,9 +76,15 @@ describe('the signaling protocol', () => {
     const link = inviteUrl('https://signal.example.com/', room, token)
     expect(link).toBe(`https://signal.example.com/join/${room}#${token}`)
     expect(new URL(link).pathname).not.toContain(token)
-    expect(parseInviteUrl(link)).toEqual({ room, token, signalUrl: 'wss://signal.example.com/signal' })
+    expect(parseInviteUrl(link)).toEqual({
+      room,
+      token,
+      baseUrl: 'https://signal.example.com',
+      signalUrl: 'wss://signal.example.com/signal'
+    })
     expect(parseInviteUrl(`http://10.0.0.5:4000/join/${room}#${token}`)?.signalUrl).toBe('ws://10.0.0.5:4000/signal')
     expect(parseInviteUrl(inviteUrl('https://example.com/greenroom', room, token))?.signalUrl).toBe('wss://example.com/greenroom/signal')
+    expect(parseInviteUrl(inviteUrl('https://example.com/greenroom', room, token))?.baseUrl).toBe('https://example.com/greenroom')
     expect(signalUrl('http://127.0.0.1:9')).toBe('ws://127.0.0.1:9/signal')
 
     expect(parseInviteUrl(`https://signal.example.com/join/${room}`)).toBeNull() // no token

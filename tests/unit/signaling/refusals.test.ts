@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { ManualClock } from '../../support/core'
+import { ManualClock, ManualTimers } from '../../support/manual-time'
 import type { SignalingServer } from '../../../src/main/services/signaling/server'
 import { MAX_MESSAGE_BYTES, MAX_SIGNAL_BYTES, SIGNAL_CLOSE_CODES, type CreatedRoom } from '../../../src/shared/signaling'
-import { ManualTimers, SignalClient, useSignaling } from './support'
+import { SignalClient, useSignaling } from './support'
 
 const startServer = useSignaling()
 
@@ -22,7 +22,10 @@ async function stillTalking(host: SignalClient, guest: SignalClient): Promise<vo
   const offer = { type: 'offer', sdp: 'v=0\r\n' }
   host.send({ type: 'signal', data: offer })
   expect(await guest.next('signal')).toEqual({ type: 'signal', data: offer })
-  const candidate = { type: 'candidate', candidate: { candidate: 'candidate:1 1 udp 1 127.0.0.1 9 typ host', sdpMLineIndex: 0, sdpMid: '0' } }
+  const candidate = {
+    type: 'candidate',
+    candidate: { candidate: 'candidate:1 1 udp 1 127.0.0.1 9 typ host', sdpMLineIndex: 0, sdpMid: '0' }
+  }
   guest.send({ type: 'signal', data: candidate })
   expect(await host.next('signal')).toEqual({ type: 'signal', data: candidate })
 }
@@ -87,7 +90,10 @@ describe('the signaling service refuses', () => {
     expect(await guest.next('error')).toMatchObject({ code: 'MALFORMED', refused: 'teleport', fatal: false })
 
     guest.send({ type: 'signal', data: { type: 'offer' } })
-    expect(await guest.next('error')).toMatchObject({ code: 'MALFORMED', message: expect.stringMatching(/^Malformed message at data\.sdp/) })
+    expect(await guest.next('error')).toMatchObject({
+      code: 'MALFORMED',
+      message: expect.stringMatching(/^Malformed message at data\.sdp/)
+    })
 
     guest.send({ type: 'signal', data: { type: 'candidate', candidate: { candidate: 42 } } })
     expect(await guest.next('error')).toMatchObject({ code: 'MALFORMED', refused: 'signal' })
@@ -148,7 +154,10 @@ describe('the signaling service refuses', () => {
     await host.next('peer-joined')
     await host.next('ring')
     guest.send({ type: 'signal', data: { type: 'offer', sdp: '' } })
-    expect(await guest.next('error')).toMatchObject({ code: 'NOT_ALLOWED', message: 'Signals flow only once the host has accepted the call' })
+    expect(await guest.next('error')).toMatchObject({
+      code: 'NOT_ALLOWED',
+      message: 'Signals flow only once the host has accepted the call'
+    })
     guest.send({ type: 'accept' })
     expect(await guest.next('error')).toMatchObject({ code: 'NOT_ALLOWED', message: 'Only the host answers a ring' })
     host.send({ type: 'ring' })

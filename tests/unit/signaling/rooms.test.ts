@@ -26,7 +26,12 @@ describe('creating rooms', () => {
     expect(room.hostToken).not.toBe(room.guestToken)
     expect(room.inviteUrl).toBe(`http://127.0.0.1:${server.port}/join/${room.room}#${room.guestToken}`)
     expect(room.signalUrl).toBe(`ws://127.0.0.1:${server.port}/signal`)
-    expect(parseInviteUrl(room.inviteUrl)).toEqual({ room: room.room, token: room.guestToken, signalUrl: room.signalUrl })
+    expect(parseInviteUrl(room.inviteUrl)).toEqual({
+      room: room.room,
+      token: room.guestToken,
+      baseUrl: server.url,
+      signalUrl: room.signalUrl
+    })
 
     const many = Array.from({ length: 200 }, () => server.createRoom())
     expect(new Set(many.flatMap((r) => [r.room, r.hostToken, r.guestToken])).size).toBe(600)
@@ -55,7 +60,7 @@ describe('creating rooms', () => {
     expect((await postRoom(server)).status).toBe(201) // the body is optional
   })
 
-  it('hands the host\'s STUN/TURN servers to both participants, also after the room was taken back', async () => {
+  it("hands the host's STUN/TURN servers to both participants, also after the room was taken back", async () => {
     const turn = { urls: 'turn:turn.example.com:3478', username: 'ana', credential: 's3cret' }
     const server = await startServer({ adminSecret: SECRET })
     const room = server.createRoom({ iceServers: [turn] })
@@ -67,7 +72,15 @@ describe('creating rooms', () => {
     expect((await postRoom(server, { iceServers: [{ urls: 'http://not-ice' }] })).status).toBe(400)
 
     const again = await startServer()
-    expect(again.restoreRoom({ room: room.room, hostToken: room.hostToken, guestToken: room.guestToken, expiresAt: room.expiresAt, iceServers: [turn] })).toBe(true)
+    expect(
+      again.restoreRoom({
+        room: room.room,
+        hostToken: room.hostToken,
+        guestToken: room.guestToken,
+        expiresAt: room.expiresAt,
+        iceServers: [turn]
+      })
+    ).toBe(true)
     expect((await SignalClient.join(again, room, 'guest')).joined.iceServers).toEqual([turn])
   })
 
@@ -95,7 +108,7 @@ describe('creating rooms', () => {
     expect(() => server.createRoom()).toThrow(/maximum of 2 rooms/)
   })
 
-  it('over HTTP is off on a server started without an admin secret (the app\'s own)', async () => {
+  it("over HTTP is off on a server started without an admin secret (the app's own)", async () => {
     const server = await startServer()
     const response = await postRoom(server, {})
     expect(response.status).toBe(403)
@@ -123,7 +136,7 @@ describe('creating rooms', () => {
   })
 })
 
-describe('the app\'s own signaling server', () => {
+describe("the app's own signaling server", () => {
   it('starts only when the first room is needed, once however many ask at the same time, and again after closing', async () => {
     let starts = 0
     const signaling = createOnDemandSignaling({ port: 0 }, (options) => {

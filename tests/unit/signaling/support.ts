@@ -1,6 +1,5 @@
 import { afterEach } from 'vitest'
 import WebSocket from 'ws'
-import type { Timers } from '../../../src/main/services/signaling/timers'
 import { startSignalingServer, type SignalingServer, type SignalingServerOptions } from '../../../src/main/services/signaling/server'
 import {
   serverMessageSchema,
@@ -125,30 +124,5 @@ export class SignalClient {
   /** Drops the TCP connection without a WebSocket close, as a crashed app or lost network would. */
   destroy(): void {
     ;(this.socket as unknown as { _socket: { destroy(): void } })._socket.destroy()
-  }
-}
-
-/** Timers a test fires by hand: `fire(ms)` runs every timer set for that many milliseconds. */
-export class ManualTimers implements Timers {
-  private readonly entries = new Set<{ ms: number; fn: () => void; repeat: boolean }>()
-
-  every(ms: number, fn: () => void): () => void {
-    const entry = { ms, fn, repeat: true }
-    this.entries.add(entry)
-    return () => this.entries.delete(entry)
-  }
-
-  after(ms: number, fn: () => void): () => void {
-    const entry = { ms, fn, repeat: false }
-    this.entries.add(entry)
-    return () => this.entries.delete(entry)
-  }
-
-  fire(ms: number): void {
-    for (const entry of [...this.entries]) {
-      if (entry.ms !== ms) continue
-      if (!entry.repeat) this.entries.delete(entry)
-      entry.fn()
-    }
   }
 }

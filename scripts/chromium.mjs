@@ -1,3 +1,5 @@
+// The one Chromium finder, used by the end-to-end tests and by `npm run bench` alike
+// (plain JavaScript so the bench runs it as it is; types in chromium.d.mts).
 import { existsSync } from 'node:fs'
 
 const USUAL_PATHS = [
@@ -11,7 +13,7 @@ const USUAL_PATHS = [
 ]
 
 /** Debian's Chromium or another system Chromium; never a browser download of our own. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env, exists = existsSync): string {
+export function findChromium(env = process.env, exists = existsSync) {
   if (env.CHROME_PATH) {
     if (exists(env.CHROME_PATH)) return env.CHROME_PATH
     throw new Error(`CHROME_PATH is set to ${env.CHROME_PATH}, but there is no file there.`)
@@ -19,7 +21,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, exists = exis
   const found = USUAL_PATHS.find((path) => exists(path))
   if (found) return found
   throw new Error(
-    'No Chromium found for the end-to-end tests. Install it with `sudo apt-get install chromium` ' +
+    'No Chromium found for the end-to-end tests and benchmarks. Install it with `sudo apt-get install chromium` ' +
       '(Debian/Ubuntu), or point CHROME_PATH at a Chromium or Chrome binary.'
   )
 }
