@@ -4,4 +4,6 @@ import { buildIfNeeded } from './build-if-needed.mjs'
 
 const root = new URL('..', import.meta.url).pathname
 buildIfNeeded()
-spawn(process.execPath, [join(root, 'out/main/demo-data.js'), ...process.argv.slice(2)], { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0))
+spawn(process.execPath, [join(root, 'out/main/demo-data.js'), ...process.argv.slice(2)], { stdio: 'inherit' }).on('exit', (code) =>
+  process.exit(code ?? 0)
+)

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
 import { buildIfNeeded } from './build-if-needed.mjs'
 import { startBrowserMode } from './start-browser.mjs'
 

@@ -1,7 +1,7 @@
 import { MAX_RPC_MESSAGE_BYTES, RPC_PATH } from '../shared/browser-rpc'
 import { createGreenroomClient, type Transport } from '../shared/client'
 import type { Envelope } from '../shared/errors'
-import { isEventName, type EventName } from '../shared/events'
+import type { EventListener, EventMessage } from '../shared/contract/events'
 
 /**
  * Browser mode's stand-in for the Electron preload: the same `window.greenroom`, carried
@@ -10,7 +10,7 @@ import { isEventName, type EventName } from '../shared/events'
 type Pending = { resolve: (envelope: Envelope<unknown>) => void }
 
 const pending = new Map<number, Pending>()
-const listeners = new Set<(event: EventName, payload: unknown) => void>()
+const listeners = new Set<EventListener>()
 let nextId = 1
 let socket: WebSocket | null = null
 let opened: Promise<WebSocket> | null = null
@@ -52,8 +52,11 @@ function onMessage(text: string): void {
   if (typeof message.id === 'number' && message.result) {
     pending.get(message.id)?.resolve(message.result)
     pending.delete(message.id)
-  } else if (isEventName(message.event)) {
-    for (const listener of listeners) listener(message.event, message.payload)
+  } else {
+    // From main over this page's own socket; a name the contract lacks reaches no listener (each asks for its own).
+    if (typeof message.event !== 'string') return
+    const event = { event: message.event, payload: message.payload } as EventMessage
+    for (const listener of listeners) listener(event)
   }
 }
 
@@ -69,7 +72,13 @@ const transport: Transport = {
     const message = JSON.stringify({ id, method, input })
     // The host closes the socket on a message over its cap: say so instead, and send nothing.
     if (message.length * 3 > MAX_RPC_MESSAGE_BYTES && new TextEncoder().encode(message).length > MAX_RPC_MESSAGE_BYTES) {
-      return { ok: false, error: { code: 'INVALID_INPUT', message: `This is too large to send to Greenroom: at most ${Math.floor(MAX_RPC_MESSAGE_BYTES / (1024 * 1024))} MB at once.` } }
+      return {
+        ok: false,
+        error: {
+          code: 'INVALID_INPUT',
+          message: `This is too large to send to Greenroom: at most ${Math.floor(MAX_RPC_MESSAGE_BYTES / (1024 * 1024))} MB at once.`
+        }
+      }
     }
     return new Promise((resolve) => {
       pending.set(id, { resolve })
@@ -90,3 +99,6 @@ Object.defineProperty(window, 'greenroom', {
   writable: false,
   configurable: false
 })
+
+// Open the socket now, while the page's own code still downloads, so the first call finds it ready.
+void connect()

@@ -1,7 +1,8 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import { createGreenroomClient, type Transport } from '../shared/client'
+import { methodNames } from '../shared/contract'
 import type { Envelope } from '../shared/errors'
-import { isEventName } from '../shared/events'
+import { readEventMessage } from '../shared/contract/events'
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../shared/ipc-channels'
 
 /** IPC transport: exactly one invoke channel and one event channel; raw ipcRenderer stays here. */
@@ -9,7 +10,8 @@ const transport: Transport = {
   invoke: (method, input) => ipcRenderer.invoke(INVOKE_CHANNEL, method, input) as Promise<Envelope<unknown>>,
   subscribe: (listener) => {
     const onEvent = (_event: Electron.IpcRendererEvent, name: unknown, payload: unknown): void => {
-      if (isEventName(name)) listener(name, payload)
+      const message = readEventMessage(name, payload)
+      if (message) listener(message)
     }
     ipcRenderer.on(EVENT_CHANNEL, onEvent)
     return () => {
@@ -18,4 +20,4 @@ const transport: Transport = {
   }
 }
 
-contextBridge.exposeInMainWorld('greenroom', createGreenroomClient(transport))
+contextBridge.exposeInMainWorld('greenroom', createGreenroomClient(transport, methodNames))
