@@ -80,31 +80,6 @@ function vitest(name, configArgs, env = {}) {
   countReport(name, report, run(bin('vitest'), vitestArgs(configArgs, report), env))
 }
 
-/**
- * Vitest runs side by side, each with its own environment; the first one's output streams, the
- * others' is kept and printed whole after it, so that no two runs' lines mix.
- */
-async function vitestLanes(lanes) {
-  const [first, ...beside] = lanes.map((lane) => ({ ...lane, report: reportFor(lane.name) }))
-  console.log(`\n▶ ${first.name} (beside it: ${beside.map((lane) => lane.name).join(', ')})`)
-  const besideRuns = beside.map((lane) => runKept(bin('vitest'), vitestArgs(lane.configArgs, lane.report), lane.env))
-  const firstRun = new Promise((resolve) => {
-    const child = spawn(bin('vitest'), vitestArgs(first.configArgs, first.report), {
-      cwd: root,
-      env: { ...process.env, ...first.env },
-      stdio: 'inherit'
-    })
-    child.on('error', () => resolve(false))
-    child.on('close', (code) => resolve(code === 0))
-  })
-  countReport(first.name, first.report, await firstRun)
-  for (const [index, lane] of beside.entries()) {
-    const { ok, output } = await besideRuns[index]
-    console.log(`\n▶ ${lane.name}\n${output}`)
-    countReport(lane.name, lane.report, ok)
-  }
-}
-
 // The static checks, two at a time (the machine has two cores; each is mostly one thread).
 // Both linters keep a cache beside the project (never inside node_modules, whose files other checkouts may share).
 await checksSideBySide(
@@ -123,13 +98,10 @@ await checksSideBySide(
 )
 check('build', bin('electron-vite'), ['build', '--logLevel', 'warn'])
 vitest('unit tests', [])
-// The real calls one at a time, and the desk's pages beside them (vitest.e2e.config.mts).
-await vitestLanes([
-  { name: 'end-to-end tests: calls', configArgs: ['--config', 'vitest.e2e.config.mts'], env: { GREENROOM_E2E_LANE: 'calls' } },
-  { name: 'end-to-end tests: desk', configArgs: ['--config', 'vitest.e2e.config.mts'], env: { GREENROOM_E2E_LANE: 'desk' } }
-])
-// The calls whose checks are timings, with nothing beside them.
-vitest('end-to-end tests: timed calls, alone', ['--config', 'vitest.e2e.config.mts'], { GREENROOM_E2E_LANE: 'timing' })
+// The desk's pages two files at a time, then the real calls one at a time with nothing beside them
+// (vitest.e2e.config.mts): a call's checks measure its media and timing, which a busy machine skews.
+vitest('end-to-end tests: desk', ['--config', 'vitest.e2e.config.mts'], { GREENROOM_E2E_LANE: 'desk' })
+vitest('end-to-end tests: calls', ['--config', 'vitest.e2e.config.mts'], { GREENROOM_E2E_LANE: 'calls' })
 rmSync(reports, { recursive: true, force: true })
 
 const passed = suites.reduce((sum, suite) => sum + suite.passed, 0)
