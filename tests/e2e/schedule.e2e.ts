@@ -57,10 +57,13 @@ describe('scheduling', () => {
       .toMatch(/^America\/New York/)
     const day = DateTime.now().setZone('America/New_York').plus({ days: 2 })
     await enterTime(page, dialog, day.toISODate()!, '09:00')
+    // The user's day of the call: in New York's evening, Berlin is already on the next day, so it is
+    // the call's own instant that is shown in Berlin, not the day it is now in New York.
+    const callInBerlin = day.set({ hour: 9, minute: 0, second: 0, millisecond: 0 }).setZone('Europe/Berlin')
     await dialog.getByText('20 min', { exact: true }).click()
     await expect
       .poll(() => dialog.getByLabel('Time in both zones').textContent())
-      .toBe(`${day.setZone('Europe/Berlin').set({ hour: 15 }).toFormat('ccc d LLL')}, 15:00 your time · 09:00 in New York, 20 min`)
+      .toBe(`${callInBerlin.toFormat('ccc d LLL')}, 15:00 your time · 09:00 in New York, 20 min`)
     await dialog.getByRole('button', { name: 'Schedule call' }).click()
     await dialog.waitFor({ state: 'hidden' })
     // The page shows the new time once the saved interview comes back.
@@ -79,8 +82,7 @@ describe('scheduling', () => {
     expect(ics).toContain(`DTSTART:${day.toFormat('yyyyLLdd')}T140000Z`)
 
     await page.getByRole('link', { name: 'Calendar' }).click()
-    const berlinDay = day.setZone('Europe/Berlin')
-    if (berlinDay.startOf('week') > DateTime.now().setZone('Europe/Berlin').startOf('week'))
+    if (callInBerlin.startOf('week') > DateTime.now().setZone('Europe/Berlin').startOf('week'))
       await page.getByRole('button', { name: 'Next week' }).click()
     const block = page
       .getByRole('group', { name: 'Calls on a time grid' })
