@@ -1,6 +1,7 @@
 import { afterEach } from 'vitest'
 import { createCore, type Core, type CoreOptions } from '../../src/main/core'
 import type { DueReminders } from '../../src/main/services/reminders/reminders'
+import type { CallMeasurements } from '../../src/shared/call'
 import type { ClientFields, JobFields } from '../../src/shared/pipeline'
 import { ManualClock, ManualTimers } from './manual-time'
 import { useTempDirs } from './temp-dir'
@@ -62,6 +63,18 @@ export const aClient = (overrides: Partial<ClientFields> = {}): ClientFields => 
   country: 'United States',
   notes: '',
   ...overrides
+})
+
+/** What a good 20-minute call measured, for tests that record one. */
+export const aCallMeasurement = (): CallMeasurements => ({
+  averageRttMs: 40,
+  worstRttMs: 90,
+  averageLossPercent: 0,
+  worstLossPercent: 1,
+  averageJitterMs: 4,
+  mos: 4.3,
+  samples: 60,
+  reconnects: 0
 })
 
 export const aJob = (overrides: Partial<JobFields> = {}): JobFields => ({

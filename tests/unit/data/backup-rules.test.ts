@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dispatch } from '../../../src/main/rpc'
-import { useCore } from '../../support/core'
+import { aCallMeasurement, useCore } from '../../support/core'
 import { databaseFingerprint } from '../../support/db-dump'
 
 const start = useCore()
@@ -15,16 +15,7 @@ async function withBackup() {
     interviewId: interview!.id,
     startedAt: '2026-11-02T08:00:00.000Z',
     endedAt: '2026-11-02T08:20:00.000Z',
-    measurements: {
-      averageRttMs: 40,
-      worstRttMs: 90,
-      averageLossPercent: 0,
-      worstLossPercent: 1,
-      averageJitterMs: 4,
-      mos: 4.3,
-      samples: 60,
-      reconnects: 0
-    }
+    measurements: aCallMeasurement()
   })
   const file = JSON.parse(await open.core.handlers.exportBackup()) as { data: Record<string, Record<string, unknown>[]> }
   return { ...open, file }

@@ -3,22 +3,13 @@ import { dispatch } from '../../../src/main/rpc'
 import { contract } from '../../../src/shared/contract'
 import { backupFileSchema } from '../../../src/shared/backup'
 import { createdRoomSchema } from '../../../src/shared/signaling'
-import { aClient, useCore } from '../../support/core'
+import { aCallMeasurement, aClient, useCore } from '../../support/core'
 import { databaseFingerprint } from '../../support/db-dump'
 
 const start = useCore()
 const quiet = () => undefined
 
-const measurements = {
-  averageRttMs: 40,
-  worstRttMs: 90,
-  averageLossPercent: 0,
-  worstLossPercent: 1,
-  averageJitterMs: 4,
-  mos: 4.3,
-  samples: 60,
-  reconnects: 0
-}
+const measurements = aCallMeasurement()
 
 async function withInterview() {
   const open = await start()
